@@ -1,0 +1,167 @@
+"""The shared language of every stage: frozen records passed from ingest to report.
+
+Stages never reach back into text once a record exists; reporters only read a Report.
+Offsets are 0-based, end-exclusive; lines are 1-based, columns 0-based, both counted in
+the original file (for HTML and Markdown too) so a citation points where an editor looks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+INF = float("inf")
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1, "never": 99}
+
+QUALIFIERS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "range")
+CHANGES = ("=", "~", ">", "<", "up", "down")
+
+
+@dataclass(frozen=True)
+class SourceMap:
+    """Maps an offset in an Article's text back to (line, column) in its file.
+
+    `anchors` is sorted by text offset: (text_offset, line, column) says that the text
+    character at text_offset came from that line and column of the file, and that the
+    characters after it follow on the same line until the next anchor. Plain text gives
+    one anchor per line; HTML gives one per text run (entities may shift a column inside
+    a run; the line is always right).
+    """
+
+    anchors: tuple[tuple[int, int, int], ...]
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        if not self.anchors:
+            return (1, offset)
+        i = bisect.bisect_right(self.anchors, (offset, 1 << 62, 1 << 62)) - 1
+        if i < 0:
+            i = 0
+        start, line, col = self.anchors[i]
+        return (line, col + max(0, offset - start))
+
+    @staticmethod
+    def for_lines(text: str, first_line: int = 1, first_col: int = 0) -> "SourceMap":
+        """A map for text copied verbatim from a file, starting at first_line:first_col."""
+        anchors = [(0, first_line, first_col)]
+        pos = text.find("\n")
+        line = first_line
+        while pos != -1:
+            line += 1
+            anchors.append((pos + 1, line, 0))
+            pos = text.find("\n", pos + 1)
+        return SourceMap(tuple(anchors))
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str                      # "<path>#<index>", unique in a run
+    path: str                    # as given on the command line, '/'-separated
+    index: int                   # 0-based position of the article in its file
+    headline: str
+    outlet: str
+    author: str
+    published: dt.date | None
+    published_from: str          # "dateline" | "byline" | "metadata" | "file-heading" | "unknown"
+    text: str                    # the article as the extractor reads it (headline included)
+    line_start: int              # 1-based, inclusive, in the file
+    line_end: int
+    source: SourceMap = field(repr=False, compare=False, default=SourceMap(()))
+    url: str = ""
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        return self.source.locate(offset)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input file after ingest."""
+
+    path: str
+    encoding: str                # the charset the text was decoded with
+    articles: tuple[Article, ...]
+    warnings: tuple[str, ...] = ()   # e.g. a fallback charset, undecodable bytes replaced
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure as written, with its unit and the interval it stands for.
+
+    value/low/high are in `unit`, the canonical unit (see docs/UNITS.md), scale words and
+    unit prefixes applied ("620 kb/d" is 620000 bbl/d). `number` is the figure with scale
+    words applied but before any unit prefix or conversion ("$1.3 billion" -> 1.3e9,
+    "620 kb/d" -> 620). low/high hold written precision and qualifier together.
+    """
+
+    text: str                    # surface text, exactly text[start:end] of what was parsed
+    start: int
+    end: int
+    value: float | None          # None for a range
+    low: float
+    high: float
+    unit: str                    # canonical unit, "" for a bare or counted number
+    unit_text: str               # the unit as written
+    counted: str = ""            # the counted noun ("civilians") for counts
+    qualifier: str = "exact"     # one of QUALIFIERS
+    change: str = "="            # one of CHANGES
+    number: float | None = None  # as written, scale words applied, no unit conversion
+    dimension: str = ""          # "oil_flow", "mass", "currency", "percent", "count", ...
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A quantity with what it is about, when, and according to whom."""
+
+    id: str                      # stable fingerprint of (path, article, figure, sentence)
+    article: str                 # Article.id
+    path: str
+    line: int                    # 1-based line in the file
+    start: int                   # 0-based column of the figure's first character in that line
+    end: int                     # 0-based, exclusive, in the same line as start
+    text: str                    # the figure as written
+    sentence: str
+    quantity: Quantity
+    entity: str = ""             # canonical entity name, "" when unknown
+    metric: str = ""             # metric id from rules/metrics.yaml, "" when unknown
+    period: str = ""             # "2025-03", "2025-Q2", "2025-H1", "2024", "2023-01-01"; "" unresolved
+    modality: str = "actual"     # "actual" | "forecast" | "target" | "change"
+    attribution: str = ""        # the source quoted, "" when none
+    cluster: str = ""            # syndication cluster id: claims in one cluster are one source
+    confidence: float = 1.0      # 0..1: how sure the framing is of entity+metric+period
+    column: int = 0              # alias kept for SARIF: 1-based column = start + 1
+    notes: tuple[str, ...] = ()  # why the framing decided what it did (shown in reports)
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str                      # fingerprint stable across runs and line moves
+    rule: str                    # "FC101"
+    kind: str                    # "conflict", "attributed-disagreement", ...
+    severity: str                # "error" | "warning" | "info"
+    message: str
+    claims: tuple[str, ...]      # Claim ids, in report order
+    details: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """A file that could not be read, or was read with a caveat."""
+
+    path: str
+    level: str                   # "error" (skipped) | "warning" (read with a caveat)
+    message: str
+
+
+@dataclass(frozen=True)
+class Report:
+    schema: str
+    summary: Mapping[str, Any]
+    articles: tuple[Article, ...]
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    problems: tuple[FileProblem, ...] = ()
+    suppressed: tuple[Finding, ...] = ()
