@@ -1,0 +1,489 @@
+"""Command line: `factcheck run | extract | claims | check | baseline`.
+
+Exit codes mean one thing each: 0 nothing at or above the threshold, 1 findings at or
+above it, 2 a usage or configuration error (bad flag, missing path, malformed rules,
+unreadable baseline, unwritable output).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Iterable, List, Optional
+
+import typer
+from rich.console import Console
+
+from factcheck import __version__
+from factcheck.model import SEVERITY_RANK, Report
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Find the figures in a set of articles that cannot all be right.")
+
+
+class RunFormat(str, Enum):
+    table = "table"
+    json = "json"
+    sarif = "sarif"
+    markdown = "markdown"
+
+
+class ExtractFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ClaimsFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(f"factcheck: {message}\n")
+
+
+def _fail_usage(message: str) -> "typer.Exit":
+    _err(message)
+    return typer.Exit(EXIT_USAGE)
+
+
+def _stderr_console(quiet: bool) -> Console:
+    return Console(stderr=True, quiet=quiet)
+
+
+def _load_config(config_file: Optional[str]):
+    from factcheck.config import ConfigError, load_config
+
+    try:
+        return load_config(".", explicit=config_file)
+    except ConfigError as exc:
+        raise _fail_usage(str(exc)) from None
+
+
+def _load_rules(rules_dir: str):
+    from factcheck.pipeline import load_rules
+    from factcheck.rules import RulesError
+
+    try:
+        return load_rules(rules_dir)
+    except RulesError as exc:
+        raise _fail_usage(f"rules error: {exc}") from None
+
+
+def _ingest(paths: Iterable[str], ignore: Iterable[str], quiet: bool, *, strict_missing: bool):
+    """Read every input; report per-file problems on stderr; never stop at a bad file."""
+    import fnmatch
+
+    from factcheck.ingest import discover, read_document, IngestError
+    from factcheck.model import FileProblem
+
+    files, problems = discover(list(paths))
+    missing = [p for p in problems if p.level == "error"]
+    if strict_missing and missing:
+        raise _fail_usage("; ".join(f"{p.path}: {p.message}" for p in missing))
+    ignore = list(ignore)
+    if ignore:
+        files = [f for f in files if not any(fnmatch.fnmatch(f, pat) for pat in ignore)]
+    documents = []
+    console = _stderr_console(quiet)
+    show_progress = console.is_terminal and not quiet and len(files) >= 20
+    progress = None
+    task = None
+    if show_progress:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        progress = Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(),
+                            TimeRemainingColumn(), console=console, transient=True)
+        progress.start()
+        task = progress.add_task("read", total=len(files))
+    try:
+        for path in files:
+            try:
+                documents.append(read_document(path))
+            except IngestError as exc:
+                problems.append(FileProblem(path, "error", exc.message))
+            if progress is not None:
+                progress.advance(task)
+    finally:
+        if progress is not None:
+            progress.stop()
+    for problem in problems:
+        if problem.level == "error":
+            _err(f"{problem.path}: {problem.message} (skipped)")
+    for document in documents:
+        for warning in document.warnings:
+            _err(f"{document.path}: warning: {warning}")
+    if not files and not quiet:
+        _err("no readable article files found in " + ", ".join(paths))
+    return documents, problems
+
+
+# --------------------------------------------------------------------------- extract
+
+def _quantity_rows(documents) -> Iterable[dict]:
+    from factcheck.extract import find_quantities
+
+    def finite(x):
+        return None if x is None or x in (float("inf"), float("-inf")) else x
+
+    for document in documents:
+        for article in document.articles:
+            for q in find_quantities(article.text):
+                line, start = article.locate(q.start)
+                end_line, end_col = article.locate(max(q.start, q.end - 1))
+                end = end_col + 1 if end_line == line else start + len(q.text)
+                yield {
+                    "path": article.path, "line": line, "start": start, "end": end,
+                    "text": q.text, "value": finite(q.value), "low": finite(q.low),
+                    "high": finite(q.high), "unit": q.unit, "unit_text": q.unit_text,
+                    "counted": q.counted, "qualifier": q.qualifier, "change": q.change,
+                }
+
+
+@app.command()
+def extract(
+    paths: List[str] = typer.Argument(..., help="Files, folders or globs to read."),
+    format: Optional[ExtractFormat] = typer.Option(
+        None, "--format", "-f", help="table (default on a terminal), jsonl (default otherwise), csv."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or notices on stderr."),
+) -> None:
+    """List every quantity found, with its citation and normalised value."""
+    documents, _problems = _ingest(paths, (), quiet, strict_missing=True)
+    rows = list(_quantity_rows(documents))
+    fmt = format.value if format else ("table" if sys.stdout.isatty() and not output else "jsonl")
+    if fmt == "jsonl":
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    elif fmt == "csv":
+        buf = io.StringIO()
+        fields = ["path", "line", "start", "end", "text", "value", "low", "high", "unit",
+                  "unit_text", "counted", "qualifier", "change"]
+        writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        text = buf.getvalue()
+    else:
+        from rich.table import Table
+
+        table = Table(title=f"{len(rows)} quantities")
+        for col in ("citation", "as written", "value", "unit", "interval", "qualifier", "change"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            low = "-inf" if r["low"] is None else f"{r['low']:,.6g}"
+            high = "inf" if r["high"] is None else f"{r['high']:,.6g}"
+            value = "range" if r["value"] is None else f"{r['value']:,.6g}"
+            unit = r["unit"] or (r["counted"] and f"({r['counted']})") or ""
+            table.add_row(f"{r['path']}:{r['line']}:{r['start'] + 1}", r["text"], value, unit,
+                          f"[{low}, {high}]", r["qualifier"], r["change"])
+        if output:
+            console = Console(file=io.StringIO(), width=160, color_system=None)
+            console.print(table)
+            text = console.file.getvalue()
+        else:
+            Console().print(table)
+            return
+    _emit(text, output)
+
+
+def _emit(text: str, output: Optional[str]) -> None:
+    from factcheck.report.writing import OutputError, write_atomic
+
+    if output and output != "-":
+        try:
+            write_atomic(output, text)
+        except OutputError as exc:
+            raise _fail_usage(str(exc)) from None
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+# --------------------------------------------------------------------------- run / check
+
+def _exit_code(report: Report, fail_on: str) -> int:
+    if fail_on == "never":
+        return EXIT_CLEAN
+    threshold = SEVERITY_RANK[fail_on]
+    return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings) \
+        else EXIT_CLEAN
+
+
+def _render(report: Report, fmt: str, run_root: str) -> str:
+    if fmt == "json":
+        from factcheck.report.json_report import report_to_json
+
+        return report_to_json(report)
+    if fmt == "sarif":
+        from factcheck.report.sarif import report_to_sarif
+
+        return json.dumps(report_to_sarif(report, run_root=run_root), indent=2,
+                          ensure_ascii=False, sort_keys=False) + "\n"
+    if fmt == "markdown":
+        from factcheck.report.markdown import report_to_markdown
+
+        return report_to_markdown(report)
+    raise ValueError(fmt)
+
+
+def _write_outputs(report: Report, rules, cfg, fmt: str, output: Optional[str], quiet: bool,
+                   run_root: str) -> None:
+    from factcheck.report.json_report import report_to_json
+    from factcheck.report.writing import OutputError, write_atomic
+
+    try:
+        write_atomic(cfg.json, report_to_json(report))
+        if not cfg.no_html:
+            import datetime as dt
+
+            from factcheck.report.html import render_html
+
+            write_atomic(cfg.html, render_html(
+                report, run_date=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+                rules_version=rules.version))
+    except OutputError as exc:
+        raise _fail_usage(str(exc)) from None
+    if fmt == "table":
+        from factcheck.report.console import render_console
+
+        if output and output != "-":
+            buf = io.StringIO()
+            render_console(report, Console(file=buf, width=140, color_system=None))
+            _emit(buf.getvalue(), output)
+        else:
+            render_console(report, Console())
+    else:
+        _emit(_render(report, fmt, run_root), output)
+    if not quiet:
+        written = [cfg.json] + ([] if cfg.no_html else [cfg.html])
+        _err("wrote " + ", ".join(written))
+
+
+def _analyse(paths, cfg, rules, quiet, *, strict_missing: bool):
+    from factcheck.pipeline import analyse
+
+    documents, problems = _ingest(paths, cfg.ignore, quiet, strict_missing=strict_missing)
+    return analyse(documents, problems, rules, run_root=".")
+
+
+def _apply_baseline(report: Report, baseline: str, quiet: bool) -> Report:
+    from factcheck.baseline import BaselineError, apply_baseline, load_baseline
+
+    try:
+        entries = load_baseline(baseline)
+    except BaselineError as exc:
+        raise _fail_usage(str(exc)) from None
+    result = apply_baseline(report, entries)
+    if not quiet:
+        _err(f"baseline {baseline}: {result.suppressed} finding(s) suppressed, "
+             f"{len(result.stale)} baseline entr{'y' if len(result.stale) == 1 else 'ies'} "
+             "no longer match anything")
+        for entry in result.stale:
+            _err(f"  stale: {entry.get('id')} {entry.get('rule', '')} {entry.get('message', '')}")
+    return result.report
+
+
+_PATHS_HELP = "Files, folders or globs of articles (default: the configured paths, else seeds/)."
+
+
+def _common_run(paths, fmt, output, html, no_html, fail_on, rules_dir, baseline, quiet,
+                config_file, *, drafts: Optional[List[str]] = None):
+    cfg = _load_config(config_file)
+    cfg = cfg.merged(
+        rules=rules_dir, fail_on=fail_on.value if fail_on else None,
+        format=fmt.value if fmt else None, html=html, no_html=True if no_html else None,
+        baseline=baseline)
+    rules = _load_rules(cfg.rules)
+    inputs = list(paths) if paths else list(cfg.paths)
+    if drafts is not None:
+        from factcheck.ingest import discover
+
+        draft_files, draft_problems = discover(drafts)
+        if draft_problems:
+            raise _fail_usage("; ".join(f"{p.path}: {p.message}" for p in draft_problems))
+        report = _analyse(list(drafts) + inputs, cfg, rules, quiet, strict_missing=True)
+        from factcheck.pipeline import restrict_to
+
+        report = restrict_to(report, draft_files)
+    else:
+        report = _analyse(inputs, cfg, rules, quiet, strict_missing=True)
+    if cfg.baseline:
+        report = _apply_baseline(report, cfg.baseline, quiet)
+    _write_outputs(report, rules, cfg, cfg.format, output, quiet, ".")
+    raise typer.Exit(_exit_code(report, cfg.fail_on))
+
+
+@app.command()
+def run(
+    paths: Optional[List[str]] = typer.Argument(None, help=_PATHS_HELP),
+    format: Optional[RunFormat] = typer.Option(None, "--format", "-f",
+                                               help="What goes to stdout (or -o): table, json, sarif, markdown."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the chosen format here."),
+    html: Optional[str] = typer.Option(None, "--html", help="Where to write the HTML report."),
+    no_html: bool = typer.Option(False, "--no-html", help="Do not write the HTML report."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on",
+                                             help="Exit 1 on findings at or above this severity (default error)."),
+    rules: Optional[str] = typer.Option(None, "--rules", help="Rules folder (default: rules/)."),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="Accepted findings to leave out."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or notices on stderr."),
+    config: Optional[str] = typer.Option(None, "--config", help="Config file (default: factcheck.toml or pyproject.toml)."),
+) -> None:
+    """Check a corpus: every figure, every discrepancy, with citations."""
+    _common_run(paths, format, output, html, no_html, fail_on, rules, baseline, quiet, config)
+
+
+@app.command()
+def check(
+    drafts: List[str] = typer.Argument(..., help="Draft files to check before publication."),
+    against: List[str] = typer.Option(..., "--against", help="Published or wire copy to check against."),
+    format: Optional[RunFormat] = typer.Option(None, "--format", "-f"),
+    output: Optional[str] = typer.Option(None, "--output", "-o"),
+    html: Optional[str] = typer.Option(None, "--html"),
+    no_html: bool = typer.Option(False, "--no-html"),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on"),
+    rules: Optional[str] = typer.Option(None, "--rules"),
+    baseline: Optional[str] = typer.Option(None, "--baseline"),
+    quiet: bool = typer.Option(False, "--quiet", "-q"),
+    config: Optional[str] = typer.Option(None, "--config"),
+) -> None:
+    """Check drafts against a corpus; report only findings that involve a draft."""
+    _common_run(against, format, output, html, no_html, fail_on, rules, baseline, quiet, config,
+                drafts=drafts)
+
+
+@app.command("baseline")
+def baseline_cmd(
+    paths: Optional[List[str]] = typer.Argument(None, help=_PATHS_HELP),
+    output: str = typer.Option(".factcheck-baseline.json", "--output", "-o"),
+    rules: Optional[str] = typer.Option(None, "--rules"),
+    quiet: bool = typer.Option(False, "--quiet", "-q"),
+    config: Optional[str] = typer.Option(None, "--config"),
+) -> None:
+    """Record today's findings as accepted; `run --baseline FILE` then fails only on new ones."""
+    from factcheck.baseline import baseline_document
+
+    cfg = _load_config(config).merged(rules=rules)
+    rules_loaded = _load_rules(cfg.rules)
+    report = _analyse(list(paths) if paths else list(cfg.paths), cfg, rules_loaded, quiet,
+                      strict_missing=True)
+    _emit(baseline_document(report), output)
+    if not quiet:
+        _err(f"recorded {len(report.findings)} finding(s) in {output}")
+
+
+# --------------------------------------------------------------------------- claims
+
+CLAIM_COLUMNS = ["id", "article", "path", "line", "start", "end", "text", "sentence", "value",
+                 "low", "high", "unit", "counted", "qualifier", "change", "entity", "metric",
+                 "period", "modality", "attribution", "cluster", "confidence", "outlet",
+                 "author", "published"]
+
+
+def claims_frame(report: Report):
+    import pandas as pd
+
+    articles = {a.id: a for a in report.articles}
+    rows = []
+    for c in report.claims:
+        q = c.quantity
+        art = articles.get(c.article)
+        rows.append({
+            "id": c.id, "article": c.article, "path": c.path, "line": c.line, "start": c.start,
+            "end": c.end, "text": c.text, "sentence": c.sentence, "value": q.value,
+            "low": q.low, "high": q.high, "unit": q.unit, "counted": q.counted,
+            "qualifier": q.qualifier, "change": q.change, "entity": c.entity, "metric": c.metric,
+            "period": c.period, "modality": c.modality, "attribution": c.attribution,
+            "cluster": c.cluster, "confidence": c.confidence,
+            "outlet": art.outlet if art else "", "author": art.author if art else "",
+            "published": art.published.isoformat() if art and art.published else "",
+        })
+    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+
+
+@app.command()
+def claims(
+    paths: List[str] = typer.Argument(..., help="Files, folders or globs to read."),
+    format: Optional[ClaimsFormat] = typer.Option(None, "--format", "-f",
+                                                  help="table (terminal default), csv, jsonl, parquet."),
+    output: Optional[str] = typer.Option(None, "--output", "-o"),
+    rules: Optional[str] = typer.Option(None, "--rules"),
+    quiet: bool = typer.Option(False, "--quiet", "-q"),
+    config: Optional[str] = typer.Option(None, "--config"),
+) -> None:
+    """Export the claims table (one row per figure, with what it is about) for a data desk."""
+    cfg = _load_config(config).merged(rules=rules)
+    rules_loaded = _load_rules(cfg.rules)
+    report = _analyse(paths, cfg, rules_loaded, quiet, strict_missing=True)
+    frame = claims_frame(report)
+    fmt = format.value if format else ("table" if sys.stdout.isatty() and not output else "jsonl")
+    if fmt == "parquet":
+        if not output or output == "-":
+            raise _fail_usage("--format parquet needs -o FILE")
+        from factcheck.report.writing import OutputError, write_atomic
+
+        buf = io.BytesIO()
+        frame.to_parquet(buf, index=False)
+        try:
+            write_atomic(output, buf.getvalue())
+        except OutputError as exc:
+            raise _fail_usage(str(exc)) from None
+        return
+    if fmt == "csv":
+        text = frame.to_csv(index=False, lineterminator="\n")
+    elif fmt == "jsonl":
+        text = frame.to_json(orient="records", lines=True, force_ascii=False)
+        if text and not text.endswith("\n"):
+            text += "\n"
+    else:
+        from rich.table import Table
+
+        table = Table(title=f"{len(frame)} claims")
+        shown = ["path", "line", "text", "entity", "metric", "period", "modality",
+                 "attribution", "confidence"]
+        for col in shown:
+            table.add_column(col, overflow="fold")
+        for row in frame[shown].itertuples(index=False):
+            table.add_row(*[f"{v:.2f}" if isinstance(v, float) else str(v) for v in row])
+        if output:
+            console = Console(file=io.StringIO(), width=180, color_system=None)
+            console.print(table)
+            text = console.file.getvalue()
+        else:
+            Console().print(table)
+            return
+    _emit(text, output)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        print(f"factcheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_version_callback,
+                                       is_eager=True, help="Print the version and exit.")) -> None:
+    pass
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=True)
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)

@@ -1,0 +1,133 @@
+"""The pipeline: ingest -> extract -> frame -> cluster -> check -> Report.
+
+Every stage is a function of its input and the loaded rules. Only ingest reads files and
+only the CLI writes them, so a corpus can be mapped per file and reduced by claim key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from factcheck import __version__
+from factcheck.model import Article, Claim, Document, FileProblem, Finding, Report
+from factcheck.rules import DEFAULT_RULES_DIR, RulesError
+
+ProgressHook = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything loaded from one rules folder, with a version fingerprint of its files."""
+
+    dir: str
+    version: str
+    units: object
+    framing: object
+    checks: object
+
+
+def rules_fingerprint(rules_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in rules_dir.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(rules_dir).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def load_rules(rules_dir: str | Path | None = None) -> Rules:
+    """Load units, framing and check rules; a problem is a RulesError (exit 2)."""
+    from factcheck.checks import load_check_rules
+    from factcheck.extract.units import load_units
+    from factcheck.frame import load_framing_rules
+
+    path = Path(rules_dir) if rules_dir else DEFAULT_RULES_DIR
+    if not path.is_dir():
+        raise RulesError(path, "rules folder not found")
+    return Rules(
+        dir=str(path),
+        version=rules_fingerprint(path),
+        units=load_units(path),
+        framing=load_framing_rules(path),
+        checks=load_check_rules(path),
+    )
+
+
+def claims_of_document(document: Document, rules: Rules) -> list[Claim]:
+    """Extract and frame every figure of one file (the per-file 'map' step)."""
+    from factcheck.extract import find_quantities
+    from factcheck.frame import frame_article
+
+    claims: list[Claim] = []
+    for article in document.articles:
+        claims.extend(frame_article(article, find_quantities(article.text), rules.framing))
+    return claims
+
+
+def _claim_order(claim: Claim) -> tuple:
+    return (claim.path, claim.line, claim.start, claim.end, claim.id)
+
+
+def analyse(documents: Sequence[Document], problems: Sequence[FileProblem], rules: Rules,
+            *, run_root: str = ".", progress: ProgressHook | None = None) -> Report:
+    """Run every stage after ingest and assemble the Report."""
+    from factcheck.checks import assign_clusters, run_checks
+    from factcheck.report.json_report import build_report
+
+    documents = sorted(documents, key=lambda d: d.path)
+    articles: list[Article] = [a for d in documents for a in d.articles]
+    claims: list[Claim] = []
+    for document in documents:
+        claims.extend(claims_of_document(document, rules))
+        if progress:
+            progress(document.path)
+    claims.sort(key=_claim_order)
+    claims = assign_clusters(articles, claims, rules.checks)
+    findings = run_checks(claims, articles, rules.checks)
+
+    all_problems = list(problems)
+    for document in documents:
+        all_problems.extend(FileProblem(document.path, "warning", w) for w in document.warnings)
+
+    from factcheck.suppress import apply_inline_suppressions
+
+    findings, suppressed, directive_problems = apply_inline_suppressions(
+        findings, claims, articles, known_codes=known_rule_codes(rules))
+    all_problems.extend(directive_problems)
+    all_problems.sort(key=lambda p: (p.path, p.level, p.message))
+    report = build_report(articles, claims, findings, all_problems,
+                          rules_version=rules.version, run_root=run_root)
+    if suppressed:
+        report = replace(report, suppressed=tuple(suppressed))
+    return report
+
+
+def known_rule_codes(rules: Rules) -> set[str]:
+    from factcheck.checks import rule_codes
+
+    return set(rule_codes(rules.checks))
+
+
+def restrict_to(report: Report, paths: Iterable[str]) -> Report:
+    """Keep only findings that involve a claim from one of `paths` (a draft check)."""
+    wanted = set(paths)
+    claim_path = {c.id: c.path for c in report.claims}
+    kept = tuple(f for f in report.findings if any(claim_path.get(c) in wanted for c in f.claims))
+    dropped = len(report.findings) - len(kept)
+    summary = dict(report.summary)
+    summary["findings_outside_drafts"] = dropped
+    return _with_findings(report, kept, summary)
+
+
+def _with_findings(report: Report, findings: tuple[Finding, ...], summary: dict) -> Report:
+    from factcheck.report.json_report import summarise
+
+    summary.update(summarise(findings))
+    return replace(report, findings=findings, summary=summary)
+
+
+def version_string(rules: Rules) -> str:
+    return f"factcheck {__version__}, rules {rules.version}"

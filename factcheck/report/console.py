@@ -1,0 +1,106 @@
+"""The terminal summary: findings grouped by severity, figures side by side with citations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.model import SEVERITIES, Claim, Report
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        if value in (float("inf"), float("-inf")):
+            return "∞" if value > 0 else "-∞"
+        return f"{value:,.6g}"
+    return str(value)
+
+
+def _normalised(claim: Claim) -> str:
+    q = claim.quantity
+    unit = f" {q.unit}" if q.unit else (f" {q.counted}" if q.counted else "")
+    if q.value is None:
+        return f"{_fmt(q.low)}–{_fmt(q.high)}{unit}"
+    return f"{_fmt(q.value)}{unit}"
+
+
+def _details_line(details: dict) -> str:
+    parts = []
+    diff = details.get("difference")
+    if isinstance(diff, dict):
+        bits = []
+        if diff.get("absolute") is not None:
+            bits.append(f"{_fmt(diff['absolute'])} {diff.get('unit', '')}".strip())
+        if diff.get("relative") is not None:
+            bits.append(f"{diff['relative'] * 100:.1f}%")
+        if bits:
+            parts.append("differ by " + ", ".join(bits))
+    tol = details.get("tolerance")
+    if isinstance(tol, dict) and tol:
+        parts.append("tolerance " + ", ".join(f"{k} {_fmt(v)}" for k, v in sorted(tol.items())))
+    elif isinstance(tol, (int, float)):
+        parts.append(f"tolerance {_fmt(tol)}")
+    if details.get("explanation"):
+        parts.append(str(details["explanation"]))
+    return " · ".join(parts)
+
+
+def render_console(report: Report, console: Console, *, threshold: str = "error") -> None:
+    claims = {c.id: c for c in report.claims}
+    articles = {a.id: a for a in report.articles}
+    summary = report.summary
+    counts = {s: sum(1 for f in report.findings if f.severity == s) for s in SEVERITIES}
+    head = Text.assemble(
+        ("factcheck ", "bold"),
+        f"{summary.get('files', '?')} files · {len(report.articles)} articles · "
+        f"{len(report.claims)} claims · findings: ",
+        (f"{counts['error']} error", _STYLE["error"]), ", ",
+        (f"{counts['warning']} warning", _STYLE["warning"]), ", ",
+        (f"{counts['info']} info", _STYLE["info"]),
+    )
+    console.print(head)
+    for problem in report.problems:
+        style = "red" if problem.level == "error" else "yellow"
+        console.print(Text(f"{problem.level}: {problem.path}: {problem.message}", style=style))
+    for severity in SEVERITIES:
+        group = [f for f in report.findings if f.severity == severity]
+        if not group:
+            continue
+        console.rule(Text(f"{severity.upper()} ({len(group)})", style=_STYLE[severity]))
+        for finding in group:
+            table = Table(show_header=True, header_style="dim", box=None, pad_edge=False,
+                          expand=False)
+            for col in ("as written", "normalised", "citation", "outlet", "author", "date"):
+                table.add_column(col, overflow="fold")
+            for claim_id in finding.claims:
+                claim = claims.get(claim_id)
+                if claim is None:
+                    continue
+                art = articles.get(claim.article)
+                table.add_row(
+                    Text(claim.text, style="bold"),
+                    _normalised(claim),
+                    f"{claim.path}:{claim.line}:{claim.start + 1}",
+                    art.outlet if art else "",
+                    art.author if art else "",
+                    art.published.isoformat() if art and art.published else "undated",
+                )
+            body: list = [table]
+            line = _details_line(dict(finding.details))
+            if line:
+                body.append(Text(line, style="dim"))
+            console.print(Panel(Group(*body), title=Text(f"{finding.rule} {finding.message}"),
+                                 title_align="left", border_style=_STYLE[severity]))
+    if report.suppressed:
+        console.print(Text(f"{len(report.suppressed)} finding(s) suppressed by baseline or "
+                           "inline directives", style="dim"))
+    if not report.findings:
+        console.print(Text("No discrepancies found.", style="green"))
