@@ -1,0 +1,565 @@
+"""The HTML discrepancy report: one self-contained file an editor opens from disk.
+
+Everything is inlined (CSS, script, pictures) and locked down by a Content-Security-Policy
+whose script hash is computed here, so the file works offline and an article's text can
+never run as code. Article text is only ever escaped and cut into segments; the figure is
+wrapped in <mark> around escaped text, never by splicing markup into the article.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from factcheck.model import INF, Article, Claim, Finding, Report
+from factcheck.report.sarif import rule_metadata
+
+HERE = Path(__file__).resolve().parent
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+_env = Environment(
+    loader=FileSystemLoader(str(HERE / "templates")),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True, lstrip_blocks=True,
+)
+
+# ---------------------------------------------------------------- number formatting
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_UNIT_LABELS = {"bbl/d": "bbl/d", "%": "%", "pp": "pp", "USD": "USD"}
+
+
+def _trim(x: float, digits: int = 4) -> str:
+    if x == 0:
+        return "0"
+    mag = int(math.floor(math.log10(abs(x))))
+    decimals = max(0, digits - 1 - mag)
+    text = f"{x:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def scale_for(values: Iterable[float]) -> tuple[float, str]:
+    """One scale word for a set of values, so an interval reads '[1.955, 1.965] million'."""
+    finite = [abs(v) for v in values if v is not None and math.isfinite(v) and v != 0]
+    if not finite:
+        return 1.0, ""
+    top = max(finite)
+    for factor, word in _SCALES:
+        if top >= factor:
+            return factor, word
+    return 1.0, ""
+
+
+def format_number(x: float | None, scale: tuple[float, str] | None = None) -> str:
+    if x is None:
+        return "–"
+    if math.isinf(x):
+        return "∞" if x > 0 else "−∞"
+    factor, word = scale or scale_for([x])
+    text = _trim(x / factor)
+    return f"{text} {word}" if word else text
+
+
+def format_with_unit(x: float | None, unit: str, scale: tuple[float, str] | None = None) -> str:
+    text = format_number(x, scale)
+    if not unit:
+        return text
+    if unit == "%":
+        return text + "%"
+    return f"{text} {unit}"
+
+
+def format_interval(low: float, high: float, unit: str) -> str:
+    scale = scale_for([low, high])
+    factor, word = scale
+    suffix = (f" {word}" if word else "") + ("" if not unit else ("%" if unit == "%" else f" {unit}"))
+    if low == high:
+        return _trim(low / factor) + suffix
+    if math.isinf(high) and not math.isinf(low):
+        return "≥ " + _trim(low / factor) + suffix
+    if math.isinf(low) and not math.isinf(high):
+        return "≤ " + _trim(high / factor) + suffix
+    lo = "−∞" if math.isinf(low) else _trim(low / factor)
+    hi = "∞" if math.isinf(high) else _trim(high / factor)
+    return f"{lo} – {hi}{suffix}"
+
+
+def humanise(identifier: str) -> str:
+    return identifier.replace("_", " ").replace("-", " ").strip()
+
+
+def format_period(period: str) -> str:
+    months = ("January February March April May June July August September October "
+              "November December").split()
+    m = re.fullmatch(r"(\d{4})-(\d{2})", period or "")
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{months[int(m.group(2)) - 1]} {m.group(1)}"
+    m = re.fullmatch(r"(\d{4})-(Q[1-4]|H[12])", period or "")
+    if m:
+        return f"{m.group(2)} {m.group(1)}"
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", period or "")
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"as of {int(m.group(3))} {months[int(m.group(2)) - 1]} {m.group(1)}"
+    return period or "period unresolved"
+
+
+# ---------------------------------------------------------------- highlighting
+
+
+@dataclass
+class Segment:
+    text: str
+    claim: "ClaimView | None" = None
+    mark: bool = False
+
+
+def _anchor(prefix: str, raw: str) -> str:
+    """An id safe in HTML and in a URL fragment without encoding."""
+    if re.fullmatch(r"[A-Za-z0-9_.:-]{1,80}", raw):
+        return f"{prefix}{raw}"
+    return prefix + "h" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def finding_anchor(finding_id: str) -> str:
+    """The permalink id of a finding: its fingerprint, if that is a plain token."""
+    return _anchor("", finding_id)
+
+
+def sentence_segments(claim: Claim, article: Article | None) -> list[Segment]:
+    """The claim's sentence cut around the figure, located by offsets when they agree."""
+    sentence = claim.sentence or ""
+    at = -1
+    q = claim.quantity
+    if article is not None and article.text[q.start:q.end] == q.text and sentence:
+        # The sentence occurrence that contains the figure's offset.
+        s = article.text.rfind(sentence, 0, q.start + 1)
+        if s != -1 and s + len(sentence) >= q.end:
+            at = q.start - s
+            length = q.end - q.start
+    if at < 0:
+        at = sentence.find(claim.text) if claim.text else -1
+        length = len(claim.text)
+    if at < 0 or not claim.text:
+        return [Segment(sentence)]
+    return [Segment(sentence[:at]), Segment(sentence[at:at + length], mark=True),
+            Segment(sentence[at + length:])]
+
+
+# ---------------------------------------------------------------- view models
+
+
+@dataclass
+class ClaimView:
+    claim: Claim
+    article: Article | None
+    anchor: str
+    tip_id: str
+    normalised: str
+    interval: str
+    citation: str
+    outlet: str
+    author: str
+    date: str
+    headline: str
+    segments: list[Segment]
+    metric_label: str
+    period_label: str
+    article_anchor: str
+    sort_value: float
+
+
+@dataclass
+class FindingView:
+    finding: Finding
+    anchor: str
+    severity: str
+    rule_name: str
+    rule_short: str
+    key_line: str
+    entity: str
+    metric: str
+    claims: list[ClaimView]
+    difference: str
+    tolerance: str
+    explanation: str
+    reported: str
+    computed: str
+    plot: Markup
+    extra: list[tuple[str, str]]
+    search: str
+
+
+@dataclass
+class ArticleView:
+    article: Article
+    anchor: str
+    date: str
+    segments: list[Segment]
+    claim_count: int
+
+
+@dataclass
+class Context:
+    findings: list[FindingView] = field(default_factory=list)
+    articles: list[ArticleView] = field(default_factory=list)
+    claims: list[ClaimView] = field(default_factory=list)
+
+
+def _date(article: Article | None) -> str:
+    if article is None or article.published is None:
+        return ""
+    return article.published.isoformat()
+
+
+def _claim_view(claim: Claim, article: Article | None) -> ClaimView:
+    q = claim.quantity
+    if q.value is not None:
+        normalised = format_with_unit(q.value, q.unit, scale_for([q.value]))
+    else:
+        normalised = format_interval(q.low, q.high, q.unit)
+    anchor = _anchor("claim-", claim.id)
+    sort_value = q.value if q.value is not None else (
+        q.low if math.isfinite(q.low) else (q.high if math.isfinite(q.high) else 0.0))
+    return ClaimView(
+        claim=claim, article=article, anchor=anchor, tip_id=anchor + "-tip",
+        normalised=normalised, interval=format_interval(q.low, q.high, q.unit),
+        citation=f"{claim.path}:{claim.line}:{claim.start + 1}",
+        outlet=article.outlet if article else "", author=article.author if article else "",
+        date=_date(article), headline=article.headline if article else "",
+        segments=sentence_segments(claim, article),
+        metric_label=humanise(claim.metric) if claim.metric else "",
+        period_label=format_period(claim.period) if claim.period else "",
+        article_anchor=_anchor("article-", claim.article),
+        sort_value=float(sort_value) if math.isfinite(sort_value) else 0.0)
+
+
+def _intervals_for_plot(finding: Finding, views: Sequence[ClaimView]
+                        ) -> tuple[list[tuple[str, float | None, float, float]], str]:
+    """(label, value, low, high) rows on one unit, and that unit; [] when nothing fits."""
+    by_id = {v.claim.id: v for v in views}
+    values = finding.details.get("values") if finding.details else None
+    rows: list[tuple[str, float | None, float, float]] = []
+    unit = ""
+    if isinstance(values, (list, tuple)) and values:
+        for item in values:
+            if not isinstance(item, Mapping):
+                continue
+            try:
+                low, high = float(item.get("low")), float(item.get("high"))
+            except (TypeError, ValueError):
+                continue
+            value = item.get("value")
+            value = float(value) if isinstance(value, (int, float)) else None
+            ids = item.get("claims") or []
+            labels = []
+            for cid in ids:
+                v = by_id.get(cid)
+                if v is not None:
+                    labels.append(v.outlet or v.claim.path)
+            label = ", ".join(dict.fromkeys(labels)) or format_interval(low, high, "")
+            rows.append((label, value, low, high))
+            unit = unit or str(item.get("unit") or "")
+        if len(rows) >= 2:
+            return rows, unit
+        rows = []
+    # Otherwise: the claims of the most common unit, if at least two share one.
+    groups: dict[str, list[ClaimView]] = {}
+    for v in views:
+        groups.setdefault(v.claim.quantity.unit, []).append(v)
+    if not groups:
+        return [], ""
+    unit, members = max(groups.items(), key=lambda kv: len(kv[1]))
+    if len(members) < 2:
+        return [], ""
+    for v in members:
+        q = v.claim.quantity
+        rows.append((f"{v.claim.text} ({v.outlet or v.claim.path})", q.value, q.low, q.high))
+    return rows, unit
+
+
+def _nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
+    span = hi - lo
+    if span <= 0:
+        return [lo]
+    raw = span / count
+    mag = 10 ** math.floor(math.log10(raw))
+    step = min((m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw), default=raw)
+    first = math.ceil(lo / step) * step
+    ticks = []
+    t = first
+    while t <= hi + step * 1e-9 and len(ticks) < 12:
+        ticks.append(round(t, 12))
+        t += step
+    return ticks
+
+
+def strip_plot(rows: Sequence[tuple[str, float | None, float, float]], unit: str) -> Markup:
+    """A small SVG: one row per source, its interval as a bar, its value as a dot.
+
+    Open-ended intervals run to the edge with an arrow, so 'at least 2.1 million' reads
+    as unbounded rather than as a point.
+    """
+    if len(rows) < 2:
+        return Markup("")
+    finite = [x for _, v, lo, hi in rows for x in (v, lo, hi)
+              if x is not None and math.isfinite(x)]
+    if not finite:
+        return Markup("")
+    lo_d, hi_d = min(finite), max(finite)
+    if hi_d == lo_d:
+        pad = abs(lo_d) * 0.05 or 1.0
+    else:
+        pad = (hi_d - lo_d) * 0.12
+    lo_d, hi_d = lo_d - pad, hi_d + pad
+    scale = scale_for([lo_d, hi_d])
+    label_w, plot_w, right_pad, row_h, top = 170, 360, 18, 24, 8
+    width = label_w + plot_w + right_pad
+    height = top + row_h * len(rows) + 26
+
+    def x(v: float) -> float:
+        if math.isinf(v):
+            return label_w + (plot_w if v > 0 else 0)
+        return label_w + (v - lo_d) / (hi_d - lo_d) * plot_w
+
+    unit_word = ((" " + scale[1]) if scale[1] else "") + (f" {unit}" if unit and unit != "%" else
+                                                         ("%" if unit == "%" else ""))
+    desc = "; ".join(f"{label}: {format_interval(lo, hi, unit)}" for label, _, lo, hi in rows)
+    parts = [
+        f'<svg class="strip" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'role="img" aria-label="{escape("Intervals on one axis: " + desc)}" '
+        'xmlns="http://www.w3.org/2000/svg">'
+    ]
+    axis_y = top + row_h * len(rows) + 2
+    for t in _nice_ticks(lo_d, hi_d):
+        tx = x(t)
+        parts.append(f'<line class="grid" x1="{tx:.1f}" x2="{tx:.1f}" y1="{top - 4}" '
+                     f'y2="{axis_y}"/>')
+        parts.append(f'<text class="tick" x="{tx:.1f}" y="{axis_y + 14}" text-anchor="middle">'
+                     f'{escape(_trim(t / scale[0]))}</text>')
+    parts.append(f'<line class="axis" x1="{label_w}" x2="{label_w + plot_w}" y1="{axis_y}" '
+                 f'y2="{axis_y}"/>')
+    if unit_word.strip():
+        parts.append(f'<text class="tick unit" x="{label_w - 8}" y="{axis_y + 14}" '
+                     f'text-anchor="end">{escape(unit_word.strip())}</text>')
+    for i, (label, value, lo, hi) in enumerate(rows):
+        cy = top + row_h * i + row_h / 2
+        short = label if len(label) <= 26 else label[:25] + "…"
+        parts.append(f'<text class="lab" x="{label_w - 8}" y="{cy + 4:.1f}" text-anchor="end">'
+                     f'<title>{escape(label)}</title>{escape(short)}</text>')
+        x1, x2 = x(lo), x(hi)
+        if x2 - x1 < 3:
+            mid = (x1 + x2) / 2
+            x1, x2 = mid - 1.5, mid + 1.5
+        parts.append(f'<line class="bar s{i % 6}" x1="{x1:.1f}" x2="{x2:.1f}" y1="{cy:.1f}" '
+                     f'y2="{cy:.1f}"/>')
+        if math.isinf(hi) and hi > 0:
+            ax = label_w + plot_w
+            parts.append(f'<path class="arrow s{i % 6}" d="M{ax - 7},{cy - 5:.1f} L{ax + 2},'
+                         f'{cy:.1f} L{ax - 7},{cy + 5:.1f} Z"/>')
+        if math.isinf(lo) and lo < 0:
+            ax = label_w
+            parts.append(f'<path class="arrow s{i % 6}" d="M{ax + 7},{cy - 5:.1f} L{ax - 2},'
+                         f'{cy:.1f} L{ax + 7},{cy + 5:.1f} Z"/>')
+        if value is not None and math.isfinite(value):
+            parts.append(f'<circle class="dot s{i % 6}" cx="{x(value):.1f}" cy="{cy:.1f}" '
+                         'r="4.5"/>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _difference(details: Mapping[str, Any]) -> str:
+    diff = details.get("difference")
+    if not isinstance(diff, Mapping):
+        return ""
+    unit = str(diff.get("unit") or "")
+    bits = []
+    absolute = diff.get("absolute")
+    if isinstance(absolute, (int, float)):
+        bits.append(format_with_unit(float(absolute), unit))
+    relative = diff.get("relative")
+    if isinstance(relative, (int, float)) and math.isfinite(relative):
+        bits.append(f"{_trim(relative * 100, 3)}%")
+    if not bits:
+        return ""
+    return bits[0] + (f" ({bits[1]})" if len(bits) > 1 else "")
+
+
+def _tolerance(details: Mapping[str, Any]) -> str:
+    tol = details.get("tolerance")
+    if isinstance(tol, Mapping):
+        bits = []
+        for k, v in tol.items():
+            if isinstance(v, (int, float)) and k == "relative":
+                bits.append(f"relative {_trim(v * 100, 3)}%")
+            elif isinstance(v, (int, float)) and k.startswith("abs"):
+                bits.append(f"absolute {_trim(float(v))}" if v else "absolute 0")
+            else:
+                bits.append(f"{humanise(str(k))} {_plain(v)}")
+        return ", ".join(bits)
+    if tol is not None:
+        return _plain(tol)
+    return ""
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, float):
+        return format_number(value) if not math.isnan(value) else "NaN"
+    if isinstance(value, Mapping):
+        return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_plain(v) for v in value)
+    return str(value)
+
+
+_KNOWN_DETAIL_KEYS = {"key", "values", "difference", "tolerance", "explanation", "reported",
+                      "computed"}
+
+
+def _finding_view(finding: Finding, claim_views: Mapping[str, ClaimView],
+                  rules: Mapping[str, Mapping[str, str]]) -> FindingView:
+    views = [claim_views[c] for c in finding.claims if c in claim_views]
+    details = finding.details or {}
+    key = details.get("key") if isinstance(details.get("key"), Mapping) else {}
+    first = views[0].claim if views else None
+    entity = str(key.get("entity") or (first.entity if first else "") or "")
+    metric = str(key.get("metric") or (first.metric if first else "") or "")
+    period = str(key.get("period") or (first.period if first else "") or "")
+    modality = str(key.get("modality") or (first.modality if first else "") or "")
+    bits = [entity or "entity unresolved", humanise(metric) if metric else "metric unresolved",
+            format_period(period)]
+    if modality and modality != "actual":
+        bits.append(modality)
+    rows, unit = _intervals_for_plot(finding, views)
+    rule = rules.get(finding.rule, {})
+    extra = [(humanise(str(k)), _plain(v)) for k, v in details.items()
+             if k not in _KNOWN_DETAIL_KEYS]
+    reported = details.get("reported")
+    computed = details.get("computed")
+    search = " ".join([finding.rule, finding.kind, finding.severity, finding.message, entity,
+                       metric, humanise(metric), period] +
+                      [f"{v.claim.text} {v.outlet} {v.author} {v.claim.path} {v.claim.sentence}"
+                       for v in views]).lower()
+    return FindingView(
+        finding=finding, anchor=finding_anchor(finding.id),
+        severity=finding.severity if finding.severity in SEVERITY_ORDER else "info",
+        rule_name=humanise(rule.get("name", finding.kind)),
+        rule_short=rule.get("short", ""), key_line=" · ".join(bits), entity=entity,
+        metric=metric, claims=views, difference=_difference(details),
+        tolerance=_tolerance(details), explanation=str(details.get("explanation") or ""),
+        reported=_plain(reported) if reported is not None else "",
+        computed=_plain(computed) if computed is not None else "",
+        plot=strip_plot(rows, unit), extra=extra, search=search)
+
+
+def article_segments(article: Article, views: Sequence[ClaimView]) -> list[Segment]:
+    """The article text cut at each claim's figure; overlapping figures keep the first."""
+    text = article.text
+    spans = sorted(((v.claim.quantity.start, v.claim.quantity.end, v) for v in views
+                    if 0 <= v.claim.quantity.start < v.claim.quantity.end <= len(text)
+                    and text[v.claim.quantity.start:v.claim.quantity.end]
+                    == v.claim.quantity.text), key=lambda s: (s[0], -s[1]))
+    out: list[Segment] = []
+    pos = 0
+    for start, end, view in spans:
+        if start < pos:
+            continue
+        if start > pos:
+            out.append(Segment(text[pos:start]))
+        out.append(Segment(text[start:end], claim=view, mark=True))
+        pos = end
+    if pos < len(text):
+        out.append(Segment(text[pos:]))
+    return out
+
+
+def build_context(report: Report) -> Context:
+    articles = {a.id: a for a in report.articles}
+    rules = rule_metadata(report)
+    claim_views = {c.id: _claim_view(c, articles.get(c.article)) for c in report.claims}
+    findings = sorted(
+        (_finding_view(f, claim_views, rules) for f in report.findings),
+        key=lambda fv: (SEVERITY_ORDER.get(fv.severity, 3), fv.finding.rule))
+    by_article: dict[str, list[ClaimView]] = {}
+    for v in claim_views.values():
+        by_article.setdefault(v.claim.article, []).append(v)
+    article_views = [
+        ArticleView(article=a, anchor=_anchor("article-", a.id), date=_date(a),
+                    segments=article_segments(a, by_article.get(a.id, [])),
+                    claim_count=len(by_article.get(a.id, [])))
+        for a in report.articles]
+    return Context(findings=findings, articles=article_views,
+                   claims=list(claim_views.values()))
+
+
+# ---------------------------------------------------------------- the page
+
+
+def _summary(report: Report, run_date: str | None, rules_version: str) -> dict[str, Any]:
+    s = report.summary if isinstance(report.summary, Mapping) else {}
+    counts = {sev: 0 for sev in SEVERITY_ORDER}
+    for f in report.findings:
+        counts[f.severity if f.severity in counts else "info"] += 1
+    files = s.get("files")
+    if not isinstance(files, int):
+        files = len({a.path for a in report.articles} | {p.path for p in report.problems})
+    return {
+        "files": files,
+        "articles": len(report.articles),
+        "claims": len(report.claims),
+        "findings": len(report.findings),
+        "by_severity": counts,
+        "suppressed": len(report.suppressed),
+        "run_date": run_date or str(s.get("run_date") or s.get("generated") or ""),
+        "rules_version": rules_version or str(s.get("rules_version") or ""),
+    }
+
+
+def _asset(name: str) -> str:
+    return (HERE / "assets" / name).read_text(encoding="utf-8")
+
+
+def _script_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def render_html(report: Report, *, title: str = "factcheck report", run_date: str | None = None,
+                rules_version: str = "", article_texts: Mapping[str, str] | None = None) -> str:
+    """The whole report as one HTML document (a str, UTF-8 when written).
+
+    article_texts, when given, replaces Article.text for the article view (keyed by
+    Article.id); claim offsets must refer to that same text.
+    """
+    if article_texts:
+        import dataclasses
+        report = dataclasses.replace(report, articles=tuple(
+            dataclasses.replace(a, text=article_texts[a.id]) if a.id in article_texts else a
+            for a in report.articles))
+    script = _asset("report.js")
+    if "</script" in script.lower():  # would end the element early
+        raise ValueError("report.js must not contain '</script'")
+    css = _asset("report.css")
+    csp = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+           f"script-src '{_script_hash(script)}'; base-uri 'none'; form-action 'none'")
+    ctx = build_context(report)
+    rules = rule_metadata(report)
+    used_rules = sorted({f.finding.rule for f in ctx.findings})
+    entities = sorted({f.entity for f in ctx.findings if f.entity})
+    metrics = sorted({f.metric for f in ctx.findings if f.metric})
+    template = _env.get_template("report.html.j2")
+    return template.render(
+        title=title, csp=csp, css=Markup(css), script=Markup(script),
+        summary=_summary(report, run_date, rules_version), ctx=ctx,
+        rules=rules, used_rules=used_rules, entities=entities, metrics=metrics,
+        problems=report.problems, humanise=humanise, format_period=format_period,
+        severities=list(SEVERITY_ORDER))
