@@ -13,7 +13,7 @@ from clihelp import (CONFLICTING, ROOT, SHARED_SEEDS, WELL_FORMED, claims_by_tex
 
 
 @pytest.fixture
-def steel_rules(tmp_path):
+def rules_copy(tmp_path):
     """A private copy of the rules, to break without touching the real ones."""
     rules = tmp_path / "rules"
     shutil.copytree(ROOT / "rules", rules)
@@ -50,7 +50,7 @@ def test_shared_seeds_do_not_set_traps_against_each_other(tmp_path):
 
 # ------------------------------------------------------------------ exit codes
 
-def test_exit_codes_follow_fail_on(tmp_path, steel_rules):
+def test_exit_codes_follow_fail_on(tmp_path, rules_copy):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text(WELL_FORMED, encoding="utf-8")
@@ -84,19 +84,19 @@ def test_unknown_flag_is_a_usage_error():
     assert fc("run", "--no-such-flag").returncode == 2
 
 
-def test_malformed_rules_name_file_and_line(tmp_path, steel_rules):
-    checks = steel_rules / "checks.yaml"
+def test_malformed_rules_name_file_and_line(tmp_path, rules_copy):
+    checks = rules_copy / "checks.yaml"
     checks.write_text(checks.read_text(encoding="utf-8") + "\n  bad: [unclosed\n", encoding="utf-8")
-    proc = fc("run", str(tmp_path), "--rules", str(steel_rules), "--no-html")
+    proc = fc("run", str(tmp_path), "--rules", str(rules_copy), "--no-html")
     assert proc.returncode == 2
     assert "checks.yaml" in proc.stderr and ":" in proc.stderr
 
 
-def test_unknown_field_in_rules_is_a_usage_error(tmp_path, steel_rules):
-    metrics = steel_rules / "metrics.yaml"
+def test_unknown_field_in_rules_is_a_usage_error(tmp_path, rules_copy):
+    metrics = rules_copy / "metrics.yaml"
     text = metrics.read_text(encoding="utf-8")
     metrics.write_text(text.replace("label:", "lable:", 1), encoding="utf-8")
-    proc = fc("run", str(tmp_path), "--rules", str(steel_rules), "--no-html")
+    proc = fc("run", str(tmp_path), "--rules", str(rules_copy), "--no-html")
     assert proc.returncode == 2
     assert "metrics.yaml" in proc.stderr and "lable" in proc.stderr
 
