@@ -1,0 +1,139 @@
+"""Files in, Articles out, every character traceable to its line and column.
+
+    discover(paths)      -> (files, problems)    expand folders and globs
+    read_document(path)  -> Document            raises IngestError
+    load(paths)          -> (documents, problems) never stops at a bad file
+
+Readers: plain text and Markdown (plain.py, layout.py split a file holding several
+articles), HTML (html.py), JSON / JSON Lines CMS exports (cms.py). Charset handling is in
+decode.py. docs/INPUT.md describes the accepted inputs and the splitting heuristics.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+from typing import Sequence
+
+from ..model import Document, FileProblem
+from .decode import BinaryFile, decode
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
+
+__all__ = ["SUPPORTED_SUFFIXES", "IngestError", "discover", "read_document", "load"]
+
+
+class IngestError(Exception):
+    def __init__(self, path: str, message: str):
+        self.path = path
+        self.message = message
+        super().__init__(f"{path}: {message}")
+
+
+def _slashed(path: str) -> str:
+    return path.replace(os.sep, "/") if os.sep != "/" else path
+
+
+def _supported(name: str) -> bool:
+    return name.lower().endswith(SUPPORTED_SUFFIXES)
+
+
+def _walk(folder: str) -> list[str]:
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(os.path.join(root, f) for f in files
+                     if _supported(f) and not f.startswith("."))
+    return found
+
+
+def discover(paths: Sequence[str]) -> tuple[list[str], list[FileProblem]]:
+    """Files to read: named files as given, folders walked (hidden ones skipped, supported
+    suffixes only), globs expanded. Sorted, de-duplicated, '/'-separated."""
+    files: list[str] = []
+    problems: list[FileProblem] = []
+    for given in paths:
+        if os.path.isdir(given):
+            found = _walk(given)
+            if not found:
+                problems.append(FileProblem(_slashed(given), "warning",
+                                            "folder holds no supported files "
+                                            f"({', '.join(SUPPORTED_SUFFIXES)})"))
+            files.extend(found)
+        elif os.path.exists(given):
+            files.append(given)
+        elif glob.has_magic(given):
+            matches = sorted(glob.glob(given, recursive=True))
+            for match in matches:
+                if os.path.isdir(match):
+                    files.extend(_walk(match))
+                elif _supported(match):
+                    files.append(match)
+            if not matches:
+                problems.append(FileProblem(_slashed(given), "error", "no file matches"))
+        else:
+            problems.append(FileProblem(_slashed(given), "error", "no such file or folder"))
+    seen: set[str] = set()
+    unique: list[str] = []
+    for f in files:
+        key = os.path.normpath(f)
+        if key not in seen:
+            seen.add(key)
+            unique.append(_slashed(f))
+    return sorted(unique), problems
+
+
+def read_document(path: str) -> Document:
+    """Read and split one file. Raises IngestError when it cannot be read as text."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except IsADirectoryError:
+        raise IngestError(path, "is a folder, not a file") from None
+    except PermissionError:
+        raise IngestError(path, "permission denied: the file cannot be read") from None
+    except OSError as exc:
+        raise IngestError(path, f"cannot read: {exc.strerror or exc}") from None
+    digest = hashlib.sha256(data).hexdigest()
+    if not data.strip():
+        return Document(path, "utf-8", (), ("empty file",), digest)
+    try:
+        decoded = decode(data)
+    except BinaryFile as exc:
+        raise IngestError(path, str(exc)) from None
+    warnings = list(decoded.warnings)
+    articles, more = _read_text(path, decoded.text)
+    warnings.extend(more)
+    if not articles and not decoded.text.strip():
+        warnings.append("empty file")
+    elif not articles:
+        warnings.append("no article text found")
+    return Document(path, decoded.encoding, tuple(articles), tuple(warnings), digest)
+
+
+def _read_text(path: str, text: str):
+    lower = path.lower()
+    if lower.endswith((".html", ".htm")):
+        from .html import read_html
+        return read_html(path, text)
+    if lower.endswith((".json", ".jsonl")):
+        from .cms import read_cms
+        return read_cms(path, text, lines=lower.endswith(".jsonl"))
+    from .plain import read_text
+    return read_text(path, text), []
+
+
+def load(paths: Sequence[str]) -> tuple[list[Document], list[FileProblem]]:
+    """Discover and read every file; a bad file becomes a problem, never an exception."""
+    files, problems = discover(paths)
+    documents: list[Document] = []
+    for path in files:
+        try:
+            doc = read_document(path)
+        except IngestError as exc:
+            problems.append(FileProblem(path, "error", exc.message))
+            continue
+        documents.append(doc)
+        problems.extend(FileProblem(path, "warning", w) for w in doc.warnings)
+    return documents, problems

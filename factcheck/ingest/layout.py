@@ -1,0 +1,293 @@
+"""Where one article ends and the next begins in a plain-text file, and what each says
+about itself (headline, byline, outlet, date).
+
+Lines are classified once (blank, body, headline-like, byline, date, masthead); a
+boundary is placed only on structural evidence, because merging two articles costs less
+than cutting one in two (a cut article loses its headline, byline and date context):
+
+  a. a closing byline after body text ("By X for Outlet", "(By X and Y)", "By Outlet")
+     followed by a headline-like line;
+  b. a headline-like line after a blank line that repeats within the next few lines
+     (scraped pages print the title twice: page title, then the article's own heading);
+  c. a headline-like line after a blank line whose next lines, before any body text, hold
+     an opening byline, a masthead ("Outlet | date |") or a date line, or whose first
+     paragraph opens with an agency dateline ("CITY, March 31 (Agency) -");
+  d. a headline-like line after three or more blank lines, between body paragraphs;
+  e. a date alone on its line after two or more blank lines, heading a new headline: it
+     starts a new dated section and is not part of any article;
+  f. a horizontal rule ("---", "***", "===") after body text.
+
+A line in TRAILERS ("Read more", "Leave a reply"...) ends the article; what follows it is
+page furniture and is skipped unless a new article starts by rule b, c or e. Every pass is
+a single scan with bounded look-ahead, so time is linear in the file size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex as re
+
+from . import bylines, dates
+
+BLANK, BODY, HEADLINE, BYLINE, DATE, MASTHEAD, RULE, OTHER = (
+    "blank", "body", "headline", "byline", "date", "masthead", "rule", "other")
+
+TRAILERS = {
+    "read more", "read more:", "show more", "leave a reply", "leave a comment",
+    "leave the first comment", "related", "related articles", "related stories",
+    "related news", "more stories", "more from this author", "recommended",
+    "recommended for you", "you may also like", "comments", "share this article",
+}
+_SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)\]]*$")
+_HEADLINE_END_BAD = re.compile(r"[.,;:…]['\"”’)\]]*$")
+_BULLET = re.compile(r"^[•\-*–—·▪●◦]")
+_WORD = re.compile(r"\S+")
+_LOOKAHEAD = 8
+
+
+_MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*)|^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")
+_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,}|(?:- ){2,}-|(?:\* ){2,}\*)$")
+
+
+def normalise(line: str) -> str:
+    """Stripped, spaces (non-breaking ones too) folded, Markdown heading, quote and
+    emphasis marks dropped: '## *By Jane Doe*' reads as 'By Jane Doe'."""
+    text = " ".join(line.split())
+    if text and text[0] in "#>*_" or text[-1:] in "*_":
+        text = _MARKUP.sub("", text).strip()
+    return text
+
+
+@dataclass
+class Line:
+    index: int                   # 0-based line number in the file
+    text: str                    # normalised
+    kind: str
+    blanks_before: int = 0
+    byline: bylines.Byline | None = None
+    date: dt.date | None = None
+
+
+def classify(text: str) -> tuple[str, bylines.Byline | None, dt.date | None]:
+    if not text:
+        return BLANK, None, None
+    if _RULE.match(text):
+        return RULE, None, None
+    if text[0] in "(B" or text.startswith(("Written", "Reporting")):
+        b = bylines.byline(text)
+        if b:
+            return BYLINE, b, b.date
+    if len(text) <= 80:
+        d = dates.date_line(text)
+        if d:
+            return DATE, None, d
+        m = bylines.masthead(text)
+        if m:
+            return MASTHEAD, m, m.date
+    words = len(_WORD.findall(text)) if len(text) < 400 else 99
+    if words >= 20 or (words >= 8 and _SENTENCE_END.search(text)):
+        return BODY, None, None
+    if (3 <= words <= 25 and len(text) <= 200 and not _HEADLINE_END_BAD.search(text)
+            and not _BULLET.match(text) and (text[0].isupper() or text[0].isdigit()
+                                             or text[0] in "\"'“‘")):
+        return HEADLINE, None, None
+    return OTHER, None, None
+
+
+def classify_lines(raw_lines: list[str]) -> list[Line]:
+    """Non-blank lines only, each knowing how many blank lines preceded it."""
+    out: list[Line] = []
+    blanks = 0
+    for i, raw in enumerate(raw_lines):
+        text = normalise(raw) if raw else ""
+        if not text:
+            blanks += 1
+            continue
+        kind, b, d = classify(text)
+        out.append(Line(i, text, kind, blanks, b, d))
+        blanks = 0
+    return out
+
+
+@dataclass
+class Segment:
+    lines: list[Line]            # non-blank lines of one article
+    heading_date: dt.date | None = None
+
+
+@dataclass
+class Meta:
+    headline: str = ""
+    start: int = 0               # position in Segment.lines where the article starts
+    author: str = ""
+    outlet: str = ""
+    byline_date: dt.date | None = None
+    dateline: bylines.Dateline | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _repeats_soon(lines: list[Line], k: int) -> bool:
+    text = lines[k].text
+    return any(ln.text == text for ln in lines[k + 1:k + 1 + _LOOKAHEAD])
+
+
+def _opens_article(lines: list[Line], k: int) -> bool:
+    """Rule c: a byline, masthead or date before body text, or an agency dateline."""
+    for ln in lines[k + 1:k + 1 + _LOOKAHEAD]:
+        if ln.kind in (BYLINE, MASTHEAD, DATE):
+            return True
+        if ln.kind == BODY:
+            return bylines.dateline(ln.text) is not None
+    return False
+
+
+def _boundary(lines: list[Line], k: int, has_body: bool) -> str:
+    """Why line k starts a new article ('' when it does not).
+
+    has_body: the article so far holds body text (or a trailer closed it), so a new
+    one may begin; a title repeated above its own first paragraph never splits.
+    """
+    if not has_body:
+        return ""
+    ln = lines[k]
+    prev = lines[k - 1] if k else None
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    if ln.kind == DATE and ln.blanks_before >= 2 and nxt is not None and nxt.kind == HEADLINE:
+        return "e"
+    if ln.kind != HEADLINE or not ln.blanks_before:
+        return ""
+    if prev is not None and prev.kind == BYLINE:
+        return "a"
+    if _repeats_soon(lines, k):
+        return "b"
+    if _opens_article(lines, k):
+        return "c"
+    if (ln.blanks_before >= 3 and prev is not None and prev.kind == BODY
+            and nxt is not None and nxt.kind == BODY):
+        return "d"
+    return ""
+
+
+def segment(lines: list[Line]) -> list[Segment]:
+    segments: list[Segment] = []
+    heading: dt.date | None = None
+    current: list[Line] = []
+    has_body = False
+    skipping = False             # after a trailer line, until a new article starts
+
+    def close():
+        nonlocal current, has_body
+        if current:
+            segments.append(Segment(current, heading))
+        current, has_body = [], False
+
+    for k, ln in enumerate(lines):
+        if not current and not skipping and ln.kind == DATE and not segments:
+            heading = ln.date            # a date heading the file, before any article
+            continue
+        why = _boundary(lines, k, has_body or skipping)
+        if skipping and why not in ("b", "c", "e"):
+            continue
+        if why:
+            close()
+            skipping = False
+            if why == "e":
+                heading = ln.date
+                continue
+        if ln.kind == RULE:
+            if has_body:
+                close()          # a horizontal rule between articles, part of neither
+            elif current:
+                current.append(ln)
+            continue
+        if has_body and ln.text.lower() in TRAILERS:
+            close()
+            skipping = True
+            continue
+        current.append(ln)
+        if ln.kind == BODY:
+            has_body = True
+    close()
+    kept = [s for s in segments if any(ln.kind == BODY for ln in s.lines)]
+    return kept if kept else segments[:1]
+
+
+def _continues_headline(ln: Line) -> bool:
+    first = ln.text[0]
+    return (first.islower() and ln.kind in (HEADLINE, OTHER) and ln.blanks_before <= 2
+            and len(ln.text.split()) <= 12 and not _HEADLINE_END_BAD.search(ln.text))
+
+
+def describe(lines: list[Line]) -> Meta:
+    """Headline, author, outlet and date evidence of one article's lines."""
+    meta = Meta()
+    first_body = next((i for i, ln in enumerate(lines) if ln.kind == BODY), len(lines))
+    for i, ln in enumerate(lines[:min(first_body, 6)]):
+        if ln.kind == HEADLINE:
+            meta.start = i
+            parts = [ln.text]
+            if i + 1 < len(lines) and _continues_headline(lines[i + 1]):
+                parts.append(lines[i + 1].text)
+            meta.headline = " ".join(parts)
+            break
+    head = lines[meta.start:meta.start + 12]
+    after_byline = False
+    for ln in head:
+        if ln.kind == BYLINE and ln.byline:
+            meta.author = meta.author or ln.byline.author
+            meta.outlet = meta.outlet or ln.byline.outlet
+            meta.byline_date = meta.byline_date or ln.byline.date
+            after_byline = True
+        elif ln.kind == MASTHEAD and ln.byline:
+            meta.outlet = ln.byline.outlet
+            meta.byline_date = meta.byline_date or ln.byline.date
+        elif ln.kind == DATE and after_byline:
+            meta.byline_date = meta.byline_date or ln.date
+        elif after_byline and not meta.outlet and bylines.agency_line(ln.text):
+            meta.outlet = bylines.agency_line(ln.text)
+        elif ln.kind == BODY:
+            break
+    for ln in head:
+        if ln.kind == BODY:
+            d = bylines.dateline(ln.text)
+            if d:
+                meta.dateline = d
+                break
+    tail = lines[-4:] if len(lines) > meta.start + 4 else []
+    for ln in reversed(tail):
+        if ln.kind == BYLINE and ln.byline:
+            meta.author = meta.author or ln.byline.author
+            meta.outlet = meta.outlet or ln.byline.outlet
+            meta.byline_date = meta.byline_date or ln.byline.date
+            break
+    if not meta.author:
+        meta.author = _author_card(lines[-10:])
+    if not meta.outlet and meta.dateline and meta.dateline.agency:
+        meta.outlet = meta.dateline.agency
+    return meta
+
+
+def _author_card(lines: list[Line]) -> str:
+    """'Jane Doe' then 'Reporter': the author box many sites print under the text."""
+    for a, b in zip(lines, lines[1:]):
+        if bylines.is_role_line(b.text) and bylines.is_person_line(a.text):
+            return a.text
+    return ""
+
+
+def resolve_date(meta: Meta, metadata: dt.date | None,
+                 heading: dt.date | None) -> tuple[dt.date | None, str]:
+    """The article's date and its evidence, in order of trust; never today's date."""
+    if meta.byline_date:
+        return meta.byline_date, "byline"
+    if meta.dateline and meta.dateline.month_day:
+        d = dates.parse_date(meta.dateline.month_day, ref=metadata or heading)
+        if d:
+            return d, "dateline"
+    if metadata:
+        return metadata, "metadata"
+    if heading:
+        return heading, "file-heading"
+    return None, "unknown"
