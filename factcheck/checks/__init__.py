@@ -1,0 +1,65 @@
+"""The checks: from framed claims to findings.
+
+    rules = load_check_rules(rules_dir)
+    claims = assign_clusters(articles, claims, rules)   # syndication clusters (FC103)
+    findings = run_checks(claims, articles, rules)      # every enabled rule, fixed order
+
+Check kinds live in small modules that register themselves in CHECK_KINDS; rules/checks.yaml
+instantiates them with a code, a severity and tolerances. Any module named arithmetic*.py
+in this package is imported too, so the FC2xx kinds plug in by being added.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import replace
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from factcheck.checks import keyed, syndication  # noqa: F401  (register their kinds)
+from factcheck.checks.config import CheckRules, RuleConfig, load_check_rules, rule_codes
+from factcheck.checks.context import CheckContext, syndication_params
+from factcheck.checks.findings import fingerprint, sort_findings
+from factcheck.checks.registry import CHECK_KINDS, register
+from factcheck.checks.syndication import analyse_syndication
+from factcheck.model import Article, Claim, Finding
+
+for _module in sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)])):
+    if _module.startswith("arithmetic"):
+        importlib.import_module(f"{__name__}.{_module}")
+
+__all__ = [
+    "CHECK_KINDS", "CheckContext", "CheckRules", "RuleConfig", "assign_clusters",
+    "fingerprint", "load_check_rules", "register", "rule_codes", "run_checks",
+]
+
+
+def assign_clusters(articles: Sequence[Article], claims: Sequence[Claim],
+                    rules: CheckRules) -> list[Claim]:
+    """Fill Claim.cluster: claims whose sentences are near-duplicates share one id."""
+    syn = analyse_syndication(articles, claims, syndication_params(rules))
+    return [replace(c, cluster=syn.cluster_of_sentence(c.sentence)) for c in claims]
+
+
+def run_checks(claims: Sequence[Claim], articles: Sequence[Article],
+               rules: CheckRules) -> list[Finding]:
+    """Every enabled rule over the corpus; the order does not depend on input order."""
+    claims = sorted(claims, key=lambda c: (c.path, c.line, c.start, c.end, c.id))
+    articles = sorted(articles, key=lambda a: a.id)
+    ctx = CheckContext(claims=claims, articles=articles, rules=rules)
+    findings: list[Finding] = []
+    for rule in rules.enabled:
+        kind = CHECK_KINDS.get(rule.kind)
+        if kind is None:
+            continue
+        findings.extend(_checked(kind(ctx, rule)))
+    unique = {f.id: f for f in findings}
+    return sort_findings(unique.values(), ctx.claims_by_id)
+
+
+def _checked(findings: Iterable[Finding]) -> Iterable[Finding]:
+    for finding in findings:
+        if finding.severity not in ("error", "warning", "info"):
+            raise ValueError(f"{finding.rule}: severity {finding.severity!r}")
+        yield finding

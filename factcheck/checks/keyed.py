@@ -1,0 +1,326 @@
+"""FC101 conflict, FC102 attributed disagreement, FC104 unresolved key.
+
+All three look at figures grouped by what they are about: entity, metric, period and
+modality. A pair of figures in one group that cannot both be right is judged once:
+
+- copies (one syndication cluster) and two figures of one sentence are never set against
+  each other: "rose to 2.1 from 1.9" is a period the framing missed, not a contradiction;
+- a figure whose framing confidence is below the threshold makes the pair FC104 (info);
+- two different named sources make it FC102 (info);
+- otherwise FC101: error when both figures are confidently framed, independent (not from
+  copies of one story) and neither is attributed while the other is not; else warning.
+
+Each key yields at most one finding, of the strongest category present, listing every
+distinct value of the key with all its citations.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from factcheck.checks.compare import Span, comparable, midpoint, relative_gap, span
+from factcheck.checks.config import RuleConfig
+from factcheck.checks.context import CheckContext
+from factcheck.checks.findings import claim_order, make_finding
+from factcheck.checks.formatting import amount, describe, scale_for
+from factcheck.checks.registry import register
+from factcheck.checks.sources import DEFAULT_AGENCIES, DEFAULT_ANONYMOUS, SourceJudge, same_source
+from factcheck.model import Claim, Finding
+
+CONFLICT, ATTRIBUTED, UNRESOLVED = "conflict", "attributed-disagreement", "unresolved-key"
+_RANK = {CONFLICT: 3, ATTRIBUTED: 2, UNRESOLVED: 1}
+
+
+@dataclass(frozen=True)
+class Pair:
+    a: Claim
+    b: Claim
+    gap: float
+    category: str
+    clean: bool          # for a conflict: confident, independent, attribution alike
+
+
+@dataclass(frozen=True)
+class KeyGroup:
+    entity: str
+    metric: str
+    period: str
+    modality: str
+    unit: str
+    claims: tuple[Claim, ...]
+    pairs: tuple[Pair, ...]
+
+    @property
+    def category(self) -> str:
+        return max((p.category for p in self.pairs), key=_RANK.__getitem__, default="")
+
+    def key_text(self) -> str:
+        parts = [self.entity, self.metric, self.period or "period unresolved"]
+        if self.modality != "actual":
+            parts.append(self.modality)
+        return " · ".join(parts)
+
+
+def _settings(ctx: CheckContext) -> tuple[RuleConfig | None, SourceJudge, float]:
+    conflict = ctx.rules.of_kind(CONFLICT)
+    attributed = ctx.rules.of_kind(ATTRIBUTED)
+    params = attributed.params if attributed else {}
+    judge = SourceJudge(params.get("anonymous_markers", DEFAULT_ANONYMOUS),
+                        params.get("news_agencies", DEFAULT_AGENCIES))
+    threshold = conflict.min_confidence if conflict else 0.7
+    return conflict, judge, threshold
+
+
+def _eligible(claim: Claim) -> bool:
+    q = claim.quantity
+    return bool(claim.entity and claim.metric) and not (math.isinf(q.low) and math.isinf(q.high))
+
+
+def _tolerance(ctx: CheckContext, metric: str) -> float:
+    conflict = ctx.rules.of_kind(CONFLICT)
+    return conflict.tolerance(metric) if conflict else 0.005
+
+
+def _apart(a: Claim, b: Claim) -> bool:
+    """May these two figures be set against each other at all?"""
+    if a.cluster and a.cluster == b.cluster:
+        return False
+    if a.article == b.article and a.sentence == b.sentence:
+        return False
+    return comparable(a, b)
+
+
+def _judge_pair(ctx: CheckContext, a: Claim, b: Claim, gap: float, judge: SourceJudge,
+                threshold: float) -> Pair:
+    if min(a.confidence, b.confidence) < threshold:
+        return Pair(a, b, gap, UNRESOLVED, False)
+    name_a, name_b = judge.named(a.attribution), judge.named(b.attribution)
+    if name_a and name_b and not same_source(name_a, name_b):
+        return Pair(a, b, gap, ATTRIBUTED, False)
+    copies = a.article != b.article and ctx.article_cluster(a.article) == ctx.article_cluster(
+        b.article)
+    mixed = bool(name_a) != bool(name_b)
+    return Pair(a, b, gap, CONFLICT, not copies and not mixed)
+
+
+def key_groups(ctx: CheckContext) -> list[KeyGroup]:
+    """Every fully keyed group with at least one pair of figures that cannot meet."""
+
+    def build() -> list[KeyGroup]:
+        _, judge, threshold = _settings(ctx)
+        buckets: dict[tuple, list[Claim]] = defaultdict(list)
+        for claim in ctx.claims:
+            if _eligible(claim) and claim.period:
+                unit = span(claim).unit
+                buckets[(claim.entity, claim.metric, claim.period, claim.modality, unit)].append(
+                    claim)
+        groups = []
+        for key in sorted(buckets):
+            claims = sorted(buckets[key], key=claim_order)
+            if len(claims) < 2:
+                continue
+            tol = _tolerance(ctx, key[1])
+            spans = [span(c) for c in claims]
+            pairs = []
+            for i in range(len(claims)):
+                for j in range(i + 1, len(claims)):
+                    if not _apart(claims[i], claims[j]):
+                        continue
+                    gap = relative_gap(spans[i], spans[j])
+                    if gap > tol:
+                        pairs.append(_judge_pair(ctx, claims[i], claims[j], gap, judge,
+                                                 threshold))
+            if pairs:
+                groups.append(KeyGroup(*key, claims=tuple(claims), pairs=tuple(pairs)))
+        return groups
+
+    return ctx.memo("key_groups", build)
+
+
+# --------------------------------------------------------------------------- details
+
+def _sig(x: float) -> float:
+    return float(f"{x:.9g}") if math.isfinite(x) else x
+
+
+def _values(ctx: CheckContext, claims: Sequence[Claim]) -> list[dict]:
+    """Distinct values: figures that read the same (2.12 million, 2,120 kb/d) are one value.
+
+    low/high of a value are what all its figures allow together (their intersection).
+    """
+    by_value: dict[tuple, list[Claim]] = defaultdict(list)
+    spans: dict[tuple, list[Span]] = defaultdict(list)
+    for claim in claims:
+        s = span(claim)
+        ranged = s.value is None
+        key = (_sig(midpoint(s)), math.isinf(s.low), math.isinf(s.high), ranged,
+               (_sig(s.low), _sig(s.high)) if ranged else ())
+        by_value[key].append(claim)
+        spans[key].append(s)
+    out = []
+    for key in sorted(by_value, key=lambda k: (k[0], k[1], k[2], k[3], k[4])):
+        members = sorted(by_value[key], key=claim_order)
+        group = spans[key]
+        low = max(s.low for s in group)
+        high = min(s.high for s in group)
+        if low > high:       # members merely round to the same figure: keep the hull
+            low, high = min(s.low for s in group), max(s.high for s in group)
+        s = Span(low, high, group[0].value, group[0].unit)
+        out.append({
+            "value": s.value, "low": s.low, "high": s.high, "unit": s.unit,
+            "claims": [c.id for c in members],
+            "outlets": sorted({ctx.outlet(c) for c in members if ctx.outlet(c)}),
+            "attributions": sorted({c.attribution for c in members if c.attribution}),
+            "independent_sources": len({ctx.article_cluster(c.article) for c in members}),
+            "confidence": round(min(c.confidence for c in members), 3),
+            "_span": s,
+        })
+    return out
+
+
+def _difference(values: list[dict], unit: str) -> dict:
+    mids = [midpoint(v["_span"]) for v in values]
+    low, high = min(mids), max(mids)
+    absolute = high - low
+    scale = max(abs(low), abs(high))
+    return {"absolute": absolute, "relative": absolute / scale if scale else 0.0, "unit": unit}
+
+
+def _message(group: KeyGroup, values: list[dict], diff: dict, label=None) -> str:
+    scale = scale_for(max(abs(midpoint(v["_span"])) for v in values))
+    shown = []
+    for v in values[:4]:
+        text = describe(v["_span"], scale)
+        extra = label(v) if label else ""
+        shown.append(f"{text} ({extra})" if extra else text)
+    if len(values) > 4:
+        shown.append(f"… {len(values) - 4} more")
+    gap = amount(diff["absolute"], diff["unit"], scale if diff["unit"] != "%" else None)
+    if diff["unit"] == "%":
+        gap = f"{amount(diff['absolute'], '', None)} points"
+    return (f"{group.key_text()}: {' vs '.join(shown)} "
+            f"(differ by {gap}, {diff['relative'] * 100:.1f}%)")
+
+
+def _public(values: list[dict]) -> list[dict]:
+    return [{k: v for k, v in value.items() if not k.startswith("_")} for value in values]
+
+
+def _group_details(ctx: CheckContext, group: KeyGroup, values: list[dict], diff: dict,
+                   threshold: float, pairs: Iterable[Pair]) -> dict:
+    pairs = list(pairs)
+    return {
+        "key": {"entity": group.entity, "metric": group.metric, "period": group.period,
+                "modality": group.modality},
+        "values": _public(values),
+        "difference": diff,
+        "tolerance": {"relative": _tolerance(ctx, group.metric)},
+        "confidence": {"min": round(min(c.confidence for c in group.claims), 3),
+                       "threshold": threshold},
+        "independent": any(p.clean for p in pairs),
+        "pairs": [{"claims": sorted([p.a.id, p.b.id]), "gap": round(p.gap, 6),
+                   "category": p.category} for p in pairs],
+    }
+
+
+# --------------------------------------------------------------------------- kinds
+
+@register(CONFLICT)
+def check_conflict(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
+    _, _, threshold = _settings(ctx)
+    for group in key_groups(ctx):
+        if group.category != CONFLICT:
+            continue
+        pairs = [p for p in group.pairs if p.category == CONFLICT]
+        severity = rule.severity if any(p.clean for p in pairs) else _downgrade(rule.severity)
+        values = _values(ctx, group.claims)
+        diff = _difference(values, group.unit)
+        details = _group_details(ctx, group, values, diff, threshold, pairs)
+        if severity != rule.severity:
+            details["reason"] = ("the figures come from copies of one story or only one "
+                                 "of them names its source")
+        yield make_finding(rule.code, rule.kind, severity, group.key_text(),
+                           _message(group, values, diff), group.claims, details)
+
+
+@register(ATTRIBUTED)
+def check_attributed(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
+    _, judge, threshold = _settings(ctx)
+    for group in key_groups(ctx):
+        if group.category != ATTRIBUTED:
+            continue
+        pairs = [p for p in group.pairs if p.category == ATTRIBUTED]
+        values = _values(ctx, group.claims)
+        diff = _difference(values, group.unit)
+        details = _group_details(ctx, group, values, diff, threshold, pairs)
+
+        def label(v: dict) -> str:
+            return ", ".join(v["attributions"]) or "unattributed"
+
+        yield make_finding(rule.code, rule.kind, "info", group.key_text(),
+                           _message(group, values, diff, label), group.claims, details)
+
+
+@register(UNRESOLVED)
+def check_unresolved(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
+    _, _, threshold = _settings(ctx)
+    for group in key_groups(ctx):
+        if group.category != UNRESOLVED:
+            continue
+        pairs = [p for p in group.pairs if p.category == UNRESOLVED]
+        values = _values(ctx, group.claims)
+        diff = _difference(values, group.unit)
+        details = _group_details(ctx, group, values, diff, threshold, pairs)
+        details["reason"] = f"framing confidence below {threshold}"
+        yield make_finding(rule.code, rule.kind, "info", group.key_text(),
+                           _message(group, values, diff) + "; key uncertain", group.claims,
+                           details)
+    yield from _unresolved_periods(ctx, rule, threshold)
+
+
+def _unresolved_periods(ctx: CheckContext, rule: RuleConfig, threshold: float) -> Iterable[Finding]:
+    """A figure with no period that fits no figure of the one period its key is known for.
+
+    Kept quiet on purpose: only when every resolved figure of the same entity, metric and
+    modality shares a single period (else the figure may well belong to another period).
+    """
+    buckets: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in ctx.claims:
+        if _eligible(claim):
+            buckets[(claim.entity, claim.metric, claim.modality, span(claim).unit)].append(claim)
+    for key in sorted(buckets):
+        claims = sorted(buckets[key], key=claim_order)
+        resolved = [c for c in claims if c.period]
+        unresolved = [c for c in claims if not c.period]
+        periods = {c.period for c in resolved}
+        if not unresolved or len(periods) != 1:
+            continue
+        tol = _tolerance(ctx, key[1])
+        clashing = []
+        for u in unresolved:
+            others = [r for r in resolved if _apart(u, r)]
+            if others and all(relative_gap(span(u), span(r)) > tol for r in others):
+                clashing.append(u)
+        if not clashing:
+            continue
+        group = KeyGroup(key[0], key[1], "", key[2], key[3], tuple(clashing + resolved), ())
+        involved = sorted(clashing + resolved, key=claim_order)
+        values = _values(ctx, involved)
+        diff = _difference(values, key[3])
+        period = next(iter(periods))
+
+        def label(v: dict, _ids={c.id for c in clashing}) -> str:
+            return "no period" if set(v["claims"]) <= _ids else period
+
+        details = _group_details(ctx, group, values, diff, threshold, ())
+        details["reason"] = "period unresolved for " + ", ".join(c.id for c in clashing)
+        yield make_finding(rule.code, rule.kind, "info", group.key_text(),
+                           _message(group, values, diff, label) + "; key uncertain",
+                           involved, details)
+
+
+def _downgrade(severity: str) -> str:
+    return {"error": "warning"}.get(severity, severity)

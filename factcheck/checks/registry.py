@@ -1,0 +1,32 @@
+"""The check kinds: a few behaviours in code, instantiated by rules/checks.yaml.
+
+A kind is a function (CheckContext, RuleConfig) -> Iterable[Finding]. Modules that define
+kinds register them here on import, so a new kind (an arithmetic check, say) plugs in by
+adding a module and a rules entry, without touching the runner.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Iterable
+
+if TYPE_CHECKING:  # pragma: no cover
+    from factcheck.checks.config import RuleConfig
+    from factcheck.checks.context import CheckContext
+    from factcheck.model import Finding
+
+CheckFunction = Callable[["CheckContext", "RuleConfig"], Iterable["Finding"]]
+
+CHECK_KINDS: dict[str, CheckFunction] = {}
+
+# Kinds whose findings are informational by nature: a desk may not raise them to an alarm.
+INFO_ONLY_KINDS = {"attributed-disagreement", "syndication", "unresolved-key"}
+
+
+def register(kind: str) -> Callable[[CheckFunction], CheckFunction]:
+    """Decorator: make `kind` available to rules/checks.yaml."""
+
+    def wrap(func: CheckFunction) -> CheckFunction:
+        CHECK_KINDS[kind] = func
+        return func
+
+    return wrap

@@ -1,0 +1,90 @@
+"""Text normalisation for near-duplicate detection.
+
+Wire copy is reprinted with house-style edits: U.S. vs US, defence vs defense, totalling vs
+totaling, curly vs straight quotes, hyphenation. Each rule below maps both spellings to one
+form. A rule may also map an unrelated word somewhere else; that is harmless because the
+same mapping is applied to every text before comparison.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                         "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+_DOTTED_ACRONYM = regex.compile(r"\b(?:\p{L}\.){2,}")
+_THOUSANDS = regex.compile(r"(?<=\d),(?=\d{3}\b)")
+_PERCENT = regex.compile(r"%|\bper\s+cent\b", regex.IGNORECASE)
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}.]+|(?<!\d)\.|\.(?!\d)")
+_APOSTROPHE = regex.compile(r"(?<=\p{L})'(?=\p{L})")
+
+# (pattern on a whole lower-case word, replacement): British/American and house variants.
+_SPELLING = [
+    (regex.compile(r"^(\p{L}{2,})i([sz])(e|es|ed|ing|ation|ations)$"), r"\1iz\3"),
+    (regex.compile(r"^(\p{L}{2,})y([sz])(e|es|ed|ing)$"), r"\1yz\3"),
+    (regex.compile(r"^(\p{L}{3,})our(s|ed|ing|ite|ites|able)?$"), r"\1or\2"),
+    (regex.compile(r"^(\p{L}{2,})ence$"), r"\1ense"),
+    (regex.compile(r"^(\p{L}{2,}[aeo])ll(ing|ed|er|ers)$"), r"\1l\2"),
+    (regex.compile(r"^(\p{L}{2,})tre(s)?$"), r"\1ter\2"),
+    (regex.compile(r"^(\p{L}{3,})mme(s)?$"), r"\1m\2"),
+    (regex.compile(r"^(\p{L}{3,})ogue(s)?$"), r"\1og\2"),
+]
+_WORDS = {"grey": "gray", "tonnes": "tons", "tonne": "ton", "aluminium": "aluminum",
+          "kyiv": "kiev", "zelenskiy": "zelenskyy", "zelensky": "zelenskyy"}
+
+
+def _word(word: str) -> str:
+    word = _WORDS.get(word, word)
+    for pattern, replacement in _SPELLING:
+        new = pattern.sub(replacement, word)
+        if new != word:
+            return new
+    return word
+
+
+def normalise_tokens(text: str) -> list[str]:
+    """Lower-case word tokens with punctuation dropped and spelling variants folded."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _THOUSANDS.sub("", text)
+    text = _PERCENT.sub(" percent ", text)
+    text = _APOSTROPHE.sub("", text)
+    text = text.lower()
+    return [_word(w) for w in _NON_WORD.split(text) if w]
+
+
+def shingles(tokens: list[str], k: int = 3) -> frozenset[str]:
+    """Word k-grams; a text shorter than k words is one shingle of itself."""
+    if len(tokens) < k:
+        return frozenset([" ".join(tokens)]) if tokens else frozenset()
+    return frozenset(" ".join(tokens[i:i + k]) for i in range(len(tokens) - k + 1))
+
+
+_SENTENCE_END = regex.compile(
+    r"(?<=[.!?][\"')\]\u201d\u2019]?)\s+(?=[\"'(\[\u201c\u2018]?[\p{Lu}\p{N}])"
+    r"|\n\s*")
+_ABBREVIATIONS = regex.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Corp|Inc|Ltd|Co|No|vs|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b\p{Lu})\.$")
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs: cut at sentence punctuation and at line breaks."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    pending = 0
+    for match in _SENTENCE_END.finditer(text):
+        piece = text[start:match.start()]
+        if "\n" not in match.group(0) and _ABBREVIATIONS.search(piece):
+            continue  # "U.S. President" or "Corp. said": not the end of a sentence
+        chunk = text[pending:match.start()]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            out.append((pending + lead, chunk.strip()))
+        pending = start = match.end()
+    tail = text[pending:]
+    if tail.strip():
+        out.append((pending + len(tail) - len(tail.lstrip()), tail.strip()))
+    return out
