@@ -208,3 +208,19 @@ def test_article_texts_override(report):
     texts = {a.id: a.text.replace("oil fields", "oil-fields")}
     page = render_html(report, article_texts=texts)
     assert "oil-fields delivered" in page
+
+
+def test_claims_agreeing_on_a_value_share_one_side(report):
+    conflict = report.findings[0]
+    extra = report.claims[6]  # a third claim, grouped with the first value
+    values = [dict(conflict.details["values"][0]), dict(conflict.details["values"][1])]
+    values[0]["claims"] = [conflict.claims[0], extra.id]
+    values[0]["outlets"] = ["Steppe Daily", "Northline Wire"]
+    f = dataclasses.replace(conflict, claims=conflict.claims + (extra.id,),
+                            details={**conflict.details, "values": values})
+    page = render_html(dataclasses.replace(report, findings=(f,)))
+    card = page.split('<article class="card')[1]
+    assert card.count('<div class="side"') == 2
+    assert "Same figure in 1 more claim:" in card
+    assert "corpus/wire-copy.txt:5:17" in card
+    assert "Steppe Daily, Northline Wire" in card  # plot label from the value's outlets

@@ -179,6 +179,41 @@ class ClaimView:
 
 
 @dataclass
+class SideView:
+    """One column of a finding card: a figure, and other claims that give the same value."""
+
+    primary: ClaimView
+    others: list[ClaimView]
+
+
+MAX_SIDES = 6
+MAX_OTHERS = 8
+MAX_PLOT_ROWS = 8
+
+
+def _sides(finding: Finding, views: Sequence[ClaimView]) -> list[SideView]:
+    """Group the claims by the value they agree on (details.values), else one per claim."""
+    by_id = {v.claim.id: v for v in views}
+    values = finding.details.get("values") if finding.details else None
+    sides: list[SideView] = []
+    placed: set[str] = set()
+    if isinstance(values, (list, tuple)):
+        for item in values:
+            if not isinstance(item, Mapping):
+                continue
+            members = [by_id[c] for c in item.get("claims") or () if c in by_id
+                       and c not in placed]
+            if members:
+                placed.update(m.claim.id for m in members)
+                sides.append(SideView(primary=members[0], others=members[1:]))
+    sides += [SideView(primary=v, others=[]) for v in views if v.claim.id not in placed]
+    if len(sides) > MAX_SIDES:
+        spill = [x for side in sides[MAX_SIDES - 1:] for x in [side.primary, *side.others]]
+        sides = sides[:MAX_SIDES - 1] + [SideView(primary=spill[0], others=spill[1:])]
+    return sides
+
+
+@dataclass
 class FindingView:
     finding: Finding
     anchor: str
@@ -189,6 +224,7 @@ class FindingView:
     entity: str
     metric: str
     claims: list[ClaimView]
+    sides: list[SideView]
     difference: str
     tolerance: str
     explanation: str
@@ -266,12 +302,17 @@ def _intervals_for_plot(finding: Finding, views: Sequence[ClaimView]
                 v = by_id.get(cid)
                 if v is not None:
                     labels.append(v.outlet or v.claim.path)
+            outlets = item.get("outlets")
+            if isinstance(outlets, (list, tuple)) and outlets:
+                labels = [str(o) for o in outlets]
             label = ", ".join(dict.fromkeys(labels)) or format_interval(low, high, "")
             rows.append((label, value, low, high))
             unit = unit or str(item.get("unit") or "")
         if len(rows) >= 2:
             return rows, unit
         rows = []
+    if finding.kind == "syndication":  # copies of one story: nothing to compare
+        return [], ""
     # Otherwise: the claims of the most common unit, if at least two share one.
     groups: dict[str, list[ClaimView]] = {}
     for v in views:
@@ -417,7 +458,8 @@ def _plain(value: Any) -> str:
     if isinstance(value, Mapping):
         return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items())
     if isinstance(value, (list, tuple)):
-        return ", ".join(_plain(v) for v in value)
+        sep = "\n" if any(isinstance(v, Mapping) for v in value) else ", "
+        return sep.join(_plain(v) for v in value)
     return str(value)
 
 
@@ -454,11 +496,13 @@ def _finding_view(finding: Finding, claim_views: Mapping[str, ClaimView],
         severity=finding.severity if finding.severity in SEVERITY_ORDER else "info",
         rule_name=humanise(rule.get("name", finding.kind)),
         rule_short=rule.get("short", ""), key_line=" · ".join(bits), entity=entity,
-        metric=metric, claims=views, difference=_difference(details),
+        metric=metric, claims=views, sides=_sides(finding, views),
+        difference=_difference(details),
         tolerance=_tolerance(details), explanation=str(details.get("explanation") or ""),
         reported=_plain(reported) if reported is not None else "",
         computed=_plain(computed) if computed is not None else "",
-        plot=strip_plot(rows, unit), extra=extra, search=search)
+        plot=strip_plot(rows, unit) if len(rows) <= MAX_PLOT_ROWS else Markup(""),
+        extra=extra, search=search)
 
 
 def article_segments(article: Article, views: Sequence[ClaimView]) -> list[Segment]:
