@@ -255,7 +255,7 @@ def describe(lines: list[Line]) -> Meta:
             if d:
                 meta.dateline = d
                 break
-    tail = lines[-4:] if len(lines) > meta.start + 4 else []
+    tail = lines[max(first_body + 1, meta.start + 1):][-4:]   # after the body began
     for ln in reversed(tail):
         if ln.kind == BYLINE and ln.byline:
             meta.author = meta.author or ln.byline.author
