@@ -362,6 +362,11 @@ def strip_plot(rows: Sequence[tuple[str, float | None, float, float]], unit: str
     else:
         pad = (hi_d - lo_d) * 0.12
     lo_d, hi_d = lo_d - pad, hi_d + pad
+    # Room for an open end to read as open rather than as a point at the edge.
+    if any(math.isinf(hi) and hi > 0 for _, _, _, hi in rows):
+        hi_d += (hi_d - lo_d) * 0.2
+    if any(math.isinf(lo) and lo < 0 for _, _, lo, _ in rows):
+        lo_d -= (hi_d - lo_d) * 0.2
     scale = scale_for([lo_d, hi_d])
     label_w, plot_w, right_pad, row_h, top = 170, 360, 18, 24, 8
     width = label_w + plot_w + right_pad
