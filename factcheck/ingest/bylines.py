@@ -29,7 +29,10 @@ _PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "al", "bin
 _NAME_TOKEN = re.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lu}\.|(?:al|el)-\p{Lu}[\p{L}'’\-]*)$")
 _ORG_TOKEN = re.compile(r"^[\p{Lu}\d][\p{L}\p{M}\d'’.\-/&+]*$")
 _BYLINE = re.compile(r"^\(?\s*(?:By|BY|Written by|Reporting by):?\s+(?P<rest>.+?)\s*\)?[\s,.;]*$")
-_SEPARATOR = re.compile(r"\s*(?:[|·•–—]|\s-\s|,)\s*")
+_DATE_SEP = re.compile(r"\s*(?:[|·•–—,]|\s-)\s*$")
+_FOR = re.compile(r"\s+for\s+(?=\p{Lu})")
+_NAME_SEP = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*")
+_BARS = re.compile(r"[|·]")
 _ROLE = re.compile(
     r"^(?:(?:senior|chief|staff|contributing|special|foreign|business|energy|economics|"
     r"political|news|deputy|managing|associate)\s+)*"
@@ -99,18 +102,18 @@ def byline(line: str) -> Byline | None:
     dm = dates.DATE_RE.search(rest)
     if dm and dm.start() > 0:
         head = rest[:dm.start()]
-        sep = re.search(r"\s*(?:[|·•–—,]|\s-)\s*$", head)
+        sep = _DATE_SEP.search(head)
         if sep:
             date = dates.parse_date(rest[dm.start():])
             rest = head[:sep.start()]
     outlet = ""
-    fm = re.search(r"\s+for\s+(?=\p{Lu})", rest)
+    fm = _FOR.search(rest)
     if fm:
         outlet = outlet_name(rest[fm.end():])
         rest = rest[:fm.start()]
         if not _is_outlet(outlet):
             return None
-    names = [n.strip() for n in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", rest) if n.strip()]
+    names = [n.strip() for n in _NAME_SEP.split(rest) if n.strip()]
     if not names:
         return None
     if all(_is_person(n) for n in names):
@@ -122,9 +125,9 @@ def byline(line: str) -> Byline | None:
 
 def masthead(line: str) -> Byline | None:
     """'Outlet | April 1, 2025 |': an outlet and a date separated by bars or dots."""
-    if len(line) > 120 or not re.search(r"[|·]", line):
+    if len(line) > 120 or ("|" not in line and "·" not in line):
         return None
-    parts = [p.strip() for p in re.split(r"[|·]", line) if p.strip()]
+    parts = [p.strip() for p in _BARS.split(line) if p.strip()]
     date, outlet = None, ""
     for part in parts:
         d = dates.date_line(part)
