@@ -219,21 +219,41 @@ class _Page(HTMLParser):
             return
         line, col = self.getpos()
         emitters = list(self._active())
-        for m in _WORDS.finditer(data):
+        for j, part in enumerate(data.split("\n")):
+            if j:
+                line, col = line + 1, 0
+                for e in emitters:
+                    e.gap()
+            content = part.strip()
+            if content:
+                lead = part.find(content[0])
+                if lead:
+                    for e in emitters:
+                        e.gap()
+                if " ".join(content.split()) == content:
+                    # single spaces only: the run maps 1:1 onto the source line
+                    for e in emitters:
+                        e.word(content, line, col + lead)
+                else:
+                    self._words(emitters, content, line, col + lead)
+                if lead + len(content) < len(part):
+                    for e in emitters:
+                        e.gap()
+            elif part:
+                for e in emitters:
+                    e.gap()
+            col += len(part)
+
+    @staticmethod
+    def _words(emitters, content: str, line: int, col: int):
+        for m in _WORDS.finditer(content):
             piece = m.group()
             if piece[0].isspace():
                 for e in emitters:
                     e.gap()
-                nl = piece.count("\n")
-                if nl:
-                    line += nl
-                    col = len(piece) - piece.rfind("\n") - 1
-                else:
-                    col += len(piece)
             else:
                 for e in emitters:
-                    e.word(piece, line, col)
-                col += len(piece)
+                    e.word(piece, line, col + m.start())
 
     def _char(self, char: str):
         if self.capture:
