@@ -174,10 +174,17 @@ def _piece_text(s: str, piece: Str, lines: _Lines) -> tuple[str, list[tuple[int,
         return str(piece), list(own.anchors)
     text, inner = text_with_anchors(str(piece))
     starts = [0] + [m.end() for m in re.finditer("\n", piece)]
+    breaks = [o for o, _, _ in own.anchors]      # value offsets where the file mapping jumps
     anchors = []
-    for off, line, col in inner:
-        value_offset = starts[line - 1] + col
-        anchors.append((off, *own.locate(value_offset)))
+    for k, (off, line, col) in enumerate(inner):
+        run_end = inner[k + 1][0] if k + 1 < len(inner) else len(text)
+        v0 = starts[line - 1] + col
+        anchors.append((off, *own.locate(v0)))
+        # An escape inside the run ('\u201c') shifts the file column: re-anchor there.
+        i = bisect.bisect_right(breaks, v0)
+        while i < len(breaks) and breaks[i] < v0 + (run_end - off):
+            anchors.append((off + breaks[i] - v0, *own.locate(breaks[i])))
+            i += 1
     return text, anchors
 
 
