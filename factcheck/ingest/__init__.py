@@ -107,7 +107,7 @@ def read_document(path: str) -> Document:
     warnings.extend(more)
     if not articles and not decoded.text.strip():
         warnings.append("empty file")
-    elif not articles:
+    elif not articles and not more:
         warnings.append("no article text found")
     return Document(path, decoded.encoding, tuple(articles), tuple(warnings), digest)
 
