@@ -1,23 +1,25 @@
 """MinHash signatures with LSH banding: near-duplicate candidates without comparing all pairs.
 
-Written on hashlib and numpy rather than a dependency: it is some forty lines, it must be
-deterministic across runs and machines (fixed seeds, no process-salted hash()), and every
-candidate is confirmed by exact Jaccard afterwards, so the estimate only has to find
-candidates, never to decide.
+Written on hashlib and numpy rather than a dependency: it is short, it must be
+deterministic across runs and machines (fixed seeds, no process-salted hash()), it is
+vectorised over the whole corpus at once, and every candidate is confirmed by exact
+Jaccard afterwards, so the estimate only has to find candidates, never to decide.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from functools import lru_cache
 from typing import Hashable, Iterable, Iterator
 
 import numpy as np
 
 _PRIME = np.uint64((1 << 61) - 1)
 _MASK32 = np.uint64(0xFFFFFFFF)
+_CHUNK = 16384          # shingles hashed per numpy batch (memory: _CHUNK x num_perm x 8 bytes)
 
 
+@lru_cache(maxsize=1 << 18)
 def _hash32(shingle: str) -> int:
     return int.from_bytes(hashlib.sha1(shingle.encode("utf-8")).digest()[:4], "little")
 
@@ -38,38 +40,58 @@ class MinHashLSH:
         rng = np.random.RandomState(seed)
         self._a = rng.randint(1, (1 << 31) - 1, size=num_perm, dtype=np.int64).astype(np.uint64)
         self._b = rng.randint(0, (1 << 31) - 1, size=num_perm, dtype=np.int64).astype(np.uint64)
-        self._buckets: dict[tuple[int, bytes], list[Hashable]] = defaultdict(list)
+        mix = np.random.RandomState(seed + 1)
+        self._mix = mix.randint(1, (1 << 31) - 1, size=self.rows, dtype=np.int64).astype(np.uint64)
         self._keys: list[Hashable] = []
-
-    def signature(self, shingles: Iterable[str]) -> np.ndarray:
-        values = np.array(sorted({_hash32(s) for s in shingles}), dtype=np.uint64)
-        if values.size == 0:
-            return np.full(self._a.shape, _MASK32, dtype=np.uint64)
-        # (a*x + b) mod p over 32-bit hashes: products stay below 2^63, no overflow.
-        hashed = (np.outer(values, self._a) + self._b) % _PRIME & _MASK32
-        return hashed.min(axis=0)
+        self._hashes: list[np.ndarray] = []
 
     def add(self, key: Hashable, shingles: Iterable[str]) -> None:
-        sig = self.signature(shingles)
+        values = sorted({_hash32(s) for s in shingles}) or [0xFFFFFFFF]
         self._keys.append(key)
-        for band in range(self.bands):
-            chunk = sig[band * self.rows:(band + 1) * self.rows].tobytes()
-            self._buckets[(band, chunk)].append(key)
+        self._hashes.append(np.array(values, dtype=np.uint64))
+
+    def signatures(self) -> np.ndarray:
+        """(len(keys), num_perm) minimum hashes, computed in batches of shingles."""
+        n = len(self._hashes)
+        out = np.empty((n, self._a.size), dtype=np.uint64)
+        start = 0
+        while start < n:
+            stop, size = start, 0
+            while stop < n and (size == 0 or size + self._hashes[stop].size <= _CHUNK):
+                size += self._hashes[stop].size
+                stop += 1
+            values = np.concatenate(self._hashes[start:stop])
+            # (a*x + b) mod p over 32-bit hashes: products stay below 2^63, no overflow.
+            hashed = (np.outer(values, self._a) + self._b) % _PRIME & _MASK32
+            offsets = np.cumsum([0] + [h.size for h in self._hashes[start:stop - 1]])
+            out[start:stop] = np.minimum.reduceat(hashed, offsets, axis=0)
+            start = stop
+        return out
 
     def candidates(self) -> Iterator[tuple[Hashable, Hashable]]:
         """Each candidate pair once, in a deterministic order (by insertion order)."""
-        order = {k: i for i, k in enumerate(self._keys)}
-        seen: set[tuple[int, int]] = set()
-        for bucket_key in sorted(self._buckets):
-            members = self._buckets[bucket_key]
-            if len(members) < 2:
+        if len(self._keys) < 2:
+            return
+        sig = self.signatures().reshape(len(self._keys), self.bands, self.rows)
+        # One 64-bit value per band (wrap-around arithmetic is deterministic).
+        band_hash = (sig * self._mix).sum(axis=2, dtype=np.uint64)
+        pairs: set[tuple[int, int]] = set()
+        for band in range(self.bands):
+            column = band_hash[:, band]
+            order = np.argsort(column, kind="stable")
+            sorted_col = column[order]
+            same = np.flatnonzero(sorted_col[1:] == sorted_col[:-1])
+            if same.size == 0:
                 continue
-            for i in range(len(members)):
-                for j in range(i + 1, len(members)):
-                    a, b = sorted((order[members[i]], order[members[j]]))
-                    if (a, b) not in seen:
-                        seen.add((a, b))
-        for a, b in sorted(seen):
+            # Runs of equal band hashes: each run is one bucket with two or more members.
+            run_start = same[np.concatenate(([True], np.diff(same) > 1))]
+            run_end = same[np.concatenate((np.diff(same) > 1, [True]))] + 2
+            for lo, hi in zip(run_start.tolist(), run_end.tolist()):
+                members = sorted(order[lo:hi].tolist())
+                for i, a in enumerate(members):
+                    for b in members[i + 1:]:
+                        pairs.add((a, b))
+        for a, b in sorted(pairs):
             yield self._keys[a], self._keys[b]
 
 

@@ -82,9 +82,23 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+_LAST: list = []     # one (key, result): assign_clusters and run_checks share the analysis
+
+
 def analyse_syndication(articles: Sequence[Article], claims: Sequence[Claim],
                         params: SyndicationParams = SyndicationParams()) -> Syndication:
     """Sentence clusters and article clusters for a corpus (independent of input order)."""
+    key = (params, frozenset((a.id, a.text) for a in articles),
+           frozenset((c.article, c.sentence) for c in claims))
+    if _LAST and _LAST[0][0] == key:
+        return _LAST[0][1]
+    result = _analyse(articles, claims, params)
+    _LAST[:] = [(key, result)]
+    return result
+
+
+def _analyse(articles: Sequence[Article], claims: Sequence[Claim],
+             params: SyndicationParams) -> Syndication:
     articles = sorted(articles, key=lambda a: a.id)
     # Distinct normalised sentences, and which articles carry each (article sentences only:
     # a claim's sentence is its article's text again, cut perhaps at other boundaries).

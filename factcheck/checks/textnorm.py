@@ -9,6 +9,7 @@ same mapping is applied to every text before comparison.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -35,6 +36,7 @@ _WORDS = {"grey": "gray", "tonnes": "tons", "tonne": "ton", "aluminium": "alumin
           "kyiv": "kiev", "zelenskiy": "zelenskyy", "zelensky": "zelenskyy"}
 
 
+@lru_cache(maxsize=1 << 16)
 def _word(word: str) -> str:
     word = _WORDS.get(word, word)
     for pattern, replacement in _SPELLING:
