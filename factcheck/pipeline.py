@@ -97,7 +97,7 @@ def analyse(documents: Sequence[Document], problems: Sequence[FileProblem], rule
     findings, suppressed, directive_problems = apply_inline_suppressions(
         findings, claims, articles, known_codes=known_rule_codes(rules))
     all_problems.extend(directive_problems)
-    all_problems.sort(key=lambda p: (p.path, p.level, p.message))
+    all_problems = sorted(set(all_problems), key=lambda p: (p.path, p.level, p.message))
     report = build_report(articles, claims, findings, all_problems,
                           rules_version=rules.version, run_root=run_root)
     if suppressed:
