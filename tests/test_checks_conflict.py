@@ -195,3 +195,14 @@ def test_fingerprint_is_stable_when_lines_move():
     assert moved_claims[0].line == 40 and claims[0].line == 1
     (after,) = findings_for([moved, arts[1]], moved_claims)
     assert after.id == before.id
+
+
+@pytest.mark.parametrize("modality", ["forecast", "change"])
+def test_forecasts_and_changes_of_unnamed_sources_are_warnings(modality):
+    key = {**KEY, "modality": modality, "period": "2025"}
+    arts, claims = two_reports(
+        "Output is expected to average 2.12 million barrels per day over the year.",
+        "Analysts see the republic's output at 2.3 million bpd on average this year.",
+        "2.12 million", "2.3 million", c1=key, c2=key)
+    (f,) = findings_for(arts, claims)
+    assert (f.rule, f.severity) == ("FC101", "warning") and f.details["reason"]

@@ -103,7 +103,14 @@ def _judge_pair(ctx: CheckContext, a: Claim, b: Claim, gap: float, judge: Source
     copies = a.article != b.article and ctx.article_cluster(a.article) == ctx.article_cluster(
         b.article)
     mixed = bool(name_a) != bool(name_b)
-    return Pair(a, b, gap, CONFLICT, not copies and not mixed)
+    clean = not copies and not mixed
+    if a.modality == "forecast":
+        # Forecasters differ by trade; only one source contradicting itself is an error.
+        clean = clean and bool(name_a) and bool(name_b)
+    if a.modality == "change":
+        # The key does not say from when (month on month, year on year): never certain.
+        clean = False
+    return Pair(a, b, gap, CONFLICT, clean)
 
 
 def key_groups(ctx: CheckContext) -> list[KeyGroup]:
@@ -240,8 +247,7 @@ def check_conflict(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
         diff = _difference(values, group.unit)
         details = _group_details(ctx, group, values, diff, threshold, pairs)
         if severity != rule.severity:
-            details["reason"] = ("the figures come from copies of one story or only one "
-                                 "of them names its source")
+            details["reason"] = _why_not_error(group, pairs)
         yield make_finding(rule.code, rule.kind, severity, group.key_text(),
                            _message(group, values, diff), group.claims, details)
 
@@ -320,6 +326,14 @@ def _unresolved_periods(ctx: CheckContext, rule: RuleConfig, threshold: float) -
         yield make_finding(rule.code, rule.kind, "info", group.key_text(),
                            _message(group, values, diff, label) + "; key uncertain",
                            involved, details)
+
+
+def _why_not_error(group: KeyGroup, pairs: Sequence[Pair]) -> str:
+    if group.modality == "change":
+        return "a change's base (month on month, year on year) is not part of the key"
+    if group.modality == "forecast":
+        return "forecasts by sources not both named may come from different forecasters"
+    return "the figures come from copies of one story, or only one of them names its source"
 
 
 def _downgrade(severity: str) -> str:
