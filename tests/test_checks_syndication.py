@@ -111,3 +111,12 @@ def test_seed_wire_story_copies_form_one_cluster():
     assert len(cluster.articles) == 3
     by_id = {a.id: a for a in articles}
     assert all("rare earth" in by_id[a].text.lower() for a in cluster.articles)
+
+
+def test_claims_without_a_sentence_join_no_cluster():
+    a = article("a.txt", "Output was 2.12 million bpd.")
+    b = article("b.txt", "Output was 2.17 million bpd.")
+    from dataclasses import replace as _replace
+    claims = [_replace(claim(a, "2.12 million", unit="bbl/d"), sentence=""),
+              _replace(claim(b, "2.17 million", unit="bbl/d"), sentence="")]
+    assert [c.cluster for c in assign_clusters([a, b], claims, RULES)] == ["", ""]

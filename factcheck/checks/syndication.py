@@ -57,7 +57,10 @@ class Syndication:
     clusters: tuple[ArticleCluster, ...] = field(default=())
 
     def cluster_of_sentence(self, sentence: str) -> str:
+        """The sentence's cluster id; "" for a sentence with no words (it joins nothing)."""
         tokens = tuple(normalise_tokens(sentence))
+        if not tokens:
+            return ""
         return self.sentence_cluster.get(tokens) or _cluster_id([tokens])
 
 
