@@ -1,0 +1,184 @@
+"""Turn an article's quantities into claims: entity, metric, period, modality, source.
+
+One pass over the article finds sentences, gazetteer mentions and metric triggers; each
+figure is then framed from its own sentence, with the sentences before it (and the
+headline) as context for "the country", carried entities and carried periods.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+from factcheck.frame.attribution import find_sources, choose_source
+from factcheck.frame.context import SentenceContext, Trigger
+from factcheck.frame.entities import History, choose_entity
+from factcheck.frame.gazetteer import Gazetteer
+from factcheck.frame.lexicon import Lexicon
+from factcheck.frame.metrics import choose_metric
+from factcheck.frame.modality import choose_modality
+from factcheck.frame.periods import find_periods, resolve_period
+from factcheck.frame.sentences import sentence_at, split_sentences
+from factcheck.model import Article, Claim, Quantity
+
+CARRIED_PERIOD = 0.8       # confidence factor for a period taken from the sentence before
+NO_PERIOD = 0.7            # ... and for no period at all
+# A sentence that opens on "This", "It" or "The output" continues the one before it.
+_CONTINUES = re.compile(r"^(?:This|That|It|Its|These|Those|Such|The\s+(?:figure|number|"
+                        r"total|level|rate|amount|volume|increase|rise|drop|decline|output|"
+                        r"production|exports|imports|deliveries|throughput))\b")
+
+
+@dataclass
+class FramingRules:
+    gazetteer: Gazetteer
+    lexicon: Lexicon
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def claim_id(path: str, index: int, figure: str, sentence: str, occurrence: int) -> str:
+    """Stable across runs and line moves: no line numbers, whitespace folded."""
+    key = "\x1f".join((path, str(index), figure, fold(sentence), str(occurrence)))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+class _Article:
+    """Per-article state: sentences, mentions and triggers, built once."""
+
+    def __init__(self, article: Article, quantities: Sequence[Quantity], rules: FramingRules):
+        self.article = article
+        self.rules = rules
+        text = article.text
+        self.spans = split_sentences(text)
+        gaz, lex = rules.gazetteer, rules.lexicon
+        self.mentions = gaz.mentions(text)
+        self.triggers = [(m.start(), m.end(), " ".join(m.group(0).lower().split()))
+                         for m in lex.trigger_pattern.finditer(text)]
+        self.figures: dict[int, list[Quantity]] = {}
+        for q in quantities:
+            self.figures.setdefault(self._sentence_of(q.start), []).append(q)
+        recent = [(self._sentence_of(m.start), m) for m in self.mentions if m.form != "anaphor"]
+        self.history = History(gaz.mentions(article.headline or ""), recent)
+        self.contexts: dict[int, SentenceContext] = {}
+        self.sentence_period: dict[int, str] = {}
+        self.sentence_metrics: dict[int, set[str]] = {}
+
+    def _sentence_of(self, offset: int) -> int:
+        return sentence_at(self.spans, offset) if self.spans else 0
+
+    def context(self, si: int) -> SentenceContext:
+        ctx = self.contexts.get(si)
+        if ctx is not None:
+            return ctx
+        start, end = self.spans[si] if self.spans else (0, len(self.article.text))
+        text = self.article.text[start:end]
+        figures = sorted((max(0, q.start - start), max(0, q.end - start))
+                         for q in self.figures.get(si, []))
+        mentions = [replace(m, start=m.start - start, end=m.end - start)
+                    for m in self.mentions if start <= m.start and m.end <= end]
+        lex = self.rules.lexicon
+        triggers = [Trigger(s - start, e - start, p, lex.by_trigger.get(p, ()))
+                    for s, e, p in self.triggers if start <= s and e <= end]
+        forecast = lex.cue_patterns.get("forecast")
+        future = bool(forecast and forecast.search(text))
+        periods = [p for p in find_periods(text, self.article.published, future)
+                   if not any(p.start < fe and fs < p.end for fs, fe in figures)]
+        ctx = SentenceContext(si, start, text, figures, mentions, triggers, periods)
+        self.contexts[si] = ctx
+        return ctx
+
+    def period_of_sentence(self, si: int) -> str:
+        if si < 0:
+            return ""
+        if si in self.sentence_period:
+            return self.sentence_period[si]
+        ctx = self.context(si)
+        found = next((p.period for p in ctx.periods if p.role == "period" and p.period), "")
+        return found
+
+
+def frame_article(article: Article, quantities: Sequence[Quantity],
+                  rules: FramingRules) -> list[Claim]:
+    """One Claim per quantity, every field filled but `cluster`."""
+    if not quantities:
+        return []
+    state = _Article(article, quantities, rules)
+    claims: list[Claim] = []
+    seen: dict[tuple[int, str], int] = {}
+    for q in sorted(quantities, key=lambda x: (x.start, x.end)):
+        si = state._sentence_of(q.start)
+        ctx = state.context(si)
+        occurrence = seen.get((si, q.text), 0)
+        seen[(si, q.text)] = occurrence + 1
+        claims.append(_frame_one(state, ctx, q, occurrence))
+    return claims
+
+
+def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: int) -> Claim:
+    rules, article = state.rules, state.article
+    lex, gaz = rules.lexicon, rules.gazetteer
+    fig = (max(0, q.start - ctx.offset), max(0, q.end - ctx.offset))
+    notes: list[str] = []
+
+    first_modality, _ = choose_modality(lex, ctx, fig, q, "")
+    metric = choose_metric(lex, ctx, fig, q, first_modality == "change")
+    notes += metric.notes
+    modality, mnote = choose_modality(lex, ctx, fig, q, metric.metric)
+    if mnote:
+        notes.append(mnote)
+
+    sources = find_sources(gaz, ctx)
+    attribution = choose_source(ctx, sources, fig)
+    spec = lex.metrics.get(metric.metric)
+    owner_kinds = spec.owner_kinds if spec else ()
+    entity = choose_entity(gaz, ctx, fig, owner_kinds, metric.trigger,
+                           [(s.start, s.end) for s in sources], state.history)
+    notes += entity.notes
+
+    period, period_conf, pnotes = _period(state, ctx, fig, metric.metric)
+    notes += pnotes
+    if period:
+        state.sentence_period.setdefault(ctx.index, period)
+    state.sentence_metrics.setdefault(ctx.index, set()).add(metric.metric)
+
+    line, col = article.locate(q.start)
+    end_line, end_col = article.locate(q.end)
+    end = end_col if end_line == line else col + (q.end - q.start)
+    confidence = round(entity.confidence * metric.confidence * period_conf, 3)
+    return Claim(
+        id=claim_id(article.path, article.index, q.text, ctx.text, occurrence),
+        article=article.id, path=article.path, line=line, start=col, end=end,
+        text=q.text, sentence=fold(ctx.text), quantity=q, entity=entity.entity,
+        metric=metric.metric, period=period, modality=modality, attribution=attribution,
+        confidence=confidence, column=col + 1, notes=tuple(notes))
+
+
+def _period(state: _Article, ctx: SentenceContext, fig: tuple[int, int],
+            metric: str) -> tuple[str, float, list[str]]:
+    date = state.article.published
+    rp = resolve_period(ctx.text, date, at=fig[0], figures=tuple(ctx.figures),
+                        mentions=ctx.periods)
+    if rp is not None:
+        if rp.period:
+            return rp.period, 1.0, list(rp.notes)
+        return "", NO_PERIOD, list(rp.notes)
+    roles = {p.role for p in ctx.periods}
+    deadline = next((p for p in ctx.periods if p.role == "deadline"), None)
+    previous = state.period_of_sentence(ctx.index - 1)
+    same_metric = bool(metric) and metric in state.sentence_metrics.get(ctx.index - 1, set())
+    if previous and ("monthly" in roles or same_metric or _CONTINUES.match(ctx.text)):
+        why = "m-o-m" if "monthly" in roles else (
+            "same metric" if same_metric else "the sentence continues the last")
+        return previous, CARRIED_PERIOD, [f"period: {previous} carried from the sentence "
+                                          f"before ({why})"]
+    if deadline is not None:
+        return "", NO_PERIOD, [f"period: '{deadline.text}' is a deadline, not the "
+                               f"figure's period"]
+    if date is None and any(p.relative for p in ctx.periods):
+        return "", NO_PERIOD, ["period: relative date in an undated article"]
+    return "", NO_PERIOD, ["period: none stated"]

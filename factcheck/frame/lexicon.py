@@ -1,0 +1,151 @@
+"""The metric lexicon (rules/metrics.yaml), compiled to a handful of regular expressions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.rules import Field, RulesError, load_yaml, validate
+
+# The metric ids the checks key on; metrics.yaml may add more but must keep these.
+CORE_METRICS = (
+    "crude_condensate_production", "crude_production", "oil_production", "gas_production",
+    "production", "production_quota", "production_capacity", "exports", "export_capacity",
+    "imports", "throughput", "reserves", "price", "revenue", "dividends", "investment",
+    "budget", "stake", "market_share", "tariff_rate", "supply_demand_balance", "demand",
+    "supply", "compensation_cuts", "people_affected", "casualties", "detained", "released",
+    "distance", "territory_share", "growth_rate", "inflation", "unemployment", "population",
+)
+DIMENSIONS = ("oil_flow", "oil_volume", "mass", "mass_rate", "gas_volume", "gas_rate",
+              "currency", "price", "percent", "points", "length", "speed", "duration",
+              "temperature", "count", "")
+MODALITIES = ("actual", "forecast", "target", "change")
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    label: str
+    dimensions: tuple[str, ...]
+    commodities: tuple[str, ...] = ()
+    implied_by: tuple[str, ...] = ()
+    owner_kinds: tuple[str, ...] = ()
+    default_for: tuple[str, ...] = ()
+    modality: str = ""
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    metric: str
+    applies_to: tuple[str, ...]
+    pattern: re.Pattern
+
+
+@dataclass
+class Lexicon:
+    metrics: dict[str, Metric]
+    by_trigger: dict[str, tuple[str, ...]]       # lowercased phrase -> metric ids
+    trigger_pattern: re.Pattern = field(repr=False)
+    commodity_pattern: dict[str, re.Pattern] = field(repr=False)
+    qualifiers: tuple[Qualifier, ...] = ()
+    narrower_pattern: re.Pattern | None = None
+    cue_patterns: dict[str, re.Pattern] = field(default_factory=dict, repr=False)
+
+
+def _words(phrases) -> str:
+    """Whole-word alternation of phrases, longest first, spaces matching any whitespace."""
+    items = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)
+    parts = [r"\s+".join(re.escape(w) for w in p.split()) for p in items]
+    return r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
+
+
+def _check_dims(dims) -> str | None:
+    bad = [d for d in dims if d not in DIMENSIONS]
+    return f"unknown dimension(s) {bad} (allowed: {', '.join(repr(d) for d in DIMENSIONS)})" \
+        if bad else None
+
+
+_METRIC = {
+    "id": Field(str, required=True),
+    "label": Field(str, required=True),
+    "dimensions": Field(list, required=True, check=_check_dims),
+    "triggers": Field(list, required=True),
+    "commodities": Field(list),
+    "implied_by": Field(list, check=_check_dims),
+    "owner_kinds": Field(list),
+    "default_for": Field(list, check=_check_dims),
+    "modality": Field(str, check=lambda m: None if m in MODALITIES else
+                      f"unknown modality (allowed: {', '.join(MODALITIES)})"),
+}
+_QUALIFIER = {
+    "metric": Field(str, required=True),
+    "applies_to": Field(list, required=True),
+    "patterns": Field(list, required=True),
+}
+_TOP = {
+    "metrics": Field(list, required=True),
+    "qualifiers": Field(list),
+    "narrowers": Field(list),
+    "modality": Field(dict),
+}
+_CUES = ("target", "forecast", "change_verbs", "change_nouns")
+
+
+def _compile(path, text: str, line, where: str) -> re.Pattern:
+    try:
+        return re.compile(text, re.IGNORECASE)
+    except re.error as exc:
+        raise RulesError(path, f"bad pattern {text!r}: {exc}", line=line, field=where) from None
+
+
+def load_lexicon(path: str | Path) -> Lexicon:
+    data = load_yaml(path)
+    validate(path, data, _TOP)
+    metrics: dict[str, Metric] = {}
+    by_trigger: dict[str, list[str]] = {}
+    commodity_pattern: dict[str, re.Pattern] = {}
+    for item in data["metrics"]:
+        validate(path, item, _METRIC, where="metrics[]")
+        mid = item["id"]
+        if mid in metrics:
+            raise RulesError(path, f"duplicate metric '{mid}'", line=item.line, field="id")
+        metrics[mid] = Metric(
+            mid, item["label"], tuple(item["dimensions"]),
+            tuple(str(c) for c in item.get("commodities") or ()),
+            tuple(item.get("implied_by") or ()), tuple(item.get("owner_kinds") or ()),
+            tuple(item.get("default_for") or ()), item.get("modality", ""))
+        for t in item["triggers"]:
+            key = " ".join(str(t).lower().split())
+            by_trigger.setdefault(key, [])
+            if mid not in by_trigger[key]:
+                by_trigger[key].append(mid)
+        if metrics[mid].commodities:
+            commodity_pattern[mid] = re.compile(_words(metrics[mid].commodities), re.IGNORECASE)
+    missing = [m for m in CORE_METRICS if m not in metrics]
+    if missing:
+        raise RulesError(path, f"shared metric ids missing: {', '.join(missing)}")
+    qualifiers = []
+    for q in data.get("qualifiers") or []:
+        validate(path, q, _QUALIFIER, where="qualifiers[]")
+        for ref in [q["metric"], *q["applies_to"]]:
+            if ref not in metrics:
+                raise RulesError(path, f"unknown metric '{ref}'", line=q.line, field="qualifiers")
+        pattern = "|".join(f"(?:{p})" for p in q["patterns"])
+        qualifiers.append(Qualifier(q["metric"], tuple(q["applies_to"]),
+                                    _compile(path, pattern, q.line, "qualifiers.patterns")))
+    narrowers = data.get("narrowers") or []
+    narrower_pattern = _compile(path, "|".join(f"(?:{p})" for p in narrowers),
+                                None, "narrowers") if narrowers else None
+    cues = data.get("modality") or {}
+    cue_patterns = {}
+    for key in _CUES:
+        words = cues.get(key) or []
+        if not isinstance(words, list):
+            raise RulesError(path, "expected a list of words", field=f"modality.{key}",
+                             line=cues.line_of(key) if hasattr(cues, "line_of") else None)
+        if words:
+            cue_patterns[key] = re.compile(_words(words), re.IGNORECASE)
+    trigger_pattern = re.compile(_words(by_trigger), re.IGNORECASE)
+    return Lexicon(metrics, {k: tuple(v) for k, v in by_trigger.items()}, trigger_pattern,
+                   commodity_pattern, tuple(qualifiers), narrower_pattern, cue_patterns)

@@ -1,0 +1,101 @@
+"""Whether a figure is an actual level, a forecast, a target, or a change.
+
+A change is a difference ("rose 15.5%", "cut by 40%", "a 13% increase", "boost output by
+260,000 bpd"), as opposed to the level it leads to ("to 1.83 million bpd"). A target is a
+quota, limit or goal; a forecast is what someone expects. A figure after "from the
+current" is the actual starting level even inside a forecast.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.frame.context import SentenceContext
+from factcheck.frame.lexicon import Lexicon
+from factcheck.model import Quantity
+
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at|of|reached|reach|hit|hits|totall?ing|totall?ed)\s+"
+                           r"(?:a\s+|an\s+|the\s+|just\s+|around\s+|about\s+|nearly\s+|some\s+"
+                           r"|record\s+|high\s+of\s+|all-time\s+high\s+of\s+)*$", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s+(?:a\s+|an\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+"
+                        r"|roughly\s+|more\s+than\s+|over\s+|as\s+much\s+as\s+)*$", re.IGNORECASE)
+_BASE_BEFORE = re.compile(r"\bfrom\s+(?:a\s+high\s+of\s+|a\s+low\s+of\s+|the\s+|its\s+|their\s+"
+                          r"|current\s+|present\s+|existing\s+|previous\s+|just\s+|about\s+"
+                          r"|around\s+|some\s+)*$", re.IGNORECASE)
+_NOUN_OF = re.compile(r"\b(?:of|by)\s+(?:about\s+|around\s+|some\s+|nearly\s+)*$", re.IGNORECASE)
+_FILLER_AFTER = re.compile(r"^[\s,]*(?:\(?[a-z]{1,4}\)?\s+)?(?:m-o-m\s+|y-o-y\s+|month-on-month\s+"
+                           r"|year-on-year\s+)?", re.IGNORECASE)
+
+_PRESENT_BEFORE = re.compile(r"\b(?:its|their|current|existing|present)\s+"
+                             r"(?:(?!to\b|by\b|at\b|of\b)\w+\s+){0,3}$", re.IGNORECASE)
+
+WINDOW = 60
+
+
+def _ends_with_cue(pattern: re.Pattern | None, text: str) -> re.Match | None:
+    if pattern is None:
+        return None
+    last = None
+    for m in pattern.finditer(text):
+        last = m
+    return last
+
+
+def choose_modality(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Quantity,
+                    metric: str) -> tuple[str, str]:
+    """(modality, note) for the figure at `fig` of the sentence."""
+    lo, _ = ctx.clause_span(fig[0])
+    # text before the figure in its clause, stopping at the previous figure
+    prev_end = max([f[1] for f in ctx.figures if f[1] <= fig[0]] + [lo])
+    before = ctx.text[max(prev_end, fig[0] - WINDOW):fig[0]]
+    next_start = min([f[0] for f in ctx.figures if f[0] >= fig[1]] + [len(ctx.text)])
+    after = ctx.text[fig[1]:min(next_start, fig[1] + 30)]
+    change = is_change(lex, before, after, q)
+    if change:
+        return "change", f"modality: change ({change})"
+    spec = lex.metrics.get(metric)
+    if spec is not None and spec.modality:
+        return spec.modality, f"modality: {spec.modality} ({metric})"
+    if _BASE_BEFORE.search(before):
+        return "actual", "modality: actual (starting level after 'from')"
+    if _PRESENT_BEFORE.search(before):
+        return "actual", "modality: actual (a present level inside the sentence)"
+    clause_before = ctx.text[lo:fig[0]]
+    target = _ends_with_cue(lex.cue_patterns.get("target"), clause_before)
+    if target:
+        return "target", f"modality: target ('{target.group(0)}')"
+    forecast = _ends_with_cue(lex.cue_patterns.get("forecast"), clause_before)
+    if forecast is None:
+        forecast = _ends_with_cue(lex.cue_patterns.get("forecast"), ctx.text[:lo])
+        if forecast is not None and not re.search(r"\b(?:that|to)\b", ctx.text[forecast.end():lo]):
+            forecast = None                    # a cue in another clause governs only via "that"
+    if forecast:
+        return "forecast", f"modality: forecast ('{forecast.group(0)}')"
+    return "actual", ""
+
+
+def is_change(lex: Lexicon, before: str, after: str, q: Quantity) -> str:
+    """Why the figure is a change ("" when it is a level)."""
+    if q.change in ("up", "down"):
+        return f"written as {q.change}"
+    if _LEVEL_BEFORE.search(before):
+        return ""
+    verbs = lex.cue_patterns.get("change_verbs")
+    nouns = lex.cue_patterns.get("change_nouns")
+    if _BY_BEFORE.search(before) and verbs is not None and verbs.search(before):
+        return "'by' after a change verb"
+    tail = after[_FILLER_AFTER.match(after).end():] if after else ""
+    if nouns is not None:
+        m = nouns.match(tail)
+        if m:
+            return f"'{m.group(0)}' after the figure"
+        m = re.search(r"(\w+)\s+$", before[:_NOUN_OF.search(before).start()]) \
+            if _NOUN_OF.search(before) else None
+        if m and nouns.fullmatch(m.group(1)):
+            return f"'{m.group(1)} of'"
+    if verbs is not None and q.dimension in ("percent", "points"):
+        m = re.search(r"(\w+)\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|roughly\s+"
+                      r"|more\s+than\s+|over\s+|a\s+further\s+|another\s+)*$", before)
+        if m and verbs.fullmatch(m.group(1)):
+            return f"'{m.group(1)}' before a percentage"
+    return ""

@@ -1,0 +1,306 @@
+"""Time expressions in a sentence, resolved against the article's publication date.
+
+Every expression found is a PeriodMention with a role:
+  "period"   the time a figure refers to ("in March", "last year", "Q2 2025")
+  "base"     the other side of a comparison ("from January", "since 2014", "a year earlier"
+             when a period is named in the sentence too); never the figure's own period
+  "deadline" an end date ("through September 2025", "until June"): a figure due by then
+             is not a figure for then
+  "event"    a day something happened or was said ("on Monday", "March 24"): it dates the
+             sentence, not a level, and is never given to a figure
+  "monthly"  / "yearly": the figure is a monthly / whole-year one ("m-o-m", "for the whole
+             year"), taking its month or year from context
+Relative expressions in an undated article resolve to "" with a note; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+            "4th": 4, "final": 4, "last": 4}
+WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
+          r"|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?"
+          r"|Dec\.?)")
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_ORD = r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+def _year_tail(name: str) -> str:
+    return rf"(?:,?\s+(?:of\s+)?(?P<{name}>{_YEAR}))?"
+
+
+# One alternation, most specific first; named groups say which kind matched.
+_PATTERN = re.compile(
+    rf"""
+    (?P<asof>\bas\s+(?:of|at)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?)?
+    (?:
+      (?P<mdy>\b(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<mdy_y>{_YEAR}))?\b)
+    | (?P<dmy>\b(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR}))?\b)
+    | (?P<qtr>\b(?:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q)(?:[\s-]+(?P<qy>{_YEAR})|'?(?P<qy2>\d\d))?\b)
+    | (?P<qword>\b(?:the\s+)?(?P<qo>{_ORD})[\s-]+quarter{_year_tail('qwy')})
+    | (?P<half>\b(?:H(?P<h1>[12])(?:\s*(?P<hy>{_YEAR}))?\b|(?:the\s+)?(?P<ho>first|second)[\s-]+half{_year_tail('hwy')}))
+    | (?P<my>\b(?:(?:early|mid|late)[\s-]+)?(?P<my_m>{_MONTH})(?:\s+|,\s*)(?P<my_y>{_YEAR})\b)
+    | (?P<month>\b(?:(?:early|mid|late)[\s-]+)?(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b)
+    | (?P<rel_month>\b(?P<rm>last|previous|past|this|current|next|the\s+previous|the\s+past)\s+month\b)
+    | (?P<rel_year>\b(?P<ry>last|previous|past|this|current|next|the\s+previous|the\s+past)\s+year\b)
+    | (?P<ago>\b(?:a|one|the)\s+(?P<ago_u>year|month)[\s-]+(?:earlier|ago|before)\b|\byear[\s-]+earlier\b|\bprevious\s+year's\b)
+    | (?P<mom>\b(?:m-o-m|m/m|mom|month[\s-]on[\s-]month|month[\s-]over[\s-]month)\b)
+    | (?P<yoy>\b(?:y-o-y|y/y|yoy|year[\s-]on[\s-]year|year[\s-]over[\s-]year)\b)
+    | (?P<fullyear>\b(?:for\s+the\s+(?:whole|full|entire)\s+year|full[\s-]year|(?:the\s+)?whole\s+year|annual(?:ly)?)\b)
+    | (?P<fy>\b(?:fiscal|FY)\s*(?P<fy_y>{_YEAR}|\d\d)\b)
+    | (?P<year>(?<![\d,.$€£-])\b(?P<y_only>{_YEAR})\b(?!\d|,\d|%|\.\d|-year|\s*(?:per\s*cent|percent)))
+    | (?P<weekday>\b(?:on\s+)?{WEEKDAYS}\b|\byesterday\b|\btoday\b|\blast\s+week\b|\bthis\s+week\b)
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Words right before an expression that make it the other side of a comparison, or an end.
+_BASE_BEFORE = re.compile(
+    r"(?:\bfrom|\bsince|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst|\bover"
+    r"|\brelative\s+to|\bup\s+from|\bdown\s+from|\bin\s+comparison\s+to)"
+    r"(?:\s+(?:the|a|its|their|levels?\s+(?:of|in)|in|of|a\s+year\s+earlier\s+in))*\s*$",
+    re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(
+    r"(?:\bthrough|\bthru|\buntil|\btill|\bby\s+the\s+end\s+of|\bby|\bbefore|\bno\s+later\s+than)"
+    r"(?:\s+(?:the\s+end\s+of|end-|the))?\s*$",
+    re.IGNORECASE)
+_CASE_MONTH = re.compile(r"^(?:(?:early|mid|late)[\s-]+)?[A-Z]")
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int          # offsets in the sentence
+    end: int
+    text: str
+    period: str         # "2025-03", "2025-Q2", "2025-H1", "2024", "2023-01-01", "" unresolved
+    role: str           # "period" | "base" | "deadline" | "event" | "monthly" | "yearly"
+    relative: bool      # resolved against the article date (or would have been)
+    note: str = ""
+
+
+def _year2(text: str | None) -> int | None:
+    if not text:
+        return None
+    y = int(text)
+    return y + 2000 if y < 100 else y
+
+
+def _month_before(month: int, day: dt.date) -> int:
+    """Year of the most recent `month` that does not start after `day`."""
+    return day.year if month <= day.month else day.year - 1
+
+
+def _month_after(month: int, day: dt.date) -> int:
+    """Year of the nearest `month` that does not end before `day`."""
+    return day.year if month >= day.month else day.year + 1
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _relative(label: str, article_date: dt.date | None, compute) -> tuple[str, str]:
+    if article_date is None:
+        return "", f"period: '{label}' in an undated article is left unresolved"
+    value = compute(article_date)
+    return value, f"period: '{label}' in article dated {article_date.isoformat()}"
+
+
+def find_periods(sentence: str, article_date: dt.date | None,
+                 future: bool = False) -> list[PeriodMention]:
+    """Every time expression in `sentence`, resolved and given a role."""
+    found: list[PeriodMention] = []
+    for m in _PATTERN.finditer(sentence):
+        g = m.groupdict()
+        text = m.group(0)
+        start, end = m.start(), m.end()
+        period, note, role, relative = "", "", "period", False
+        if (g["mdy"] or g["dmy"] or g["my"]) and \
+                not (g["mdy_m"] or g["dmy_m"] or g["my_m"])[0].isupper():
+            continue                         # "march 3", "may 2025" in lowercase prose
+        if g["mdy"] or g["dmy"]:
+            mon = MONTHS[(g["mdy_m"] or g["dmy_m"]).lower().rstrip(".")]
+            day = int(g["mdy_d"] or g["dmy_d"])
+            year = _year2(g["mdy_y"] or g["dmy_y"])
+            if not 1 <= day <= 31:
+                continue
+            if year is None:
+                relative = True
+                if article_date is None:
+                    note = f"period: '{text}' has no year and the article no date"
+                else:
+                    year = _month_before(mon, article_date)
+            if g["asof"]:
+                try:
+                    period = dt.date(year, mon, day).isoformat() if year else ""
+                except ValueError:
+                    continue
+                role = "period"
+            else:
+                role = "event"
+                period = f"{year:04d}-{mon:02d}" if year else ""
+        elif g["qtr"] or g["qword"]:
+            q = int(g["q1"] or g["q2"] or ORDINALS[g["qo"].lower()])
+            year = _year2(g["qy"] or g["qy2"] or g["qwy"])
+            if year is None and g["qo"] and g["qo"].lower() == "last":
+                relative = True              # "last quarter": the one before the article's
+                period, note = _relative(text, article_date, _previous_quarter)
+            elif year is None:
+                relative = True
+                period, note = _relative(
+                    text, article_date,
+                    lambda d: f"{_quarter_year(q, d, future)}-Q{q}")
+            else:
+                period = f"{year}-Q{q}"
+        elif g["half"]:
+            h = int(g["h1"] or (1 if g["ho"].lower() == "first" else 2))
+            year = _year2(g["hy"] or g["hwy"])
+            if year is None:
+                relative = True
+                period, note = _relative(
+                    text, article_date,
+                    lambda d: f"{_half_year(h, d, future)}-H{h}")
+            else:
+                period = f"{year}-H{h}"
+        elif g["my"]:
+            mon = MONTHS[g["my_m"].lower().rstrip(".")]
+            period = f"{int(g['my_y']):04d}-{mon:02d}"
+        elif g["month"]:
+            name = g["m"]
+            if not _CASE_MONTH.match(text) or not name[0].isupper():
+                continue                     # "may" the verb, "march" the noun
+            if name == "May" and _may_is_verb(sentence, m.start("m")):
+                continue
+            mon = MONTHS[name.lower()]
+            relative = True
+            pick = _month_after if future else _month_before
+            period, note = _relative(text, article_date,
+                                     lambda d: f"{pick(mon, d):04d}-{mon:02d}")
+        elif g["rel_month"]:
+            word = g["rm"].lower().split()[-1]
+            delta = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0,
+                     "next": 1}[word]
+            relative = True
+            period, note = _relative(
+                text, article_date,
+                lambda d: "%04d-%02d" % _shift_month(d.year, d.month, delta))
+        elif g["rel_year"]:
+            word = g["ry"].lower().split()[-1]
+            delta = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0,
+                     "next": 1}[word]
+            relative = True
+            period, note = _relative(text, article_date, lambda d: str(d.year + delta))
+        elif g["ago"]:
+            role, relative = "base", True
+            note = f"period: '{text}' is a comparison base"
+        elif g["mom"] or g["yoy"]:
+            role = "monthly"
+            note = f"period: '{text}' makes the figure a monthly one"
+        elif g["fullyear"]:
+            role = "yearly"
+        elif g["fy"]:
+            period = str(_year2(g["fy_y"]))
+        elif g["year"]:
+            period = g["y_only"]
+        elif g["weekday"]:
+            role = "event"
+        if role == "period":
+            before = sentence[max(0, start - 40):start]
+            if _BASE_BEFORE.search(before):
+                role = "base"
+            elif _DEADLINE_BEFORE.search(before):
+                if re.search(r"\bby\s*$", before, re.IGNORECASE) and future:
+                    role = "period"          # "will reach X by 2030": the target's year
+                else:
+                    role = "deadline"
+        found.append(PeriodMention(start, end, text, period, role, relative, note))
+    return found
+
+
+def _may_is_verb(sentence: str, pos: int) -> bool:
+    """'May' at a sentence start or before a verb is the modal, not the month."""
+    before = sentence[:pos].rstrip()
+    after = sentence[pos + 3:pos + 20]
+    if not before or before.endswith((".", "!", "?", "\"", "“")):
+        return not re.match(r"\s+(?:\d|19|20)", after)
+    return bool(re.match(r"\s+(?:be|have|not|also|still|well|soon|need|rise|fall)\b", after))
+
+
+def _previous_quarter(day: dt.date) -> str:
+    q = (day.month - 1) // 3 + 1
+    return f"{day.year}-Q{q - 1}" if q > 1 else f"{day.year - 1}-Q4"
+
+
+def _quarter_year(q: int, day: dt.date, future: bool) -> int:
+    current = (day.month - 1) // 3 + 1
+    if future:
+        return day.year if q >= current else day.year + 1
+    return day.year if q <= current else day.year - 1
+
+
+def _half_year(h: int, day: dt.date, future: bool) -> int:
+    current = 1 if day.month <= 6 else 2
+    if future:
+        return day.year if h >= current else day.year + 1
+    return day.year if h <= current else day.year - 1
+
+
+@dataclass(frozen=True)
+class ResolvedPeriod:
+    period: str
+    text: str
+    start: int
+    end: int
+    notes: tuple[str, ...] = ()
+
+
+def resolve_period(sentence: str, article_date: dt.date | None, *, at: int | None = None,
+                   figures: tuple[tuple[int, int], ...] = (), future: bool = False,
+                   mentions: list[PeriodMention] | None = None) -> ResolvedPeriod | None:
+    """The period the figure at offset `at` of `sentence` refers to, or None.
+
+    With `at` None, the sentence's first period. `figures` are (start, end) spans of
+    the sentence's other figures: a period is claimed by the figure it sits next to
+    ("rose to 1.88 in March from 1.83 in February"), and one just after a figure wins
+    over one before it, as news writes "X in March".
+    """
+    if mentions is None:
+        mentions = find_periods(sentence, article_date, future)
+    usable = [p for p in mentions if p.role == "period"]
+    if not usable:
+        return None
+    if at is None:
+        best = usable[0]
+    else:
+        fig = next(((s, e) for s, e in figures if s <= at < e), (at, at + 1))
+        others = [f for f in figures if f != fig]
+
+        def cost(p: PeriodMention) -> float:
+            if p.start >= fig[1]:
+                gap = p.start - fig[1]
+                between = [f for f in others if fig[1] <= f[0] and f[1] <= p.start]
+                c = gap * 0.5
+            else:
+                gap = fig[0] - p.end
+                between = [f for f in others if p.end <= f[0] and f[1] <= fig[0]]
+                c = float(gap)
+            if between:
+                c += 200 * len(between)
+            return c
+
+        best = min(usable, key=cost)
+    notes = (best.note,) if best.note else ()
+    if best.period and not best.note:
+        notes = (f"period: '{best.text}'",)
+    return ResolvedPeriod(best.period, best.text, best.start, best.end, notes)
