@@ -1,0 +1,287 @@
+"""Accuracy and speed of factcheck.extract against NewsQuant and Recognizers-Text, with
+quantulum3 scored by the same code in the same run.
+
+    .venv/bin/python benchmarks/bench_quantities.py [--no-quantulum] [--errors FILE]
+
+Gold has no offsets: a prediction matches a gold quantity of the same sentence when the
+value agrees (the figure as written with scale words, or our converted value; a sign
+convention difference, "-1.3%" vs "down 1.3", is forgiven); ranges match ranges when both
+ends agree. Each gold and each prediction is used once (greedy, in order). value+unit also
+needs the unit to agree through quant_units.py; value+change needs the change symbol.
+quantulum3 runs in its own venv (benchmarks/.venv-quantulum, created on first use) in a
+subprocess, timed there on the same sentences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+from factcheck.extract import find_quantities, written_bounds  # noqa: E402
+from quant_units import counted_matches, unit_names  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "bench"
+NEWSQUANT = SHARED / "newsquant" / "NewsQuant.json"
+RECOGNIZERS = [SHARED / "recognizers-text-units" / f"{n}-model.json"
+               for n in ("currency", "dimension", "temperature", "age")]
+QVENV = HERE / ".venv-quantulum"
+
+_RANGE = re.compile(r"^\s*(-?\d[\d.eE+]*)\s*-\s*(-?\d[\d.eE+]*)\s*$")
+
+
+def parse_gold_value(v: str):
+    v = str(v).strip()
+    try:
+        return ("point", float(v))
+    except ValueError:
+        m = _RANGE.match(v)
+        if m:
+            return ("range", float(m.group(1)), float(m.group(2)))
+    return None
+
+
+def close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9) or \
+        math.isclose(abs(a), abs(b), rel_tol=1e-6, abs_tol=1e-9)
+
+
+def value_match(pred, gold) -> bool:
+    if pred[0] == "point" and gold[0] == "point":
+        return any(close(p, gold[1]) for p in pred[1])
+    if pred[0] == "range" and gold[0] == "range":
+        lo, hi = pred[1]
+        g = sorted(gold[1:])
+        return close(lo, g[0]) and close(hi, g[1])
+    return False
+
+
+# --- predictions ---------------------------------------------------------------------
+
+def ours(text: str) -> list[dict]:
+    out = []
+    for q in find_quantities(text, ages=True):
+        if q.value is None:
+            bounds = written_bounds(q)
+            val = ("range", bounds)
+        else:
+            cands = {q.value}
+            if q.number is not None:
+                cands.add(q.number)
+            val = ("point", tuple(cands))
+        out.append({"val": val, "units": unit_names(q.unit, q.dimension), "unit": q.unit,
+                    "counted": q.counted, "change": q.change, "text": q.text})
+    return out
+
+
+QUANTULUM_SCRIPT = r"""
+import json, sys, time, warnings
+warnings.filterwarnings("ignore")
+from quantulum3 import parser
+texts = json.load(sys.stdin)
+for t in texts[:20]:
+    parser.parse(t)
+out = []
+t0 = time.perf_counter()
+for t in texts:
+    try:
+        qs = parser.parse(t)
+    except Exception:
+        qs = []
+    out.append([[q.value, q.unit.name, getattr(q.unit.entity, "name", ""), q.surface,
+                 q.uncertainty] for q in qs])
+elapsed = time.perf_counter() - t0
+json.dump({"elapsed": elapsed, "results": out}, sys.stdout)
+"""
+
+
+def ensure_quantulum() -> Path | None:
+    py = QVENV / "bin" / "python"
+    if not py.exists():
+        print("creating", QVENV, "(quantulum3) ...", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(QVENV)], check=True)
+        subprocess.run([str(py), "-m", "pip", "install", "-q", "quantulum3[classifier]"], check=True)
+    ok = subprocess.run([str(py), "-c", "import quantulum3"], capture_output=True)
+    return py if ok.returncode == 0 else None
+
+
+def quantulum(texts: list[str]):
+    py = ensure_quantulum()
+    if py is None:
+        return None, None
+    proc = subprocess.run([str(py), "-c", QUANTULUM_SCRIPT], input=json.dumps(texts),
+                          capture_output=True, text=True, check=True)
+    data = json.loads(proc.stdout)
+    preds = []
+    for qs in data["results"]:
+        row = []
+        for value, unit, entity, surface, _unc in qs:
+            name = "-" if unit == "dimensionless" else unit.lower()
+            row.append({"val": ("point", (float(value),)), "units": {name}, "unit": name,
+                        "counted": "", "change": "=", "text": surface})
+        preds.append(row)
+    return preds, len(texts) / data["elapsed"]
+
+
+# --- scoring -------------------------------------------------------------------------
+
+def unit_ok(pred: dict, gold: dict) -> bool:
+    g = str(gold.get("normalized_unit", "-")).strip().lower()
+    if pred["unit"] == "" or pred["unit"] == "-":
+        if pred["unit"] == "-" and not pred["counted"]:
+            return g in ("-", "")
+        return counted_matches(pred["counted"], g)
+    return g in pred["units"]
+
+
+def score(items, preds, with_change=True):
+    crit = {"value": lambda p, g: True,
+            "value+unit": unit_ok,
+            "value+change": lambda p, g: p["change"] == str(g.get("change", "="))}
+    if not with_change:
+        crit.pop("value+change")
+    res = {}
+    n_gold = sum(len(it["quantities"]) for it in items)
+    n_pred = sum(len(p) for p in preds)
+    for name, extra in crit.items():
+        tp = 0
+        for it, pr in zip(items, preds):
+            golds = [(parse_gold_value(g["value"]), g) for g in it["quantities"]]
+            used = set()
+            for p in pr:
+                for j, (gv, g) in enumerate(golds):
+                    if j in used or gv is None:
+                        continue
+                    if value_match(p["val"], gv) and extra(p, g):
+                        used.add(j)
+                        tp += 1
+                        break
+        prec = tp / n_pred if n_pred else 0.0
+        rec = tp / n_gold if n_gold else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        res[name] = (100 * prec, 100 * rec, 100 * f1)
+    return res
+
+
+def errors_report(items, preds, path: Path) -> None:
+    lines = []
+    for i, (it, pr) in enumerate(zip(items, preds)):
+        golds = [(parse_gold_value(g["value"]), g) for g in it["quantities"]]
+        used, fp = set(), []
+        for p in pr:
+            hit = False
+            for j, (gv, g) in enumerate(golds):
+                if j not in used and gv is not None and value_match(p["val"], gv):
+                    used.add(j)
+                    hit = True
+                    if not unit_ok(p, g):
+                        lines.append(f"{i} UNIT {p['text']!r} {p['unit']}/{p['counted']} vs {g['normalized_unit']}")
+                    if p["change"] != g.get("change", "="):
+                        lines.append(f"{i} CHANGE {p['text']!r} {p['change']} vs {g.get('change')}")
+                    break
+            if not hit:
+                fp.append(p)
+        for p in fp:
+            lines.append(f"{i} FP {p['text']!r} {p['val']} {p['unit']}")
+        for j, (gv, g) in enumerate(golds):
+            if j not in used:
+                lines.append(f"{i} FN {g['value']} {g.get('unit')} {g['normalized_unit']}  | {it['text'][:150]}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def throughput(texts: list[str], rounds: int = 5) -> float:
+    for t in texts[:50]:
+        find_quantities(t)
+    best = float("inf")
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        for t in texts:
+            find_quantities(t)
+        best = min(best, time.perf_counter() - t0)
+    return len(texts) / best
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--no-quantulum", action="store_true")
+    ap.add_argument("--errors", type=Path, help="write our per-sentence misses here")
+    ap.add_argument("--out", type=Path, default=HERE / "results" / "quantities.md")
+    args = ap.parse_args(argv)
+
+    items = json.loads(NEWSQUANT.read_text(encoding="utf-8"))
+    texts = [it["text"] for it in items]
+    rows = []
+    our_preds = [ours(t) for t in texts]
+    if args.errors:
+        errors_report(items, our_preds, args.errors)
+    rows.append(("factcheck", "NewsQuant", score(items, our_preds), throughput(texts)))
+    q_preds = None
+    if not args.no_quantulum:
+        q_preds, q_speed = quantulum(texts)
+        if q_preds is not None:
+            rows.append(("quantulum3", "NewsQuant", score(items, q_preds), q_speed))
+    for path in RECOGNIZERS:
+        rit = json.loads(path.read_text(encoding="utf-8"))
+        rtexts = [it["text"] for it in rit]
+        name = "RT-" + path.stem.replace("-model", "")
+        rows.append(("factcheck", name, score(rit, [ours(t) for t in rtexts], with_change=False), None))
+        if not args.no_quantulum and q_preds is not None:
+            qp, _ = quantulum(rtexts)
+            rows.append(("quantulum3", name, score(rit, qp, with_change=False), None))
+
+    head = ("| system | set | P value | R value | F1 value | P v+unit | R v+unit | F1 v+unit "
+            "| P v+change | R v+change | F1 v+change | texts/s |")
+    lines = [
+        "# Quantity extraction benchmark",
+        "",
+        f"Run {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} on {machine()}; single process.",
+        "Command: `.venv/bin/python benchmarks/bench_quantities.py`. factcheck runs with "
+        "`ages=True` (NewsQuant annotates ages); quantulum3 has no change field, so its "
+        "value+change counts every figure as `=`.",
+        "",
+        head,
+        "|" + "---|" * 12,
+    ]
+    for system, name, res, speed in rows:
+        cells = []
+        for key in ("value", "value+unit", "value+change"):
+            if key in res:
+                cells += [f"{x:.1f}" for x in res[key]]
+            else:
+                cells += ["", "", ""]
+        sp = f"{speed:,.0f}" if speed else ""
+        lines.append(f"| {system} | {name} | " + " | ".join(cells) + f" | {sp} |")
+    report = "\n".join(lines) + "\n"
+    print(report)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

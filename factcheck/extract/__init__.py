@@ -1,0 +1,89 @@
+"""Quantity extraction: every figure in a text, with its unit and the interval it means.
+
+    find_quantities(text) -> list[Quantity]   sorted by start, non-overlapping
+
+See docs/UNITS.md for units, intervals and what is deliberately not a quantity.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.extract.intervals import INF, interval
+from factcheck.extract.lexicon import get_lexicon
+from factcheck.extract.parser import Atom, Scanner
+from factcheck.extract.units import UnitTable, load_units
+from factcheck.model import Quantity
+
+__all__ = ["find_quantities", "load_units", "UnitTable", "written_bounds"]
+
+_scanners: dict[tuple, Scanner] = {}
+
+
+def _scanner(ages: bool, rules_dir) -> Scanner:
+    key = (ages, str(rules_dir) if rules_dir is not None else None)
+    sc = _scanners.get(key)
+    if sc is None:
+        sc = Scanner(get_lexicon(rules_dir), ages=ages)
+        _scanners[key] = sc
+    return sc
+
+
+def find_quantities(text: str, *, ages: bool = False,
+                    rules_dir: str | Path | None = None) -> list[Quantity]:
+    """Every quantity in text, sorted by start, spans not overlapping.
+
+    ages=True also returns ages written as "22-year-old" / "30 years old" (unit "year",
+    dimension "age"); by default they are skipped, being descriptions rather than claims.
+    """
+    if not text:
+        return []
+    out = []
+    for a in _scanner(ages, rules_dir).scan(text):
+        q = _to_quantity(text, a)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+_QUALIFIER_OUT = {"nearly": "approx"}
+
+
+def _to_quantity(text: str, a: Atom) -> Quantity | None:
+    if a.end <= a.start:
+        return None
+    if a.qualifier == "range" or a.low is not None:
+        if a.kind == "range":
+            low, high = sorted((a.low, a.high))
+        else:
+            low, high = a.low * a.factor, a.high * a.factor
+        return Quantity(text=text[a.start:a.end], start=a.start, end=a.end, value=None,
+                        low=low, high=high, unit=a.unit, unit_text=a.unit_text,
+                        counted=a.counted, qualifier="range", change=a.change,
+                        number=None, dimension=a.dimension)
+    value = a.number * a.factor
+    half = a.half * abs(a.factor)
+    signed = a.dimension == "temperature"
+    low, high = interval(value, half, a.qualifier, signed)
+    return Quantity(text=text[a.start:a.end], start=a.start, end=a.end, value=value,
+                    low=low, high=high, unit=a.unit, unit_text=a.unit_text, counted=a.counted,
+                    qualifier=_QUALIFIER_OUT.get(a.qualifier, a.qualifier), change=a.change,
+                    number=a.number, dimension=a.dimension)
+
+
+def written_bounds(q: Quantity) -> tuple[float, float] | None:
+    """A range's ends as written (scale words applied, unit prefixes undone), for matching
+    against annotations that record the figure as written ("620 kb/d" -> 620)."""
+    if q.value is not None:
+        return None
+    table = load_units()
+    factor = 1.0
+    for form in table.forms:
+        if form.unit == q.unit and (form.text == q.unit_text or
+                                    form.text.lower() == q.unit_text.lower()):
+            factor = form.factor
+            break
+    if q.dimension == "percent" and q.unit_text and q.unit_text[:1].isalpha() and \
+            q.unit_text.lower().split()[-1] in ("third", "thirds", "half", "quarter", "quarters"):
+        factor = 100.0
+    return q.low / factor, q.high / factor

@@ -1,0 +1,178 @@
+"""Compiled patterns built once from the unit table (rules/unit_aliases.yaml).
+
+Every pattern is used anchored at a known position (`pattern.match(text, pos)`) or on a
+short window, and repetition is bounded or possessive, so scanning stays linear on
+hostile input (100,000 digits, "million million ...", a 5 MB line).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from factcheck.extract import words as W
+from factcheck.extract.units import Form, UnitTable, load_units
+
+_SP = r"[ \u00a0\u202f]"
+
+
+def _alt(items, escape=True) -> str:
+    items = sorted(set(items), key=lambda s: (-len(s), s))
+    return "|".join(regex.escape(i) if escape else i for i in items)
+
+
+def _word_form(text: str) -> str:
+    """A multi-word unit form: spaces may be any run of blanks, hyphens stay optional."""
+    parts = [regex.escape(p) for p in text.split()]
+    return (_SP + "+").join(parts)
+
+
+@dataclass
+class Lexicon:
+    table: UnitTable
+    number: regex.Pattern
+    scale: regex.Pattern
+    unit_words: regex.Pattern
+    unit_symbols: regex.Pattern
+    unit_lookup: dict[str, Form]            # lower-cased word form / exact symbol -> Form
+    suffix_currency: regex.Pattern
+    minor_currency: regex.Pattern
+    prefix_currency: regex.Pattern
+    denominator: regex.Pattern
+    hedge_before: regex.Pattern
+    change_before: regex.Pattern
+    change_after: regex.Pattern
+    post_hedge: regex.Pattern
+    mask: regex.Pattern
+    age_after: regex.Pattern
+    fraction_of: regex.Pattern
+    one_in: regex.Pattern
+
+
+def _number_pattern() -> str:
+    units = _alt(W.UNITS_WORDS)
+    tens = _alt(W.TENS_WORDS)
+    small = rf"(?:(?:{tens})(?:[-{_SP[1:-1]}](?:{_alt(k for k in W.UNITS_WORDS if W.UNITS_WORDS[k] < 10 and k != 'zero')}))?|{units})"
+    group = rf"{small}(?:[-\s]hundred(?:[-\s](?:and[-\s])?{small})?)?"
+    full = rf"{group}(?:[-\s]thousand(?:[-\s](?:and[-\s])?{group})?)?"
+    fractions = _alt(W.FRACTION_WORDS)
+    vague = (r"(?:tens[ ]of[ ](?:thousands|millions|billions)|hundreds[ ]of[ ](?:thousands|millions|billions)"
+             r"|dozens|hundreds|thousands|millions|billions|trillions)[ ]of")
+    digits = (r"(?:\d{1,3}(?:,\d{3})++|\d++)(?:\.\d++)?+(?![\d])(?!\.\d)(?!,\d{3})"
+              r"|(?<![\d])\.\d++(?![\d])")
+    return (
+        rf"(?P<vague>(?i:(?<![\w-]){vague}(?![\w])))"
+        rf"|(?P<ascale>(?i:(?<![\w-])an?{_SP}+(?:dozen|hundred|thousand|million|billion|trillion)(?![\w-])))"
+        rf"|(?P<fracdig>(?<![\w.,/])\d{{1,2}}[⁄/]\d{{1,3}}(?![\w/]))"
+        rf"|(?P<vulgar>[½⅓⅔¼¾⅕⅛])"
+        rf"|(?P<digits>(?<![\d.,]){digits})"
+        rf"|(?P<frac>(?i:(?<![\w-])(?:(?:a|one|two|three|four|five|six|seven|eight|nine)[-{_SP[1:-1]}]+)?(?:{fractions})(?![\w-])))"
+        rf"|(?P<words>(?i:(?<![\w-]){full}(?![\w])))"
+    )
+
+
+_MASK = (
+    r"(?i:https?://\S++|www\.\S++|[\w.+-]++@[\w-]++\.[\w.]++)"
+    r"|(?<![\w])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{3}[.-])\d{3}[ .-]\d{4}(?!\d)"
+    r"|(?<![\d])\d{4}-\d{2}-\d{2}(?:T[\d:.]{2,20}+Z?)?(?!\d)"
+    r"|(?<![\d])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d.])"
+    r"|(?<![\d])\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?![\d])"
+    r"|(?<![\d.])\d{1,2}(?:[.:]\d{2})?" + _SP + r"?(?:[ap]\.m\.|[AaPp][Mm](?![A-Za-z]))"
+    r"|(?<![\d])\d{3,4}" + _SP + r"?(?:GMT|UTC|EDT|EST|PDT|PST|BST|CET|CEST|MSK|hrs\b|hours GMT)(?![A-Za-z])"
+    r"|(?i:(?<![\d])\d{1,3}" + _SP + r"?(?:-|)(?:min|mins|minute|minutes)" + _SP + r"+read\b)"
+    r"|(?<![\w])[A-Z]{2,6}:[A-Z0-9.]{1,10}+"
+    r"|(?<![\d])(?:19|20)\d{2}[/-]\d{2}(?![\d])"
+)
+
+
+def build(table: UnitTable) -> Lexicon:
+    word_forms = [f for f in table.forms if f.words]
+    sym_forms = [f for f in table.forms if not f.words]
+    lookup: dict[str, Form] = {}
+    word_alts = []
+    for f in word_forms:
+        key = " ".join(f.text.lower().split())
+        lookup.setdefault(key, f)
+        word_alts.append(_word_form(f.text))
+    for f in sym_forms:
+        lookup.setdefault(f.text, f)
+    words_re = "|".join(sorted(set(word_alts), key=lambda s: -len(s)))
+    unit_words = regex.compile(
+        rf"(?:{_SP}?-?|{_SP}*)(?P<u>(?i:{words_re}))(?:(?<=[^s])(?i:es|s))?(?![\w])")
+    unit_symbols = regex.compile(
+        rf"(?:{_SP}?-?|{_SP}?)(?P<u>{_alt(f.text for f in sym_forms)})(?![A-Za-z0-9])")
+
+    suffix = table.currency_suffix
+    suffix_words = [w for w in suffix if w[:1].isalpha()]
+    suffix_syms = [w for w in suffix if not w[:1].isalpha()]
+    suffix_currency = regex.compile(
+        rf"(?:{_SP}*(?P<w>(?i:{'|'.join(_word_form(w) for w in sorted(suffix_words, key=len, reverse=True))}))(?![\w])"
+        rf"|{_SP}?(?P<s>{_alt(suffix_syms)}))")
+    minor_words = [w for w in table.currency_minor if len(w) > 1]
+    minor_currency = regex.compile(
+        rf"(?:{_SP}*(?P<w>(?i:{_alt(minor_words)}))(?![\w])|{_SP}?(?P<p>p)(?![\w]))")
+
+    prefix_alts = []
+    for sym in sorted(table.currency_prefix, key=len, reverse=True):
+        esc = regex.escape(sym).replace(r"\ ", _SP + "?")
+        if sym[:1].isalpha():
+            esc = rf"(?<![A-Za-z]){esc}"
+        prefix_alts.append(esc)
+    prefix_currency = regex.compile(
+        rf"(?P<c>{'|'.join(prefix_alts)}){_SP}?(?P<sign>[-−+])?{_SP}?$")
+
+    dens = sorted(table.denominators, key=len, reverse=True)
+    den_alt = "|".join(_word_form(d) for d in dens)
+    adverbs = "|".join(_word_form(a) for a in sorted(table.denominator_adverbs, key=len, reverse=True))
+    denominator = regex.compile(
+        rf"(?P<of>{_SP}+of{_SP}+[a-z]{{2,20}}(?:{_SP}[a-z]{{2,20}})?)?"
+        rf"(?:{_SP}*(?:(?i:per|an?|each|every|a-){_SP}+|{_SP}?/{_SP}?|-a-|{_SP}a-)(?P<den>(?i:{den_alt}))(?!\w)"
+        rf"|{_SP}+(?P<adv>(?i:{adverbs}))(?!\w))")
+
+    hedges = [h for h in W.HEDGES if h[:1].isalpha()]
+    hsyms = [h for h in W.HEDGES if not h[:1].isalpha()]
+    hedge_before = regex.compile(
+        rf"(?:(?<![\w])(?P<h>(?i:{'|'.join(_word_form(h) for h in sorted(hedges, key=len, reverse=True))})){_SP}+"
+        rf"|(?P<s>{_alt(hsyms)}){_SP}?)$")
+    verbs = _alt(W.UP_VERBS + W.DOWN_VERBS)
+    change_before = regex.compile(
+        rf"(?<![\w])(?P<v>(?i:{verbs}))(?:{_SP}+(?P<d>(?i:up|down|higher|lower)))?"
+        rf"(?:{_SP}+(?i:by))?(?:{_SP}+(?i:a{_SP}+further|another|an{_SP}+additional|a{_SP}+combined"
+        rf"|an{_SP}+average{_SP}+of|a{_SP}+total{_SP}+of|a{_SP}+whopping|a{_SP}+massive|a{_SP}+record))?{_SP}*$")
+    change_after = regex.compile(
+        rf"{_SP}*-?(?P<n>(?i:{_alt(W.UP_NOUNS + W.DOWN_NOUNS + ['higher', 'lower'])}))(?![\w])")
+    post_hedge = regex.compile(rf"(?:{_SP}+(?P<w>or{_SP}+(?:so|more|less|fewer))(?![\w])|-?(?P<p>plus)(?![\w])|(?P<s>\+))")
+    age_after = regex.compile(rf"(?i:{_SP}?-?{_SP}?(?P<u>year|month|week|day)s?{_SP}?-{_SP}?old|{_SP}(?P<u2>year|month)s{_SP}old)(?![\w])")
+    fraction_of = regex.compile(rf"{_SP}+(?i:of|the|a|an|its|their|his|her|our|all){_SP}")
+    one_in = regex.compile(rf"{_SP}+(?i:in|out{_SP}+of){_SP}+(?P<d>\d{{1,3}}|(?i:{_alt(W.UNITS_WORDS)}|ten|twenty|hundred))(?![\w])")
+
+    scale = regex.compile(
+        rf"(?:(?P<g>(?:mln|mn|bln|bn|tn|trn|mil)(?![A-Za-z0-9])|[kKmMbB](?![A-Za-z0-9]))"
+        rf"|{_SP}(?P<g2>(?:mln|mn|bln|bn|tn|trn|mil)(?![A-Za-z0-9]))"
+        rf"|(?:{_SP}+|-)(?P<w>(?i:hundred|thousand|million|billion|trillion|lakh|crore))(?![a-zA-Z])"
+        rf"(?:{_SP}+(?P<w2>(?i:thousand|million|billion))(?![a-zA-Z]))?)")
+    return Lexicon(
+        table=table, number=regex.compile(_number_pattern()), scale=scale,
+        unit_words=unit_words, unit_symbols=unit_symbols, unit_lookup=lookup,
+        suffix_currency=suffix_currency, minor_currency=minor_currency,
+        prefix_currency=prefix_currency, denominator=denominator, hedge_before=hedge_before,
+        change_before=change_before, change_after=change_after, post_hedge=post_hedge,
+        mask=regex.compile(_MASK), age_after=age_after, fraction_of=fraction_of, one_in=one_in)
+
+
+_lock = threading.Lock()
+_cache: dict[str, Lexicon] = {}
+
+
+def get_lexicon(rules_dir: str | Path | None = None) -> Lexicon:
+    table = load_units(rules_dir)
+    key = str(id(table))
+    with _lock:
+        lex = _cache.get(key)
+        if lex is None:
+            lex = build(table)
+            _cache[key] = lex
+        return lex

@@ -1,0 +1,767 @@
+"""The quantity scanner: finds figures, reads what is written around them, and joins
+ranges and elided units.
+
+One pass finds every numeral (digits, number words, fractions, vague plurals); each is
+read outwards with anchored patterns (left: currency, sign, hedge, change verb; right:
+scale, unit, denominator, counted noun) and dropped when it is a date, a year, a time, an
+ordinal, a name or model number. A second pass over the figures of the text joins ranges
+("25% to 50%"), carries a unit to an elided figure ("to 20 million tons a year from 1.5
+million") and a scale back ("between 2 and 3 million").
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+
+import regex
+
+from factcheck.extract import words as W
+from factcheck.extract.intervals import interval, written_precision
+from factcheck.extract.lexicon import Lexicon
+
+_YEAR_LOW, _YEAR_HIGH = 1600, 2100
+_WORD_RE = regex.compile(r"[A-Za-z][A-Za-z'’&.-]*+")
+_CAP_TOKEN = regex.compile(r"(?:^|[\s(\[\"“])(?P<t>[A-Za-z0-9&'’.]*[A-Z][A-Za-z0-9&'’.]*+)[ \u00a0]$")
+_NEXT_WORDS = regex.compile(r"[ \u00a0]++([A-Za-z][A-Za-z'’-]{0,30}+)(?:[ \u00a0]++([A-Za-z][A-Za-z'’-]{0,30}+))?(?:[ \u00a0]++([A-Za-z][A-Za-z'’-]{0,30}+))?")
+_METRE_CONTEXT = regex.compile(
+    r"(?:[ \u00a0]*\([ \u00a0]*[\d.,]+[ \u00a0]*(?:ft|feet|foot|in|inches|yd|yards)\b"
+    r"|-?(?:long|high|tall|wide|deep)\b|[ \u00a0](?:long|high|tall|wide|deep|away|above|below|race|sprint|hurdles|freestyle|dash|relay|swim|run)\b)")
+_YEAR_DETERMINERS = set(
+    "in since of by from until till the his her its their our this that between and mid early "
+    "late during before after through fiscal season year model class vintage".split())
+_LINK_TAIL = regex.compile(
+    r"(?i:(?:^|[^\w])(?:from|to|than|versus|vs\.?|against|and|or|compared[ ]+(?:with|to)|while|but)"
+    r"(?:[ \u00a0]+(?:the|a|an|its|their|current|previous|earlier|prior|initial|original|revised|"
+    r"estimated|forecast|expected|last|this|year's|just|only|about|around|nearly|almost|some|roughly|"
+    r"approximately|lowest|highest|is|was|at))*+[ \u00a0,]*[~≈]?)$")
+_RANGE_GAP = regex.compile(r"^(?:[ \u00a0]*(?P<w>to|through|and|-|–|—)[ \u00a0]*|[ \u00a0]*(?P<d>-|–|—)[ \u00a0]*)$")
+_FROM_BEFORE = regex.compile(r"(?i:(?:^|[^\w])(?P<f>from|between)[ \u00a0]+$)")
+_OR_GAP = regex.compile(r"^[ \u00a0]*(?:,[ \u00a0]*or|or|\(|,[ \u00a0]*or[ \u00a0]+about|,[ \u00a0]*or[ \u00a0]+nearly|,[ \u00a0]*or[ \u00a0]+roughly|,[ \u00a0]*or[ \u00a0]+some)[ \u00a0]*$")
+_RANGE_VERBS = regex.compile(r"(?i:\b(?:rang(?:e|es|ed|ing)|between|run|runs|vary|varies|varying|span|spans|spanning|start(?:s|ing)?|from[ ]+as[ ]+(?:low|little|few))\b)")
+_SENTENCE_END = regex.compile(r"[.!?][\"”’)]?[ \u00a0]+[A-Z]|\n")
+
+
+@dataclass
+class Atom:
+    start: int                 # span start (hedge, sign, currency included)
+    end: int
+    nstart: int                # the numeral itself
+    nend: int
+    number: float              # as written, scale applied, sign applied
+    half: float                # half a unit of the last written digit, scale applied
+    scaled: bool = False
+    scale_start: int = -1      # where the scale word starts (for carrying it to an earlier figure)
+    scale_value: float = 1.0
+    unit: str = ""
+    unit_text: str = ""
+    factor: float = 1.0        # written unit -> canonical unit
+    currency_prefix: bool = False
+    counted: str = ""
+    qualifier: str = "exact"
+    change: str = "="
+    kind: str = "digits"
+    low: float | None = None   # a written range's ends (vague plurals, joined ranges)
+    high: float | None = None
+    dimension: str = ""
+
+    @property
+    def bare(self) -> bool:
+        return not self.unit
+
+
+def _prev_word(text: str, pos: int) -> str:
+    """The word ending just before pos (lower-cased, trailing dot kept), or ''."""
+    window = text[max(0, pos - 24):pos].rstrip()
+    m = regex.search(r"([A-Za-z][A-Za-z'’.]*+)$", window)
+    return m.group(1).lower() if m else ""
+
+
+class Scanner:
+    def __init__(self, lex: Lexicon, ages: bool = False):
+        self.lex = lex
+        self.t = lex.table
+        self.ages = ages
+
+    # ------------------------------------------------------------------------------
+    def scan(self, text: str) -> list[Atom]:
+        lex = self.lex
+        masks: list[tuple[int, int]] = [m.span() for m in lex.mask.finditer(text)]
+        mask_starts = [s for s, _ in masks]
+        atoms: list[Atom] = []
+        date_end = -10
+        pos = 0
+        n = len(text)
+        finder = lex.number
+        while pos < n:
+            m = finder.search(text, pos)
+            if m is None:
+                break
+            s, e = m.span()
+            i = bisect.bisect_right(mask_starts, s) - 1
+            if i >= 0 and masks[i][1] > s:
+                pos = max(e, masks[i][1])
+                continue
+            res = self._read(text, m)
+            if res is None:
+                pos = e
+                continue
+            if isinstance(res, str):
+                if res == "date":
+                    date_end = e
+                pos = e
+                continue
+            atom = res
+            if atom.kind == "digits" and 0 <= atom.nstart - date_end <= 2 and \
+                    text[date_end:atom.nstart].strip() in ("-", "–", "—", "to", ""):
+                pos = atom.end
+                continue
+            if atoms and atom.start < atoms[-1].end:
+                if atom.nstart < atoms[-1].end:
+                    pos = max(e, atoms[-1].end)
+                    continue
+                atom.start = atoms[-1].end
+                while atom.start < atom.nstart and text[atom.start] in " \u00a0":
+                    atom.start += 1
+            atoms.append(atom)
+            pos = max(atom.end, e)
+        return self._combine(text, atoms)
+
+    # ------------------------------------------------------------------------------
+    def _read(self, text: str, m) -> Atom | str | None:
+        kind = m.lastgroup
+        s, e = m.span()
+        raw = m.group()
+        half = 0.5
+        low = high = None
+        if kind == "digits":
+            digits = raw.replace(",", "")
+            if len(digits.replace(".", "")) > 18:
+                return None
+            number = float(digits)
+            half = written_precision(raw)
+        elif kind == "words":
+            number, half = _parse_words(raw)
+            if number is None:
+                return None
+        elif kind == "ascale":
+            word = raw.split()[-1].lower()
+            number = 12.0 if word == "dozen" else W.SCALE_WORDS[word]
+            half = 0.5 if word == "dozen" else number / 2
+        elif kind == "vague":
+            lw = raw.lower().split()
+            base = W.VAGUE_PLURALS[lw[0]]
+            if lw[0] in ("tens", "hundreds") and len(lw) > 2 and lw[2] in W.VAGUE_PLURALS:
+                base *= W.VAGUE_PLURALS[lw[2]]
+            number, low, high = base, base, base * 10
+            e = m.start() + len(raw) - 3  # keep "of" outside: "dozens of people" counts people
+            half = 0.0
+        elif kind in ("frac", "fracdig", "vulgar"):
+            got = self._fraction(text, m)
+            return got
+        else:
+            return None
+
+        atom = Atom(start=s, end=e, nstart=s, nend=e, number=number, half=half, kind=kind,
+                    low=low, high=high)
+        if kind == "digits" and not self._left_of_digits(text, atom):
+            return None
+        if kind == "digits":
+            verdict = self._right_of_digits(text, atom)
+            if verdict is not None:
+                return verdict
+        if kind != "vague":
+            self._scale(text, atom)
+        if kind != "vague" and self._age(text, atom):
+            return atom if self.ages else None
+        self._unit(text, atom)
+        if atom.unit == "" and kind == "digits" and atom.currency_prefix is False:
+            nxt = text[atom.end:atom.end + 1]
+            if nxt.isalpha():
+                return None             # glued letters: "5G", "9AB8", "3D"
+        self._left_context(text, atom)
+        if kind == "words" and not self._accept_word_number(text, atom, raw):
+            return None
+        if kind == "digits" and atom.bare and not atom.scaled:
+            verdict = self._bare_digits_verdict(text, atom)
+            if verdict is not None:
+                return verdict
+        if atom.bare and kind == "vague":
+            vm = regex.match(r"[ \u00a0]+of[ \u00a0]+([a-z][a-z'-]{1,30})", text[atom.end:atom.end + 40])
+            if vm and vm.group(1) not in W.NOT_COUNTED:
+                atom.counted = vm.group(1)
+        elif atom.bare:
+            self._counted(text, atom)
+            if kind == "digits" and not atom.scaled and atom.qualifier == "exact" and \
+                    not atom.counted and self._followed_by_name(text, atom):
+                return None
+        self._after(text, atom)
+        if atom.unit:
+            atom.dimension = self.t.dimension(atom.unit)
+        elif atom.counted or kind in ("vague", "ascale"):
+            atom.dimension = "count"
+        return atom
+
+    # ------------------------------------------------------------------------------
+    def _left_of_digits(self, text: str, a: Atom) -> bool:
+        """False when the numeral is glued to a word: 'S23', 'COVID-19', 'NYSE:1234'."""
+        s = a.nstart
+        if s == 0:
+            return True
+        prev = text[s - 1]
+        if prev.isalpha():
+            win = text[max(0, s - 8):s]
+            m = self.lex.prefix_currency.search(win)
+            if m and m.end() == len(win):
+                return True
+            if win.lower().endswith(("sub", "minus")):
+                return True
+            return False
+        if prev in "-‑" and s >= 2 and (text[s - 2].isalnum() or text[s - 2] in "."):
+            word = _prev_word(text, s - 1)
+            if word in ("sub", "minus"):
+                return True
+            if text[s - 2].isdigit():
+                return True         # "25-50": a range, joined later
+            return False            # "F-35", "COVID-19", "mid-2024", "top-10"
+        if prev in ":#":
+            return False
+        return True
+
+    def _right_of_digits(self, text: str, a: Atom) -> str | None:
+        e = a.nend
+        tail = text[e:e + 3]
+        if tail[:2].lower() in ("st", "nd", "rd", "th") and not tail[2:3].isalpha():
+            return "skip"
+        if tail[:1] == "s" and not tail[1:2].isalpha() and "." not in text[a.nstart:e]:
+            return "skip"           # decades: "1990s", "the 80s"
+        if tail[:2] in ("’s", "'s") and _is_year_like(text[a.nstart:e]):
+            return "skip"
+        if tail[:1] == ":" and tail[1:2].isdigit():
+            return "skip"           # "1:36.6", "3:1"
+        if tail[:1] in "/⁄" and tail[1:2].isdigit():
+            return "skip"           # "24/7", "9/11"
+        return None
+
+    def _scale(self, text: str, a: Atom) -> None:
+        m = self.lex.scale.match(text, a.end)
+        if not m:
+            return
+        if m.group("g"):
+            sfx = m.group("g")
+            if sfx == "m" and not self._prefix_currency_at(text, a.nstart) and \
+                    _METRE_CONTEXT.match(text, m.end()):
+                return
+            if sfx in ("b", "B") and text[m.end():m.end() + 1] == "/":
+                return
+            factor = W.SCALE_SUFFIXES[sfx]
+        elif m.group("g2"):
+            factor = W.SCALE_SUFFIXES[m.group("g2")]
+        else:
+            factor = W.SCALE_WORDS[m.group("w").lower()]
+            if m.group("w2"):
+                factor *= W.SCALE_WORDS[m.group("w2").lower()]
+        a.scale_start = m.start()
+        a.number *= factor
+        a.half *= factor
+        if a.low is not None:
+            a.low *= factor
+            a.high *= factor
+        a.scaled = True
+        a.scale_value = factor
+        a.end = m.end()
+
+    def _prefix_currency_at(self, text: str, s: int):
+        win = text[max(0, s - 9):s]
+        m = self.lex.prefix_currency.search(win)
+        return m
+
+    def _age(self, text: str, a: Atom) -> bool:
+        m = self.lex.age_after.match(text, a.end)
+        if not m:
+            return False
+        u = (m.group("u") or m.group("u2")).lower()
+        a.unit, a.unit_text, a.end = u, text[m.start():m.end()].strip(" -"), m.end()
+        a.dimension = "age"
+        return True
+
+    def _unit(self, text: str, a: Atom) -> None:
+        t, lex = self.t, self.lex
+        # currency written before the figure
+        cm = self._prefix_currency_at(text, a.nstart)
+        if cm is not None:
+            sym = cm.group("c").replace("\u00a0", " ")
+            code = t.currency_prefix.get(sym) or t.currency_prefix.get(sym.replace(" ", ""))
+            if code is None:
+                for k, v in t.currency_prefix.items():
+                    if k.replace(" ", "") == sym.replace(" ", ""):
+                        code = v
+                        break
+            if code and not (sym == "PS" and not (a.scaled or "," in text[a.nstart:a.nend]
+                                                 or "." in text[a.nstart:a.nend])):
+                win_start = a.nstart - (len(text[max(0, a.nstart - 9):a.nstart]) - cm.start())
+                a.start = win_start
+                a.unit, a.unit_text, a.currency_prefix = code, cm.group("c"), True
+                if cm.group("sign") == "-" or cm.group("sign") == "−":
+                    a.number = -a.number
+                # "$500 US", "$76 US a barrel"
+                um = regex.match(r"[ \u00a0](?:US|USD|U\.S\.)(?![\w])", text[a.end:a.end + 6])
+                if um:
+                    a.end += um.end()
+                self._denominator(text, a)
+                return
+        # hundredths: "19 cents", "164p"
+        mm = lex.minor_currency.match(text, a.end)
+        if mm:
+            word = (mm.group("w") or mm.group("p")).lower()
+            code = t.currency_minor.get(word)
+            if code and not (word == "p" and a.kind != "digits"):
+                a.unit, a.unit_text, a.factor, a.end = code, mm.group().strip(), 0.01, mm.end()
+                self._denominator(text, a)
+                return
+        um = lex.unit_words.match(text, a.end)
+        sm = lex.unit_symbols.match(text, a.end)
+        best = None
+        if um and (not sm or um.end() >= sm.end()):
+            key = " ".join(um.group("u").lower().replace("-", "- ").split()).replace("- ", "-")
+            form = lex.unit_lookup.get(key) or lex.unit_lookup.get(" ".join(um.group("u").lower().split()))
+            best = (um, form)
+        elif sm:
+            best = (sm, lex.unit_lookup.get(sm.group("u")))
+        cur = lex.suffix_currency.match(text, a.end)
+        if cur and (best is None or best[1] is None or cur.end() > best[0].end()):
+            w = (cur.group("w") or cur.group("s"))
+            code = t.currency_suffix.get(" ".join(w.lower().split()))
+            if code:
+                a.unit, a.unit_text, a.end = code, w, cur.end()
+                self._denominator(text, a)
+                return
+        if best and best[1] is not None:
+            m, form = best
+            unit, factor = form.unit, form.factor
+            if unit == "lb" and a.scaled and form.words:
+                unit, factor = t.scaled_pounds_are, 1.0
+            if unit in ("deg",) and text[m.end():m.end() + 2].strip().startswith(("C", "F")):
+                pass
+            a.unit, a.unit_text, a.factor, a.end = unit, m.group("u"), factor, m.end()
+            self._denominator(text, a)
+
+    def _denominator(self, text: str, a: Atom) -> None:
+        dim = self.t.dimension(a.unit) if a.unit else ""
+        if "/" in a.unit and dim not in ("currency",):
+            return
+        m = self.lex.denominator.match(text, a.end)
+        if not m:
+            return
+        if m.group("of") and dim not in ("mass", "oil_volume", "gas_volume", "volume"):
+            return
+        den_word = m.group("den") or m.group("adv")
+        key = " ".join(den_word.lower().split())
+        den = self.t.denominators.get(key) or self.t.denominator_adverbs.get(key)
+        if not den:
+            return
+        name = self.t.compound(a.unit, den)
+        if self.t.info(name) is None:
+            return
+        if a.unit == "%" and den not in ("yr", "month", "week", "d", "hour"):
+            return
+        a.unit = name
+        a.unit_text = (a.unit_text + text[a.end:m.end()]) if not a.currency_prefix else \
+            a.unit_text + " " + text[a.end:m.end()].strip()
+        a.end = m.end()
+
+    def _left_context(self, text: str, a: Atom) -> None:
+        s = a.start
+        # sign written before the figure
+        if a.kind == "digits" and s > 0 and text[s - 1] in "-−+" and \
+                (s < 2 or not (text[s - 2].isalnum() or text[s - 2] in ")%")):
+            if text[s - 1] == "+":
+                a.change = "up"
+            else:
+                a.number = -a.number
+                if a.unit in ("%", "pp", "pt"):
+                    a.change = "down"
+            s -= 1
+        win = text[max(0, s - 16):s]
+        if win.lower().endswith(("minus ", "minus-", "minus\u00a0")) and a.number > 0 and a.kind == "digits":
+            a.number = -a.number
+            s -= 6
+        elif win.lower().endswith("sub-") and a.kind == "digits":
+            a.qualifier, a.change = "less_than", "<"
+            s -= 4
+        # hedge
+        win = text[max(0, s - 24):s]
+        hm = self.lex.hedge_before.search(win)
+        if hm:
+            h = (hm.group("h") or hm.group("s")).lower()
+            h = " ".join(h.split())
+            qual, sym = W.HEDGES.get(h, ("exact", "="))
+            if qual != "exact" or h in ("exactly",):
+                a.qualifier, a.change = qual, sym
+            s -= len(win) - hm.start() - (1 if win[hm.start():hm.start() + 1] in " \u00a0" else 0)
+            while text[s:s + 1] in (" ", "\u00a0") and s < a.nstart:
+                s += 1
+        # change verb before (kept outside the span: it is the verb, not the figure)
+        win = text[max(0, s - 40):s]
+        cm = self.lex.change_before.search(win)
+        if cm:
+            v = cm.group("v").lower()
+            d = (cm.group("d") or "").lower()
+            direction = ""
+            if v in W.DIRECTIONLESS:
+                direction = {"up": "up", "higher": "up", "down": "down", "lower": "down"}.get(d, "")
+            elif v in W.UP_VERBS:
+                direction = "up"
+            elif v in W.DOWN_VERBS:
+                direction = "down"
+            if v == "up" and a.qualifier == "at_most":
+                direction = ""
+            if direction and a.unit != "" or direction and a.bare:
+                if a.qualifier in ("exact", "approx", "nearly") or a.change == "=":
+                    a.change = direction
+        a.start = s
+
+    def _accept_word_number(self, text: str, a: Atom, raw: str) -> bool:
+        low = raw.lower()
+        prev = _prev_word(text, a.start)
+        if raw[:1].isupper():
+            cm = _CAP_TOKEN.search(text[max(0, a.start - 30):a.start + 1][:-1] + " ") \
+                if a.start > 0 else None
+            before = text[max(0, a.start - 3):a.start]
+            if prev and prev not in W.CAPITAL_OK and not regex.search(r"[.!?:;\"“]\s*$", before) \
+                    and _prev_word(text, a.start)[:1] and text[max(0, a.start - 30):a.start].strip() \
+                    and regex.search(r"[A-Z][\w&'’.]*[ \u00a0]$", text[max(0, a.start - 30):a.start]):
+                return False        # "BBC One", "Formula One", "Channel Four"
+        if low in ("one", "a") or low.startswith("one "):
+            if prev in ("the", "this", "that", "each", "every", "any", "no", "which", "last",
+                        "only", "another", "someone", "anyone", "everyone", "no-one", "such",
+                        "same", "big", "little", "new", "old", "other", "right", "wrong", "first",
+                        "next", "a", "an"):
+                return False
+            if a.unit:
+                return True
+            nm = regex.match(r"[ \u00a0]+(?:of[ \u00a0]+(?:the|its|his|her|their|our|my|your|those|these|them|us|you)[ \u00a0]|[a-z][a-z-]{2,})", text[a.end:a.end + 40])
+            if not nm:
+                return False
+            word = regex.match(r"[ \u00a0]+([a-z][a-z-]*)", text[a.end:a.end + 40]).group(1)
+            if word != "of" and (word in W.NOT_COUNTED or word in ("another", "thing", "way",
+                                                                 "day", "time", "way", "point")):
+                return False
+        return True
+
+    def _bare_digits_verdict(self, text: str, a: Atom) -> str | None:
+        raw = text[a.nstart:a.nend]
+        prev = _prev_word(text, a.start)
+        after = text[a.end:a.end + 14]
+        # dates: "March 31", "Feb. 18", "27 March", "1 September 2019"
+        if "," not in raw and "." not in raw and a.number <= 31 and a.number >= 1:
+            if prev.rstrip(".") in W.MONTHS and (prev.rstrip(".") != "may" or
+                                                  _prev_word_cased(text, a.start)[:1] == "M"):
+                return "date"
+            nm = regex.match(r"[ \u00a0]+([A-Za-z]+)", after)
+            if nm and nm.group(1).lower().rstrip(".") in W.MONTHS and nm.group(1)[:1].isupper():
+                return "date"
+        # years used as dates
+        if _is_year_like(raw) and a.qualifier == "exact" and a.change == "=":
+            nxt = regex.match(r"[ \u00a0]+([a-z][a-z-]+)", text[a.end:a.end + 30])
+            if not nxt or nxt.group(1) in W.NOT_COUNTED or prev in _YEAR_DETERMINERS or \
+                    prev.endswith(("'s", "’s")) or prev in W.MONTHS:
+                return "skip"
+        # list numbering at the start of a line: "1. ", "2) "
+        line_start = text.rfind("\n", 0, a.nstart) + 1
+        if not text[line_start:a.nstart].strip() and regex.match(r"[.)][ \u00a0]", after):
+            return "skip"
+        # names and model numbers: "Rossiya 24", "Big 12", "S&P 500", "Game 7", "No. 1"
+        if prev in ("no.", "number", "no", "nos.", "#"):
+            return "skip"
+        if a.start > 0 and text[a.start - 1] == "#":
+            return "skip"
+        cm = _CAP_TOKEN.search(text[max(0, a.start - 30):a.start])
+        if cm:
+            tok = cm.group("t")
+            low = tok.lower().rstrip(".")
+            if low not in W.CAPITAL_OK and not tok.endswith(("'s", "’s", "s'")) and \
+                    low not in W.MONTHS and not self._is_currency_word(tok):
+                return "skip"
+        return None
+
+    def _is_currency_word(self, tok: str) -> bool:
+        return tok in self.t.currency_prefix
+
+    def _followed_by_name(self, text: str, a: Atom) -> bool:
+        """'787 Dreamliner', '575 Wilbraham Road': a figure that is part of a name."""
+        m = _NEXT_WORDS.match(text, a.end)
+        if not m or not m.group(1)[:1].isupper():
+            return False
+        for w in (m.group(2), m.group(3)):
+            if w and w[:1].islower() and w.endswith("s") and w not in W.NOT_COUNTED:
+                return False
+        return True
+
+    def _counted(self, text: str, a: Atom) -> None:
+        m = _NEXT_WORDS.match(text, a.end)
+        if not m:
+            return
+        w1, w2 = m.group(1), m.group(2)
+        if not w1[:1].islower() or w1.lower() in W.NOT_COUNTED:
+            return
+        if w1 in W.COUNT_ADJECTIVES and w2 and w2[:1].islower() and w2 not in W.NOT_COUNTED:
+            a.counted = f"{w1} {w2}"
+        else:
+            a.counted = w1
+
+    def _after(self, text: str, a: Atom) -> None:
+        pm = self.lex.post_hedge.match(text, a.end)
+        if pm and a.qualifier == "exact":
+            key = " ".join((pm.group("w") or pm.group("p") or pm.group("s")).lower().split())
+            if key in W.POST_HEDGES and not (key == "+" and text[pm.end():pm.end() + 1].isdigit()):
+                a.qualifier, sym = W.POST_HEDGES[key]
+                if a.change == "=":
+                    a.change = sym
+                if key != "or more" and key != "or less" and key != "or fewer" and key != "or so":
+                    a.end = pm.end()
+        if a.change == "=" and a.unit:
+            cm = self.lex.change_after.match(text, a.end)
+            if cm:
+                nword = cm.group("n").lower()
+                a.change = "up" if (nword in W.UP_NOUNS or nword == "higher") else "down"
+
+    def _fraction(self, text: str, m) -> Atom | None:
+        kind = m.lastgroup
+        s, e = m.span()
+        raw = m.group()
+        if kind == "vulgar":
+            value = {"½": .5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": .25, "¾": .75, "⅕": .2, "⅛": .125}[raw]
+            whole = regex.search(r"(\d{1,3})[ \u00a0]?$", text[max(0, s - 5):s])
+            if whole:
+                value += float(whole.group(1))
+                s -= len(whole.group(0))
+            atom = Atom(start=s, end=e, nstart=s, nend=e, number=value, half=1e-9, kind="digits")
+            self._unit(text, atom)
+            self._left_context(text, atom)
+            if atom.bare:
+                self._counted(text, atom)
+            if atom.unit:
+                atom.dimension = self.t.dimension(atom.unit)
+            return atom if (atom.unit or atom.counted) else None
+        if kind == "fracdig":
+            num, den = regex.split(r"[⁄/]", raw)
+            n_, d_ = int(num), int(den)
+            if d_ == 0 or n_ >= d_:
+                return None
+            atom = Atom(start=s, end=e, nstart=s, nend=e, number=n_ / d_, half=1e-9, kind="digits")
+            self._unit(text, atom)
+            if not atom.unit and not self.lex.fraction_of.match(text, e):
+                return None
+            if not atom.unit:
+                return self._as_share(text, atom, raw)
+            self._left_context(text, atom)
+            atom.dimension = self.t.dimension(atom.unit)
+            return atom
+        # word fractions: "a third of", "two-thirds of", "half the"
+        parts = regex.split(r"[-\s\u00a0]+", raw.lower())
+        frac = parts[-1]
+        den = W.FRACTION_WORDS[frac]
+        if len(parts) == 1:
+            if den != 2:
+                return None
+            prev = _prev_word(text, s)
+            if prev in ("first", "second", "third", "last", "other", "the", "latter", "back",
+                        "front", "top", "bottom", "each", "every"):
+                return None
+            numer = 1
+        else:
+            numer = 1 if parts[0] in ("a", "one") else W.UNITS_WORDS.get(parts[0], 0)
+            if numer == 0 or numer >= den or (numer > 1 and not frac.endswith("s") and den != 2):
+                return None
+        if not self.lex.fraction_of.match(text, e):
+            return None
+        atom = Atom(start=s, end=e, nstart=s, nend=e, number=numer / den, half=1e-9, kind="frac")
+        return self._as_share(text, atom, raw)
+
+    def _as_share(self, text: str, atom: Atom, raw: str) -> Atom:
+        atom.unit, atom.unit_text, atom.factor = "%", raw, 100.0
+        atom.dimension = "percent"
+        self._left_context(text, atom)
+        return atom
+
+    # ------------------------------------------------------------------------------
+    def _combine(self, text: str, atoms: list[Atom]) -> list[Atom]:
+        atoms = self._one_in(text, atoms)
+        out: list[Atom] = []
+        i = 0
+        while i < len(atoms):
+            a = atoms[i]
+            if i + 1 < len(atoms):
+                b = atoms[i + 1]
+                joined = self._range(text, a, b)
+                if joined is not None:
+                    if joined != "skip":
+                        out.append(joined)
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        self._carry_units(text, out)
+        return out
+
+    def _one_in(self, text: str, atoms: list[Atom]) -> list[Atom]:
+        """'one in three Germans', 'one out of five': a share, not two counts."""
+        res: list[Atom] = []
+        skip_until = -1
+        for a in atoms:
+            if a.start < skip_until:
+                continue
+            if a.bare and a.qualifier in ("exact", "approx", "nearly") and a.number in (1, 2, 3, 4, 5) \
+                    and a.kind in ("digits", "words"):
+                m = self.lex.one_in.match(text, a.end)
+                if m:
+                    d = m.group("d").lower()
+                    den = float(d) if d.isdigit() else float(W.UNITS_WORDS.get(d, {"ten": 10, "twenty": 20, "hundred": 100}.get(d, 0)))
+                    if den > a.number:
+                        share = replace(a, end=m.end(), number=a.number / den, half=1e-9,
+                                        unit="%", unit_text=text[a.nend:m.end()].strip(),
+                                        factor=100.0, counted="", dimension="percent")
+                        res.append(share)
+                        skip_until = m.end()
+                        continue
+            res.append(a)
+        return res
+
+    def _range(self, text: str, a: Atom, b: Atom):
+        if a.kind == "vague" or b.kind == "vague" or a.low is not None or b.low is not None:
+            return None
+        gap = text[a.end:b.start]
+        gm = _RANGE_GAP.match(gap)
+        if not gm:
+            return None
+        word = gm.group("w") or gm.group("d")
+        before = text[max(0, a.start - 12):a.start]
+        fb = _FROM_BEFORE.search(before)
+        if word == "and" and not (fb and fb.group("f").lower() == "between"):
+            return None
+        if b.qualifier not in ("exact",) or a.qualifier in ("at_least", "more_than", "at_most", "less_than"):
+            if not (word in ("-", "–", "—") and b.qualifier == "exact"):
+                return None
+        # units must agree, or one side elides it
+        ua, ub = a.unit, b.unit
+        if ua and ub and ua != ub:
+            return None
+        if ua and not ub and not (word in ("-", "–", "—") and a.kind == "digits"):
+            if word != "and" or not fb:
+                return None
+        if a.bare and b.bare:
+            if word in ("-", "–", "—"):
+                if gap.strip() == gap and (a.counted == "" and b.counted == ""):
+                    return "skip" if a.kind == b.kind == "digits" and _looks_like_score(a, b) else None
+                if not b.counted:
+                    return None
+            elif not fb and not (b.counted and a.kind == b.kind):
+                return None
+        if fb and fb.group("f").lower() == "from":
+            lead = text[max(0, a.start - 60):a.start]
+            if not _RANGE_VERBS.search(lead):
+                return None     # "rose from 1.5 to 2 million": two levels, joined by _carry_units
+        if a.change not in ("=", "~") and word not in ("-", "–", "—"):
+            return None
+        # scale carried back: "between 2 and 3 million", "$10 to $15 billion"
+        a_num = a.number
+        if b.scaled and not a.scaled and abs(a.number) < abs(b.number / b.scale_value) * 10 \
+                and abs(a.number) < 1000:
+            a_num = a.number * b.scale_value
+        elif b.scaled and not a.scaled and abs(a.number) >= abs(b.number / b.scale_value) * 10:
+            pass
+        unit = ub or ua
+        factor = b.factor if ub else a.factor
+        lo_val, hi_val = a_num * (a.factor if ua else factor), b.number * factor
+        start = a.start
+        if fb:
+            start = a.start
+        q = Atom(start=start, end=b.end, nstart=a.nstart, nend=b.nend, number=0.0, half=0.0,
+                 unit=unit, unit_text=(b.unit_text or a.unit_text), factor=1.0,
+                 currency_prefix=a.currency_prefix or b.currency_prefix,
+                 counted=b.counted or a.counted, qualifier="range", change=a.change if a.change in ("up", "down") else "=",
+                 kind="range", low=lo_val, high=hi_val,
+                 dimension=b.dimension or a.dimension)
+        q.scale_value = b.scale_value
+        q.number = a_num  # written low end, used to rebuild the written range
+        q.half = b.number
+        return q
+
+    def _carry_units(self, text: str, atoms: list[Atom]) -> None:
+        """Give an elided figure the unit of its neighbour: 'from 4.8 to 4.7 percent'."""
+        for i, a in enumerate(atoms):
+            if not a.bare or a.counted or a.kind not in ("digits", "words") or a.low is not None:
+                continue
+            # forward: the unit comes from the figure just before
+            if i > 0:
+                p = atoms[i - 1]
+                gap = text[p.end:a.start]
+                if p.unit and p.kind != "range" and len(gap) <= 60 and not _SENTENCE_END.search(gap) \
+                        and _LINK_TAIL.search(gap) and _similar(p, a) and \
+                        p.dimension not in ("duration", "age"):
+                    self._inherit(a, p)
+                    continue
+            # backward: "from 13.5 to 14.0 mm", "8 or $9"
+            if i + 1 < len(atoms):
+                nx = atoms[i + 1]
+                gap = text[a.end:nx.start]
+                if nx.unit and nx.kind != "range" and regex.match(
+                        r"^[ \u00a0]*(?:to|or|and|-|–)[ \u00a0]*(?:about|around|nearly|almost)?[ \u00a0]*$", gap) \
+                        and _similar(nx, a) and nx.dimension not in ("duration", "age"):
+                    if nx.scaled and not a.scaled and abs(a.number) < abs(nx.number / nx.scale_value) * 10:
+                        a.number *= nx.scale_value
+                        a.half *= nx.scale_value
+                        a.scaled = True
+                    self._inherit(a, nx)
+
+    def _inherit(self, a: Atom, src: Atom) -> None:
+        a.unit, a.factor = src.unit, src.factor
+        a.unit_text = ""            # nothing written: the unit is carried over
+        a.dimension = src.dimension
+        if a.qualifier == "exact" and src.change in ("up", "down") and a.change == "=":
+            pass
+
+
+def _prev_word_cased(text: str, pos: int) -> str:
+    window = text[max(0, pos - 24):pos].rstrip()
+    m = regex.search(r"([A-Za-z][A-Za-z'’.]*+)$", window)
+    return m.group(1) if m else ""
+
+
+def _is_year_like(raw: str) -> bool:
+    return len(raw) == 4 and raw.isdigit() and _YEAR_LOW <= int(raw) <= _YEAR_HIGH
+
+
+def _looks_like_score(a: Atom, b: Atom) -> bool:
+    return a.number == int(a.number) and b.number == int(b.number) and a.number < 200 and b.number < 200
+
+
+def _similar(src: Atom, a: Atom) -> bool:
+    x = abs(src.number)
+    y = abs(a.number) * (src.scale_value if (src.scaled and not a.scaled and abs(a.number) < 1000 and False) else 1)
+    if x == 0 or y == 0:
+        return False
+    r = x / y
+    return 0.02 <= r <= 50
+
+
+def _parse_words(raw: str) -> tuple[float | None, float]:
+    """'twenty-eight thousand six hundred forty-two' -> (28642, 0.5); 'twenty' -> (20, 5)."""
+    total, current = 0, 0
+    for w in regex.split(r"[-\s\u00a0]+", raw.lower()):
+        if w == "and" or not w:
+            continue
+        if w in W.UNITS_WORDS:
+            current += W.UNITS_WORDS[w]
+        elif w in W.TENS_WORDS:
+            current += W.TENS_WORDS[w]
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif w == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        else:
+            return None, 0.5
+    value = total + current
+    return float(value), written_precision(str(int(value)), words=True)
