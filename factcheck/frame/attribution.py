@@ -30,7 +30,7 @@ _INVERTED = re.compile(
 _GENERIC = re.compile(r"\b(?:sources?|people|person|officials?|traders?|analysts?|insiders?|"
                       r"executives?|delegates?)\b", re.IGNORECASE)
 _OUTLET_SOURCES = re.compile(r"^(?P<outlet>.+?)['’]s?\s+(?:own\s+)?sources$", re.IGNORECASE)
-_LEADING = re.compile(r"^(?:(?:and|but|while|that|as|whereas|so|the|a|an|also|meanwhile|"
+_LEADING = re.compile(r"^(?:(?:and|but|while|that|as|whereas|so|the|a|an|also|meanwhile|which|who|"
                       r"previously|however|separately|earlier)\s+)+", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she|it|they|we|i|you|this|that|officials said)$", re.IGNORECASE)
 _TOLD = re.compile(r"\s+(?:told|tells)\s+(?P<to>[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3})")
@@ -97,9 +97,10 @@ def find_sources(gaz: Gazetteer, ctx: SentenceContext) -> list[Source]:
                 s <= mm.start < e and mm.kind in SOURCE_KINDS for mm in ctx.mentions):
             told = _TOLD.match(flat, m.start())
             if told:
-                ent = gaz.lookup(told.group("to"))
+                outlet = told.group("to").rstrip(".")
+                ent = gaz.lookup(outlet)
                 out.append(Source(s, m.end() + len(told.group(0)),
-                                  f"{ent.name if ent else told.group('to')} sources"))
+                                  f"{ent.name if ent else outlet} sources"))
                 continue
         first = stripped[:1]
         if not (first.isupper() or _GENERIC.search(stripped)):

@@ -16,7 +16,7 @@ from factcheck.frame.periods import PeriodMention
 
 _CLAUSE_BREAK = re.compile(
     r";|\s+(?:but|while|whereas|although|though|however|meanwhile)\s+|\s[—–]\s|—|--"
-    r"|,\s+(?:but|which|who|while|with|whereas)\s+|\s+and\s+that\s+|:\s"
+    r"|,\s+(?:but|which|who|while|with|whereas|yet|so)\s+|\s+and\s+that\s+|:\s"
     # ", and" starts a clause only with a subject of its own: ", and the country ...",
     # not ", and supplies ~1% ..." which shares the subject before it
     r"|,\s+and\s+(?=(?:the|a|an|its|their|his|her|it|they|he|she|(?-i:[A-Z])\w*|\d)\b)",

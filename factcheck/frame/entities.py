@@ -12,7 +12,7 @@ less confidence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from factcheck.frame.context import SentenceContext, gap
 from factcheck.frame.gazetteer import Gazetteer, Mention
@@ -26,11 +26,12 @@ _TITLE_AFTER = re.compile(
     r"speaking|diplomat|spokesman|spokeswoman|media|newspaper|lawmakers?)\b",
     re.UNICODE)
 _ROUTE_BEFORE = re.compile(r"\b(?:to|into|towards?|via|through|across|against|with|than|"
-                           r"between|on\s+buyers\s+of|on)\s+(?:the\s+)?$", re.IGNORECASE)
+                           r"between|buyers\s+of|on)\s+(?:the\s+)?$", re.IGNORECASE)
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|of)\s+(?:the\s+)?(?:giant\s+|main\s+)?$",
                               re.IGNORECASE)
 
 MIN_SCORE = 0.5
+_PRONOUN = re.compile(r"\b(?:he|she|it|they|its|their|his|her)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,16 @@ class History:
 
     headline: list[Mention]
     recent: list[tuple[int, Mention]]        # (sentence index, mention), in text order
+    claimed: dict[int, str] = field(default_factory=dict)   # sentence -> last claim's entity
+
+    def carried(self, kinds, sentence: int, back: int) -> str:
+        """The entity the last `back` sentences were about: their last claim's, else the
+        first mention of a fitting kind (the subject) of the sentence just before."""
+        for idx in range(sentence - 1, sentence - 1 - back, -1):
+            if self.claimed.get(idx):
+                return self.claimed[idx]
+        subjects = [m for i, m in self.recent if i == sentence - 1 and m.kind in kinds]
+        return subjects[0].name if subjects else ""
 
     def last_of_kinds(self, kinds, before_sentence: int, within: int | None = None,
                       also: list[Mention] = ()) -> Mention | None:
@@ -95,8 +106,6 @@ def _eligible(gaz: Gazetteer, ctx: SentenceContext, trigger: tuple[int, int] | N
             m = resolved
         if m.kind in NEVER_OWNERS or not m.name:
             continue
-        if any(s <= m.start and m.end <= e for s, e in source_spans):
-            continue
         if trigger is not None and m.start < trigger[1] and trigger[0] < m.end:
             continue                     # "of the world's" names the whole, not the owner
         if ctx.text[max(0, m.start - 1):m.start] == "(" and any(
@@ -105,22 +114,43 @@ def _eligible(gaz: Gazetteer, ctx: SentenceContext, trigger: tuple[int, int] | N
             continue                     # "(BTC)" glossing the name just before it
         if _TITLE_AFTER.match(ctx.text[m.end:m.end + 40]):
             continue
+        if m.kind == "person":
+            parent = gaz.entities.get(gaz.entities[m.name].parent) if m.name in gaz.entities \
+                else None
+            if parent is None:
+                continue
+            m = Mention(m.start, m.end, parent.name, parent.kind, "person", m.possessive,
+                        m.text, m.key)
         out.append(m)
     return out
 
 
 def choose_entity(gaz: Gazetteer, ctx: SentenceContext, fig: tuple[int, int],
                   owner_kinds: tuple[str, ...], trigger: tuple[int, int] | None,
-                  source_spans: list[tuple[int, int]], history: History) -> EntityChoice:
+                  source_spans: list[tuple[int, int]], history: History,
+                  continues: bool = False) -> EntityChoice:
     candidates: list[tuple[float, Mention, str]] = []
     eligible = _eligible(gaz, ctx, trigger, source_spans, history)
     first_in_clause: dict[int, int] = {}
     for m in eligible:
         first_in_clause.setdefault(ctx.clause_of(m.start), m.start)
+    fig_clause = ctx.clause_of(fig[0])
+    own_clause = any(ctx.clause_of(m.start) == fig_clause for m in eligible)
+    pronoun = None if own_clause else _PRONOUN.search(
+        ctx.text, ctx.clause_span(fig[0])[0], fig[0])
+    previous_first = None
+    if pronoun is not None:
+        earlier = [c for c in first_in_clause if c < fig_clause]
+        previous_first = first_in_clause[max(earlier)] if earlier else None
     for m in eligible:
         span = (m.start, m.end)
         score = 3.0 - min(gap(span, fig), 240) / 80.0
         why = "nearest"
+        if any(s <= m.start and m.end <= e for s, e in source_spans):
+            score -= 2.0                   # the source quoted is rarely what is measured
+        if previous_first == m.start:
+            score += 2.0
+            why = f"'{pronoun.group(0)}' refers to it"
         before_text = ctx.text[max(0, m.start - 25):m.start]
         if m.possessive:
             score += 1.5
@@ -143,6 +173,9 @@ def choose_entity(gaz: Gazetteer, ctx: SentenceContext, fig: tuple[int, int],
                 score -= 1.5
         if _ROUTE_BEFORE.search(before_text):
             score -= 2.0
+        elif re.search(r"\w,\s+$", before_text) and any(
+                o.end <= m.start and m.start - o.end <= 3 for o in eligible if o is not m):
+            score -= 1.5                   # an appositive: "KazMunayGas, Kazakhstan's ... company,"
         elif _LOCATIVE_BEFORE.search(before_text):
             score += 0.3
         if owner_kinds and m.kind not in owner_kinds:
@@ -154,11 +187,6 @@ def choose_entity(gaz: Gazetteer, ctx: SentenceContext, fig: tuple[int, int],
             score -= 0.5
         candidates.append((score, m, why))
     candidates.sort(key=lambda c: -c[0])
-    if candidates and candidates[0][0] < MIN_SCORE and owner_kinds:
-        fitting = [c for c in candidates if c[1].kind in owner_kinds]
-        if fitting:
-            score, m, why = fitting[0]
-            return EntityChoice(m.name, 0.7, (f"entity: {m.name} (weak cue: {why})",))
     if candidates and candidates[0][0] >= MIN_SCORE:
         score, m, why = candidates[0]
         confidence = 1.0
@@ -172,11 +200,8 @@ def choose_entity(gaz: Gazetteer, ctx: SentenceContext, fig: tuple[int, int],
             notes.append(f"entity: {rival[1].name} is a close alternative")
         return EntityChoice(m.name, confidence, tuple(notes))
     kinds = owner_kinds or ("country", "company", "field", "pipeline", "facility", "region")
-    carried = history.last_of_kinds(kinds, ctx.index, within=3)
-    if carried is not None:
-        return EntityChoice(carried.name, 0.75,
-                            (f"entity: {carried.name} carried from an earlier sentence",))
-    head = history.headline_of_kinds(kinds)
-    if head is not None:
-        return EntityChoice(head.name, 0.65, (f"entity: {head.name} from the headline",))
+    carried = history.carried(kinds, ctx.index, 2 if continues else 1)
+    if carried:
+        return EntityChoice(carried, 0.75, (f"entity: {carried} carried from the sentence "
+                                            f"before",))
     return EntityChoice("", 0.6, ("entity: none found",))

@@ -137,7 +137,10 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
     spec = lex.metrics.get(metric.metric)
     owner_kinds = spec.owner_kinds if spec else ()
     entity = choose_entity(gaz, ctx, fig, owner_kinds, metric.trigger,
-                           [(s.start, s.end) for s in sources], state.history)
+                           [(s.start, s.end) for s in sources], state.history,
+                           continues=bool(_CONTINUES.match(ctx.text)))
+    if entity.entity:
+        state.history.claimed[ctx.index] = entity.entity
     notes += entity.notes
 
     period, period_conf, pnotes = _period(state, ctx, fig, metric.metric)

@@ -67,7 +67,7 @@ def choose_modality(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q:
     forecast = _ends_with_cue(lex.cue_patterns.get("forecast"), clause_before)
     if forecast is None:
         forecast = _ends_with_cue(lex.cue_patterns.get("forecast"), ctx.text[:lo])
-        if forecast is not None and not re.search(r"\b(?:that|to)\b", ctx.text[forecast.end():lo]):
+        if forecast is not None and not re.match(r"\s+that\b", ctx.text[forecast.end():]):
             forecast = None                    # a cue in another clause governs only via "that"
     if forecast:
         return "forecast", f"modality: forecast ('{forecast.group(0)}')"
@@ -93,7 +93,8 @@ def is_change(lex: Lexicon, before: str, after: str, q: Quantity) -> str:
             if _NOUN_OF.search(before) else None
         if m and nouns.fullmatch(m.group(1)):
             return f"'{m.group(1)} of'"
-    if verbs is not None and q.dimension in ("percent", "points"):
+    if verbs is not None:
+        # "rose 15.5%", "add 260 kb/d": a change verb directly on the figure
         m = re.search(r"(\w+)\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|roughly\s+"
                       r"|more\s+than\s+|over\s+|a\s+further\s+|another\s+)*$", before)
         if m and verbs.fullmatch(m.group(1)):

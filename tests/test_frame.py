@@ -1,0 +1,303 @@
+"""Claim framing on sentences written for these tests, and on the scraped seeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from factcheck.frame import frame_article, load_framing_rules, resolve_period, split_sentences
+from factcheck.frame.periods import find_periods
+from factcheck.model import Article, SourceMap
+from factcheck.rules import RulesError
+
+try:
+    from factcheck.extract import find_quantities
+except ImportError:                                        # pragma: no cover
+    find_quantities = None
+
+APRIL_1 = dt.date(2025, 4, 1)
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_framing_rules()
+
+
+def article(text: str, date: dt.date | None = APRIL_1, headline: str = "") -> Article:
+    return Article(id="t.txt#0", path="t.txt", index=0, headline=headline, outlet="",
+                   author="", published=date, published_from="metadata", text=text,
+                   line_start=1, line_end=text.count("\n") + 1,
+                   source=SourceMap.for_lines(text))
+
+
+def frame(rules, text: str, date: dt.date | None = APRIL_1, headline: str = ""):
+    a = article(text, date, headline)
+    return {c.text: c for c in frame_article(a, find_quantities(text), rules)}
+
+
+def claim(claims: dict, starts: str):
+    hits = [c for t, c in claims.items() if t.startswith(starts)]
+    assert hits, f"no figure starting {starts!r} in {list(claims)}"
+    return hits[0]
+
+
+needs_parser = pytest.mark.skipif(find_quantities is None, reason="parser not available")
+
+
+# --- sentences ------------------------------------------------------------------------
+
+def spans_text(text):
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_abbreviations_initials_and_decimals_do_not_end_a_sentence():
+    text = ("Acme Corp. said output rose to 2.5 million bpd in Dec. last year. "
+            "Mary J. Blige sang. The U.S. Treasury agreed. Ask No. 5 first.")
+    assert spans_text(text) == [
+        "Acme Corp. said output rose to 2.5 million bpd in Dec. last year.",
+        "Mary J. Blige sang.", "The U.S. Treasury agreed.", "Ask No. 5 first."]
+
+
+def test_dotted_acronym_can_end_a_sentence_before_a_new_one():
+    assert spans_text("Talks moved to the U.S. The next round is in May.") == [
+        "Talks moved to the U.S.", "The next round is in May."]
+
+
+def test_quotes_headings_bullets_and_blank_lines():
+    text = ("Refiners Brace For Cuts\n\n“We are ready.” Then he left.\n"
+            "  • first point\n  • second point\nWrapped text goes\non here.")
+    assert spans_text(text) == ["Refiners Brace For Cuts", "“We are ready.”", "Then he left.",
+                                "first point", "second point", "Wrapped text goes\non here."]
+
+
+@settings(max_examples=150)
+@given(st.text(alphabet="ab .\n?!”U.S", max_size=80))
+def test_spans_are_ordered_trimmed_and_inside_the_text(text):
+    prev = 0
+    for a, b in split_sentences(text):
+        assert prev <= a < b <= len(text)
+        assert text[a:b] == text[a:b].strip()
+        prev = b
+
+
+# --- periods --------------------------------------------------------------------------
+
+def periods_of(sentence, date=APRIL_1, **kw):
+    return [(p.text, p.period, p.role) for p in find_periods(sentence, date, **kw)]
+
+
+def test_relative_periods_resolve_against_the_article_date():
+    assert periods_of("Sales slipped last month.") == [("last month", "2025-03", "period")]
+    assert periods_of("Sales slipped last year.") == [("last year", "2024", "period")]
+    assert periods_of("Refiners ran hard in March.") == [("March", "2025-03", "period")]
+    assert periods_of("Refiners ran hard in May.") == [("May", "2024-05", "period")]
+    assert periods_of("Stocks were 5 tons as of June 30, 2023.")[0][1:] == ("2023-06-30", "period")
+
+
+def test_undated_article_leaves_relative_periods_unresolved():
+    (text, period, role), = periods_of("Sales slipped last month.", date=None)
+    assert period == "" and role == "period"
+    assert periods_of("Sales slipped in 2022.", date=None) == [("2022", "2022", "period")]
+
+
+def test_forecast_quarters_look_ahead():
+    assert periods_of("Demand will beat supply in Q3.", future=True)[0][1] == "2025-Q3"
+    assert periods_of("Demand beat supply in Q3.")[0][1] == "2024-Q3"
+    assert periods_of("Sales rose in the second half of 2023.")[0][1] == "2023-H2"
+
+
+def test_roles_base_deadline_event_and_monthly():
+    roles = {t: r for t, _, r in periods_of(
+        "Output, up 4% m-o-m from January, is due to be cut through June 2026, "
+        "the ministry said on Friday.")}
+    assert roles == {"m-o-m": "monthly", "January": "base", "June 2026": "deadline",
+                     "on Friday": "event"}
+
+
+def test_each_figure_takes_the_period_next_to_it():
+    s = "Exports climbed to 640 kb/d in July from 610 kb/d in June."
+    figs = ((19, 27), (40, 48))
+    assert resolve_period(s, APRIL_1, at=19, figures=figs).period == "2024-07"
+    assert resolve_period(s, APRIL_1, at=40, figures=figs).period == "2024-06"
+
+
+def test_lowercase_may_is_not_a_month():
+    assert periods_of("Prices may ease, traders said.") == []
+    assert periods_of("Output in May may rise.")[0][1] == "2024-05"
+
+
+# --- rules files ------------------------------------------------------------------------
+
+def test_rules_load_and_fold_possessives_and_demonyms(rules):
+    gaz = rules.gazetteer
+    found = [(m.name, m.form, m.possessive)
+             for m in gaz.mentions("Kazakh crews and Kazakhstan’s output; non-OPEC OPEC+ "
+                                   "and the U.S. Energy Information Administration")]
+    assert found == [("Kazakhstan", "demonym", False), ("Kazakhstan", "name", True),
+                     ("OPEC+", "name", False), ("Energy Information Administration",
+                                                "alias", False)]
+    assert gaz.mentions("give us a call") == []
+
+
+def test_gazetteer_has_every_country_with_demonyms(rules):
+    countries = [e for e in rules.gazetteer.entities.values() if e.kind == "country"]
+    assert len(countries) >= 190
+    assert rules.gazetteer.lookup("Peruvian").name == "Peru"
+
+
+def test_bad_rules_file_names_file_line_and_field(tmp_path):
+    (tmp_path / "entities.yaml").write_text(
+        "entities:\n  - {name: Atlantis, kind: island}\n", encoding="utf-8")
+    (tmp_path / "metrics.yaml").write_text("metrics: []\n", encoding="utf-8")
+    with pytest.raises(RulesError) as err:
+        load_framing_rules(tmp_path)
+    assert err.value.line == 2 and "kind" in str(err.value)
+
+
+# --- framing whole sentences --------------------------------------------------------------
+
+@needs_parser
+def test_possessive_owner_qualifier_and_relative_month(rules):
+    c = claim(frame(rules, "Last month, Norway's crude oil and condensate output reached "
+                           "2.04 million barrels per day."), "2.04")
+    assert (c.entity, c.metric, c.period, c.modality) == (
+        "Norway", "crude_condensate_production", "2025-03", "actual")
+    assert c.confidence == 1.0
+
+
+@needs_parser
+def test_excluding_condensate_is_crude_only_and_the_country_is_resolved(rules):
+    text = ("Brazil pumped a record volume in March. Excluding condensate, the country's "
+            "output rose 3.1% m-o-m to 3.41 million bpd.")
+    claims = frame(rules, text)
+    level, change = claim(claims, "3.41"), claim(claims, "3.1%")
+    assert (level.entity, level.metric, level.period, level.modality) == (
+        "Brazil", "crude_production", "2025-03", "actual")
+    assert change.modality == "change" and change.metric == "crude_production"
+    assert level.confidence < 1.0             # entity from "the country", period carried
+
+
+@needs_parser
+def test_nearest_metric_word_wins_inside_the_clause(rules):
+    c = claim(frame(rules, "Output in Angola ran far above its quota of 1.1 million bpd."),
+              "1.1")
+    assert (c.entity, c.metric, c.modality) == ("Angola", "production_quota", "target")
+
+
+@needs_parser
+def test_from_and_in_give_each_figure_its_month(rules):
+    claims = frame(rules, "Crude production only rose to 1.21 million bpd in February from "
+                          "1.19 million bpd in January, Oman said.")
+    assert claim(claims, "1.21").period == "2025-02"
+    assert claim(claims, "1.19").period == "2025-01"
+    assert claim(claims, "1.21").attribution == "Oman"
+
+
+@needs_parser
+def test_list_of_countries_each_with_its_figure(rules):
+    claims = frame(rules, "Under the plan Algeria is to compensate 90 kb/d, Libya 40 kb/d "
+                          "and Gabon 15 kb/d.")
+    assert [claim(claims, f).entity for f in ("90", "40", "15")] == [
+        "Algeria", "Libya", "Gabon"]
+    assert {claim(claims, f).metric for f in ("90", "40", "15")} == {"compensation_cuts"}
+
+
+@needs_parser
+def test_attribution_forms(rules):
+    claims = frame(rules, "According to the IEA, Indian demand grew by 150,000 bpd last year.")
+    c = claim(claims, "150,000")
+    assert (c.attribution, c.entity, c.metric, c.modality, c.period) == (
+        "International Energy Agency", "India", "demand", "change", "2024")
+    c = claim(frame(rules, "Mexico exported 1.2 million bpd in January, trading sources "
+                           "told Bloomberg."), "1.2")
+    assert c.attribution == "Bloomberg sources" and c.metric == "exports"
+    c = claim(frame(rules, "Goldman has forecast that demand will top supply by 0.4 mb/d in "
+                           "Q3."), "0.4")
+    assert (c.attribution, c.modality, c.period, c.metric) == (
+        "Goldman Sachs", "forecast", "2025-Q3", "supply_demand_balance")
+
+
+@needs_parser
+def test_undated_article_and_carried_period_lower_confidence(rules):
+    c = claim(frame(rules, "Kuwait's output fell to 2.4 million bpd last month.", date=None),
+              "2.4")
+    assert c.period == "" and c.confidence < 1.0
+    assert any("undated" in n for n in c.notes)
+
+
+@needs_parser
+def test_claim_fields_and_stable_id(rules):
+    text = "Intro line.\nQatar's exports rose to 7.9 million tons in March."
+    c = claim(frame(rules, text), "7.9")
+    assert (c.line, c.start, c.column) == (2, 24, 25)
+    assert text.splitlines()[1][c.start:c.end] == c.text
+    moved = claim(frame(rules, "\n\n" + text), "7.9")
+    assert moved.id == c.id and moved.line == 4
+
+
+# --- the scraped seeds (read at run time) ----------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_claims(rules):
+    if find_quantities is None or not SEEDS.is_dir():
+        pytest.skip("parser or seeds missing")
+    from factcheck.ingest import load
+    documents, _ = load([str(SEEDS)])
+    out = []
+    for doc in documents:
+        for a in doc.articles:
+            out += frame_article(a, find_quantities(a.text), rules)
+    return out
+
+
+def seed(seed_claims, file: str, text: str, n: int = 0):
+    hits = [c for c in seed_claims if c.path.endswith(file) and text in c.text]
+    assert len(hits) > n, f"{text!r} not found in {file}"
+    return hits[n]
+
+
+KZ = "000_6090fa4778ae3384.txt"
+RE = "001_ffa3ce66fb0f6750.txt"
+
+
+@pytest.mark.parametrize("text,n,entity,metric,period,modality", [
+    ("2.12 million", 0, "Kazakhstan", "crude_condensate_production", "2025-03", "actual"),
+    ("2.17 million", 0, "Kazakhstan", "crude_condensate_production", "2025-03", "actual"),
+    ("1.83 million", 0, "Kazakhstan", "crude_production", "2025-03", "actual"),
+    ("1.88 million", 0, "Kazakhstan", "crude_production", "2025-03", "actual"),
+    ("1.83 million", 1, "Kazakhstan", "crude_production", "2025-02", "actual"),
+    ("2.15 million", 0, "Kazakhstan", "crude_condensate_production", "2025-02", "actual"),
+    ("1.468 million", 0, "Kazakhstan", "production_quota", "", "target"),
+    ("130,000", 0, "Kavkazskaya", "throughput", "2024", "actual"),
+    ("1.51 million", 0, "Kavkazskaya", "throughput", "2024", "actual"),
+])
+def test_seed_oil_figures(seed_claims, text, n, entity, metric, period, modality):
+    c = seed(seed_claims, KZ, text, n)
+    assert (c.entity, c.metric, c.period, c.modality) == (entity, metric, period, modality)
+
+
+def test_seed_reserves_and_their_sources(seed_claims):
+    usgs = seed(seed_claims, RE, "3.8 million metric tons")
+    assert (usgs.entity, usgs.metric, usgs.attribution) == (
+        "Russia", "reserves", "U.S. Geological Survey")
+    ministry = seed(seed_claims, RE, "28.7 million")
+    assert (ministry.entity, ministry.metric, ministry.period, ministry.attribution) == (
+        "Russia", "reserves", "2023-01-01", "Natural Resources Ministry")
+
+
+def test_seed_framing_is_fast(rules):
+    if find_quantities is None or not SEEDS.is_dir():
+        pytest.skip("parser or seeds missing")
+    import time
+    text = (SEEDS / KZ).read_text(encoding="utf-8")
+    quantities = find_quantities(text)
+    a = article(text)
+    t0 = time.perf_counter()
+    for _ in range(20):
+        frame_article(a, quantities, rules)
+    per_article = (time.perf_counter() - t0) / 20
+    assert per_article < 0.25          # a 34 kB digest of nine articles
