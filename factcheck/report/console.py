@@ -9,7 +9,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.model import SEVERITIES, Claim, Report
+from factcheck.checks.formatting import number
+from factcheck.model import SEVERITIES, Claim, Finding, Report
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -17,10 +18,8 @@ _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 def _fmt(value: Any) -> str:
     if value is None:
         return "—"
-    if isinstance(value, float):
-        if value in (float("inf"), float("-inf")):
-            return "∞" if value > 0 else "-∞"
-        return f"{value:,.6g}"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return number(float(value))
     return str(value)
 
 
@@ -76,6 +75,9 @@ def render_console(report: Report, console: Console, *, threshold: str = "error"
             continue
         console.rule(Text(f"{severity.upper()} ({len(group)})", style=_STYLE[severity]))
         for finding in group:
+            if finding.kind == "syndication":
+                _render_copies(finding, claims, articles, console)
+                continue
             table = Table(show_header=True, header_style="dim", box=None, pad_edge=False,
                           expand=False)
             for col in ("as written", "normalised", "citation", "outlet", "author", "date"):
@@ -104,3 +106,23 @@ def render_console(report: Report, console: Console, *, threshold: str = "error"
                            "inline directives", style="dim"))
     if not report.findings:
         console.print(Text("No discrepancies found.", style="green"))
+
+
+def _render_copies(finding: Finding, claims: dict, articles: dict, console: Console) -> None:
+    """Copies of one story: list the articles once each, not every figure they share."""
+    table = Table(show_header=True, header_style="dim", box=None, pad_edge=False)
+    for col in ("copy", "outlet", "author", "date"):
+        table.add_column(col, overflow="fold")
+    seen = []
+    for claim_id in finding.claims:
+        claim = claims.get(claim_id)
+        if claim and claim.article not in seen:
+            seen.append(claim.article)
+    for article_id in seen:
+        art = articles.get(article_id)
+        if art is None:
+            continue
+        table.add_row(f"{art.path}:{art.line_start}", art.outlet, art.author,
+                      art.published.isoformat() if art.published else "undated")
+    console.print(Panel(table, title=Text(f"{finding.rule} {finding.message}"), title_align="left",
+                        border_style=_STYLE[finding.severity]))
