@@ -140,6 +140,8 @@ def quantulum(texts: list[str]):
 
 def unit_ok(pred: dict, gold: dict) -> bool:
     g = str(gold.get("normalized_unit", "-")).strip().lower()
+    if g.startswith("% ") and pred["unit"] == "%":
+        return True             # CQE writes a share of counted things as "% <noun>"
     if pred["unit"] == "" or pred["unit"] == "-":
         if pred["unit"] == "-" and not pred["counted"]:
             return g in ("-", "")

@@ -111,8 +111,16 @@ def unit_names(unit: str, dimension: str = "") -> set[str]:
     return {unit.lower()}
 
 
+_IRREGULAR = {"children": "child", "men": "man", "women": "woman", "feet": "foot",
+              "people": "people", "teeth": "tooth"}
+
+
 def _lemma(word: str) -> str:
     w = word.lower().strip(".,;:'’")
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if w.endswith(("ss", "us", "is")):
+        return w
     for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"),
                          ("xes", "x"), ("ves", "f"), ("s", "")):
         if w.endswith(suffix) and len(w) > len(suffix) + 2:

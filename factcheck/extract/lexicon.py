@@ -46,13 +46,30 @@ class Lexicon:
     change_before: regex.Pattern
     change_after: regex.Pattern
     post_hedge: regex.Pattern
-    mask: regex.Pattern
+    text_mask: regex.Pattern
+    number_mask: regex.Pattern
+    digits: regex.Pattern
+    word_number: regex.Pattern
     age_after: regex.Pattern
     fraction_of: regex.Pattern
     one_in: regex.Pattern
 
 
 def _number_pattern() -> str:
+    return _word_pattern() + "|" + _digit_pattern()
+
+
+def _digit_pattern() -> str:
+    digits = (r"(?:\d{1,3}(?:,\d{3})++|\d++)(?:\.\d++)?+(?![\d])(?!\.\d)(?!,\d{3})"
+              r"|(?<![\d])\.\d++(?![\d])")
+    return (
+        rf"(?P<fracdig>(?<![\w.,/])\d{{1,2}}[⁄/]\d{{1,3}}(?![\w/]))"
+        rf"|(?P<vulgar>[½⅓⅔¼¾⅕⅛])"
+        rf"|(?P<digits>(?<![\d.,]){digits})"
+    )
+
+
+def _word_pattern() -> str:
     units = _alt(W.UNITS_WORDS)
     tens = _alt(W.TENS_WORDS)
     small = rf"(?:(?:{tens})(?:[-{_SP[1:-1]}](?:{_alt(k for k in W.UNITS_WORDS if W.UNITS_WORDS[k] < 10 and k != 'zero')}))?|{units})"
@@ -61,31 +78,36 @@ def _number_pattern() -> str:
     fractions = _alt(W.FRACTION_WORDS)
     vague = (r"(?:tens[ ]of[ ](?:thousands|millions|billions)|hundreds[ ]of[ ](?:thousands|millions|billions)"
              r"|dozens|hundreds|thousands|millions|billions|trillions)[ ]of")
-    digits = (r"(?:\d{1,3}(?:,\d{3})++|\d++)(?:\.\d++)?+(?![\d])(?!\.\d)(?!,\d{3})"
-              r"|(?<![\d])\.\d++(?![\d])")
     return (
         rf"(?P<vague>(?i:(?<![\w-]){vague}(?![\w])))"
         rf"|(?P<ascale>(?i:(?<![\w-])an?{_SP}+(?:dozen|hundred|thousand|million|billion|trillion)(?![\w-])))"
-        rf"|(?P<fracdig>(?<![\w.,/])\d{{1,2}}[⁄/]\d{{1,3}}(?![\w/]))"
-        rf"|(?P<vulgar>[½⅓⅔¼¾⅕⅛])"
-        rf"|(?P<digits>(?<![\d.,]){digits})"
+        rf"|(?P<foldw>(?i:(?<![\w-])(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)fold(?![\w])))"
         rf"|(?P<frac>(?i:(?<![\w-])(?:(?:a|one|two|three|four|five|six|seven|eight|nine)[-{_SP[1:-1]}]+)?(?:{fractions})(?![\w-])))"
         rf"|(?P<words>(?i:(?<![\w-]){full}(?![\w])))"
     )
 
 
-_MASK = (
+# Spans that hold digits but no quantity. Text masks are searched only when their trigger
+# is present; number masks are tried anchored where a run of digits starts.
+_TEXT_MASK = (
     r"(?i:https?://\S++|www\.\S++|[\w.+-]++@[\w-]++\.[\w.]++)"
-    r"|(?<![\w])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{3}[.-])\d{3}[ .-]\d{4}(?!\d)"
-    r"|(?<![\d])\d{4}-\d{2}-\d{2}(?:T[\d:.]{2,20}+Z?)?(?!\d)"
-    r"|(?<![\d])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d.])"
-    r"|(?<![\d])\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?![\d])"
-    r"|(?<![\d.])\d{1,2}(?:[.:]\d{2})?" + _SP + r"?(?:[ap]\.m\.|[AaPp][Mm](?![A-Za-z]))"
-    r"|(?<![\d])\d{3,4}" + _SP + r"?(?:GMT|UTC|EDT|EST|PDT|PST|BST|CET|CEST|MSK|hrs\b|hours GMT)(?![A-Za-z])"
-    r"|(?i:(?<![\d])\d{1,3}" + _SP + r"?(?:-|)(?:min|mins|minute|minutes)" + _SP + r"+read\b)"
     r"|(?<![\w])[A-Z]{2,6}:[A-Z0-9.]{1,10}+"
-    r"|(?<![\d])(?:19|20)\d{2}[/-]\d{2}(?![\d])"
 )
+_NUMBER_MASK = (
+    r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{3}[.-])\d{3}[ .-]\d{4}(?!\d)"
+    r"|\d{4}-\d{2}-\d{2}(?:T[\d:.]{2,20}+Z?)?(?!\d)"
+    r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d.])"
+    r"|\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?![\d])"
+    r"|\d{1,2}(?:[.:]\d{2})?" + _SP + r"?(?:[ap]\.m\.|[AaPp][Mm](?![A-Za-z]))"
+    r"|\d{3,4}" + _SP + r"?(?:GMT|UTC|EDT|EST|PDT|PST|BST|CET|CEST|MSK|hrs\b)(?![A-Za-z])"
+    r"|(?i:\d{1,3}" + _SP + r"?-?(?:min|mins|minute|minutes)" + _SP + r"+read\b)"
+    r"|(?:19|20)\d{2}[/-]\d{2}(?![\d])"
+)
+# Words that can start a written number; the word patterns are tried only where one starts
+NUMBER_WORD_STARTS = frozenset(
+    list(W.UNITS_WORDS) + list(W.TENS_WORDS) + list(W.FRACTION_WORDS) + list(W.VAGUE_PLURALS)
+    + ["a", "an"] + [w + "fold" for w in ("two", "three", "four", "five", "six", "seven",
+                                          "eight", "nine", "ten", "twenty", "hundred", "thousand")])
 
 
 def build(table: UnitTable) -> Lexicon:
@@ -130,6 +152,7 @@ def build(table: UnitTable) -> Lexicon:
     denominator = regex.compile(
         rf"(?P<of>{_SP}+of{_SP}+[a-z]{{2,20}}(?:{_SP}[a-z]{{2,20}})?)?"
         rf"(?:{_SP}*(?:(?i:per|an?|each|every|a-){_SP}+|{_SP}?/{_SP}?|-a-|{_SP}a-)(?P<den>(?i:{den_alt}))(?!\w)"
+        rf"(?!{_SP}+(?i:earlier|ago|before|later|after|prior|previously|back|since)\b)"
         rf"|{_SP}+(?P<adv>(?i:{adverbs}))(?!\w))")
 
     hedges = [h for h in W.HEDGES if h[:1].isalpha()]
@@ -160,7 +183,9 @@ def build(table: UnitTable) -> Lexicon:
         suffix_currency=suffix_currency, minor_currency=minor_currency,
         prefix_currency=prefix_currency, denominator=denominator, hedge_before=hedge_before,
         change_before=change_before, change_after=change_after, post_hedge=post_hedge,
-        mask=regex.compile(_MASK), age_after=age_after, fraction_of=fraction_of, one_in=one_in)
+        text_mask=regex.compile(_TEXT_MASK), number_mask=regex.compile(_NUMBER_MASK),
+        digits=regex.compile(_digit_pattern()), word_number=regex.compile(_word_pattern()),
+        age_after=age_after, fraction_of=fraction_of, one_in=one_in)
 
 
 _lock = threading.Lock()

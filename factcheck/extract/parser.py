@@ -18,11 +18,12 @@ import regex
 
 from factcheck.extract import words as W
 from factcheck.extract.intervals import interval, written_precision
+from factcheck.extract.lexicon import NUMBER_WORD_STARTS as _WORD_STARTS
 from factcheck.extract.lexicon import Lexicon
 
-_YEAR_LOW, _YEAR_HIGH = 1600, 2100
+_YEAR_LOW, _YEAR_HIGH = 1600, 2200
 _WORD_RE = regex.compile(r"[A-Za-z][A-Za-z'’&.-]*+")
-_CAP_TOKEN = regex.compile(r"(?:^|[\s(\[\"“])(?P<t>[A-Za-z0-9&'’.]*[A-Z][A-Za-z0-9&'’.]*+)[ \u00a0]$")
+_CAP_TOKEN = regex.compile(r"(?:^|[\s(\[\"“])(?P<t>[A-Za-z0-9&'’./]*[A-Z][A-Za-z0-9&'’./]*+)[ \u00a0]$")
 _NEXT_WORDS = regex.compile(r"[ \u00a0]++([A-Za-z][A-Za-z'’-]{0,30}+)(?:[ \u00a0]++([A-Za-z][A-Za-z'’-]{0,30}+))?(?:[ \u00a0]++([A-Za-z][A-Za-z'’-]{0,30}+))?")
 _METRE_CONTEXT = regex.compile(
     r"(?:[ \u00a0]*\([ \u00a0]*[\d.,]+[ \u00a0]*(?:ft|feet|foot|in|inches|yd|yards)\b"
@@ -35,10 +36,15 @@ _LINK_TAIL = regex.compile(
     r"(?:[ \u00a0]+(?:the|a|an|its|their|current|previous|earlier|prior|initial|original|revised|"
     r"estimated|forecast|expected|last|this|year's|just|only|about|around|nearly|almost|some|roughly|"
     r"approximately|lowest|highest|is|was|at))*+[ \u00a0,]*[~≈]?)$")
-_RANGE_GAP = regex.compile(r"^(?:[ \u00a0]*(?P<w>to|through|and|-|–|—)[ \u00a0]*|[ \u00a0]*(?P<d>-|–|—)[ \u00a0]*)$")
+_RANGE_GAP = regex.compile(r"^(?:[ \u00a0]*(?P<w>(?i:to|through|and|or)|-|–|—)[ \u00a0]*|[ \u00a0]*(?P<d>-|–|—)[ \u00a0]*)$")
 _FROM_BEFORE = regex.compile(r"(?i:(?:^|[^\w])(?P<f>from|between)[ \u00a0]+$)")
 _OR_GAP = regex.compile(r"^[ \u00a0]*(?:,[ \u00a0]*or|or|\(|,[ \u00a0]*or[ \u00a0]+about|,[ \u00a0]*or[ \u00a0]+nearly|,[ \u00a0]*or[ \u00a0]+roughly|,[ \u00a0]*or[ \u00a0]+some)[ \u00a0]*$")
 _RANGE_VERBS = regex.compile(r"(?i:\b(?:rang(?:e|es|ed|ing)|between|run|runs|vary|varies|varying|span|spans|spanning|start(?:s|ing)?|from[ ]+as[ ]+(?:low|little|few))\b)")
+_WORD_TOKEN = regex.compile(r"(?<![\w-])[A-Za-z]++")
+_SCIENTIFIC = regex.compile(r"[ \u00a0]?[×x*][ \u00a0]?10(?:\^|\*\*)?([-−]?\d{1,3}|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d.,])")
+_SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+_FOLD = regex.compile(r"-?(fold)(?![\w])", regex.I)
+_CHANGE_LEAD = regex.compile(r"(?i:\b(?:" + "|".join(W.UP_VERBS + W.DOWN_VERBS) + r"|revised|revise|changed|change|moved|shifted|slow|slowed|slowing|raise|boost|improved|improve|narrowed|eased|increase|decrease|reduce|grow|fall)\b)")
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]?[ \u00a0]+[A-Z]|\n")
 
 
@@ -64,6 +70,7 @@ class Atom:
     low: float | None = None   # a written range's ends (vague plurals, joined ranges)
     high: float | None = None
     dimension: str = ""
+    by: bool = False           # "rose by 1 to 1.5": a change given as a range
 
     @property
     def bare(self) -> bool:
@@ -85,36 +92,38 @@ class Scanner:
 
     # ------------------------------------------------------------------------------
     def scan(self, text: str) -> list[Atom]:
-        lex = self.lex
-        masks: list[tuple[int, int]] = [m.span() for m in lex.mask.finditer(text)]
-        mask_starts = [s for s, _ in masks]
         atoms: list[Atom] = []
         date_end = -10
         pos = 0
-        n = len(text)
-        finder = lex.number
-        while pos < n:
-            m = finder.search(text, pos)
-            if m is None:
-                break
+        masks = self._text_masks(text)
+        number_mask = self.lex.number_mask
+        for m in self._candidates(text):
             s, e = m.span()
-            i = bisect.bisect_right(mask_starts, s) - 1
-            if i >= 0 and masks[i][1] > s:
-                pos = max(e, masks[i][1])
+            if s < pos:
                 continue
+            if masks:
+                i = bisect.bisect_right(masks, (s, 1 << 62)) - 1
+                if i >= 0 and masks[i][1] > s:
+                    pos = masks[i][1]
+                    continue
+            if m.lastgroup == "digits":
+                nm = number_mask.match(text, s)
+                if nm is None and s > 0 and text[s - 1] in "+(":
+                    nm = number_mask.match(text, s - 1)
+                if nm is not None:
+                    pos = nm.end()
+                    continue
             res = self._read(text, m)
-            if res is None:
-                pos = e
-                continue
-            if isinstance(res, str):
-                if res == "date":
+            if res is None or isinstance(res, str):
+                if m.lastgroup == "digits":
                     date_end = e
                 pos = e
                 continue
             atom = res
-            if atom.kind == "digits" and 0 <= atom.nstart - date_end <= 2 and \
-                    text[date_end:atom.nstart].strip() in ("-", "–", "—", "to", ""):
-                pos = atom.end
+            if atom.kind == "digits" and 0 < atom.nstart - date_end <= 1 and \
+                    text[date_end:atom.nstart] in ("-", "–", "—", "/"):
+                date_end = atom.nend
+                pos = atom.nend
                 continue
             if atoms and atom.start < atoms[-1].end:
                 if atom.nstart < atoms[-1].end:
@@ -126,6 +135,28 @@ class Scanner:
             atoms.append(atom)
             pos = max(atom.end, e)
         return self._combine(text, atoms)
+
+    def _text_masks(self, text: str) -> list[tuple[int, int]]:
+        if "http" in text or "www." in text or "@" in text or ":" in text:
+            return [m.span() for m in self.lex.text_mask.finditer(text)]
+        return []
+
+    def _candidates(self, text: str):
+        """Numerals in text order: runs of digits, and written numbers where a number word
+        starts (the word patterns are costly, so they are tried only there)."""
+        found = list(self.lex.digits.finditer(text))
+        starts = _WORD_STARTS
+        word_re = self.lex.word_number
+        words = []
+        for wm in _WORD_TOKEN.finditer(text):
+            if wm.group().lower() in starts:
+                hit = word_re.match(text, wm.start())
+                if hit is not None:
+                    words.append(hit)
+        if words:
+            found.extend(words)
+            found.sort(key=lambda m: m.start())
+        return found
 
     # ------------------------------------------------------------------------------
     def _read(self, text: str, m) -> Atom | str | None:
@@ -144,6 +175,9 @@ class Scanner:
             number, half = _parse_words(raw)
             if number is None:
                 return None
+            if text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha() and \
+                    not self.lex.unit_words.match(text, e) and not self.lex.scale.match(text, e):
+                return None         # "three-bed", "six-speed": part of a compound adjective
         elif kind == "ascale":
             word = raw.split()[-1].lower()
             number = 12.0 if word == "dozen" else W.SCALE_WORDS[word]
@@ -156,6 +190,13 @@ class Scanner:
             number, low, high = base, base, base * 10
             e = m.start() + len(raw) - 3  # keep "of" outside: "dozens of people" counts people
             half = 0.0
+        elif kind == "foldw":
+            word = raw.lower()[:-4]
+            number = float(W.UNITS_WORDS.get(word) or W.TENS_WORDS.get(word) or W.SCALE_WORDS[word])
+            atom = Atom(start=s, end=e, nstart=s, nend=e, number=number, half=0.5, kind="words",
+                        unit="x", unit_text=raw, dimension="ratio")
+            self._left_context(text, atom)
+            return atom
         elif kind in ("frac", "fracdig", "vulgar"):
             got = self._fraction(text, m)
             return got
@@ -164,6 +205,10 @@ class Scanner:
 
         atom = Atom(start=s, end=e, nstart=s, nend=e, number=number, half=half, kind=kind,
                     low=low, high=high)
+        if kind == "words":
+            last = regex.split(r"[-\s\u00a0]+", raw.lower())[-1]
+            if last in ("hundred", "thousand") and number >= 100:
+                atom.scaled, atom.scale_value = True, W.SCALE_WORDS[last]
         if kind == "digits" and not self._left_of_digits(text, atom):
             return None
         if kind == "digits":
@@ -186,6 +231,8 @@ class Scanner:
             verdict = self._bare_digits_verdict(text, atom)
             if verdict is not None:
                 return verdict
+        if atom.dimension == "age":
+            return atom
         if atom.bare and kind == "vague":
             vm = regex.match(r"[ \u00a0]+of[ \u00a0]+([a-z][a-z'-]{1,30})", text[atom.end:atom.end + 40])
             if vm and vm.group(1) not in W.NOT_COUNTED:
@@ -239,11 +286,23 @@ class Scanner:
             return "skip"
         if tail[:1] == ":" and tail[1:2].isdigit():
             return "skip"           # "1:36.6", "3:1"
-        if tail[:1] in "/⁄" and tail[1:2].isdigit():
-            return "skip"           # "24/7", "9/11"
+        if tail[:1] in "/⁄" and (tail[1:2].isdigit() or tail[1:2] in "$€£"):
+            return "skip"           # "24/7", "9/11", "$7/$9"
         return None
 
     def _scale(self, text: str, a: Atom) -> None:
+        sci = _SCIENTIFIC.match(text, a.end)
+        if sci:
+            exp = int(sci.group(1).replace("−", "-").translate(_SUPERSCRIPTS))
+            if abs(exp) <= 300:
+                a.number *= 10.0 ** exp
+                a.half *= 10.0 ** exp
+                a.end = sci.end()
+            return
+        fold = _FOLD.match(text, a.end)
+        if fold:
+            a.unit, a.unit_text, a.end = "x", fold.group(1), fold.end()
+            return
         m = self.lex.scale.match(text, a.end)
         if not m:
             return
@@ -416,9 +475,12 @@ class Scanner:
                 direction = "down"
             if v == "up" and a.qualifier == "at_most":
                 direction = ""
+            if v in ("up", "down") and _prev_word(win, cm.start()) in W.PHRASAL_UP:
+                direction = ""
             if direction and a.unit != "" or direction and a.bare:
                 if a.qualifier in ("exact", "approx", "nearly") or a.change == "=":
                     a.change = direction
+                    a.by = bool(regex.search(r"(?i:\bby)\b", cm.group(0)))
         a.start = s
 
     def _accept_word_number(self, text: str, a: Atom, raw: str) -> bool:
@@ -432,6 +494,9 @@ class Scanner:
                     and _prev_word(text, a.start)[:1] and text[max(0, a.start - 30):a.start].strip() \
                     and regex.search(r"[A-Z][\w&'’.]*[ \u00a0]$", text[max(0, a.start - 30):a.start]):
                 return False        # "BBC One", "Formula One", "Channel Four"
+        if regex.match(r"[ \u00a0]+(?:to|or|-|and)[ \u00a0]+(?:\d|[a-z]+\b)", text[a.end:a.end + 30]) or \
+                self.lex.one_in.match(text, a.end):
+            return True
         if low in ("one", "a") or low.startswith("one "):
             if prev in ("the", "this", "that", "each", "every", "any", "no", "which", "last",
                         "only", "another", "someone", "anyone", "everyone", "no-one", "such",
@@ -464,7 +529,8 @@ class Scanner:
         # years used as dates
         if _is_year_like(raw) and a.qualifier == "exact" and a.change == "=":
             nxt = regex.match(r"[ \u00a0]+([a-z][a-z-]+)", text[a.end:a.end + 30])
-            if not nxt or nxt.group(1) in W.NOT_COUNTED or prev in _YEAR_DETERMINERS or \
+            if not nxt or nxt.group(1) in W.NOT_COUNTED or not nxt.group(1).endswith("s") or \
+                    prev in _YEAR_DETERMINERS or \
                     prev.endswith(("'s", "’s")) or prev in W.MONTHS:
                 return "skip"
         # list numbering at the start of a line: "1. ", "2) "
@@ -472,8 +538,17 @@ class Scanner:
         if not text[line_start:a.nstart].strip() and regex.match(r"[.)][ \u00a0]", after):
             return "skip"
         # names and model numbers: "Rossiya 24", "Big 12", "S&P 500", "Game 7", "No. 1"
-        if prev in ("no.", "number", "no", "nos.", "#"):
+        if prev in ("no.", "number", "no", "nos.", "#") or prev in W.LABEL_NOUNS:
             return "skip"
+        if text[a.start - 1:a.start] == "(" and text[a.end:a.end + 1] == ")":
+            return "skip"           # "(4)": a shirt number, a footnote
+        if prev == "aged" or (regex.search(r"[A-Z][a-z'’]+,[ \u00a0]$", text[max(0, a.start - 30):a.start])
+                              and regex.match(r",[ \u00a0]", text[a.end:a.end + 2])
+                              and a.number < 120 and "." not in raw):
+            if not self.ages:
+                return "skip"
+            a.unit, a.unit_text, a.dimension = "year", "", "age"
+            return None
         if a.start > 0 and text[a.start - 1] == "#":
             return "skip"
         cm = _CAP_TOKEN.search(text[max(0, a.start - 30):a.start])
@@ -502,11 +577,36 @@ class Scanner:
         m = _NEXT_WORDS.match(text, a.end)
         if not m:
             return
-        w1, w2 = m.group(1), m.group(2)
-        if not w1[:1].islower() or w1.lower() in W.NOT_COUNTED:
+        w1, w2, w3 = m.group(1), m.group(2), m.group(3)
+        low1 = w1.lower()
+        if low1 == "of" and w2 and w2.lower() in ("the", "its", "his", "her", "their", "our", "my",
+                                                  "your", "those", "these"):
+            # "one of the largest producers": the noun is the first plural after "of the"
+            rest = regex.match(r"[ \u00a0]+of[ \u00a0]+\S+((?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){1,4})",
+                               text[a.end:a.end + 80])
+            if rest:
+                for w in rest.group(1).split():
+                    if w[:1].islower() and (w.endswith("s") or w in W.IRREGULAR_PLURALS) and \
+                            w not in W.NOT_COUNTED:
+                        a.counted = w
+                        return
             return
-        if w1 in W.COUNT_ADJECTIVES and w2 and w2[:1].islower() and w2 not in W.NOT_COUNTED:
+        if w1[:1].isupper():
+            # "96 Liverpool fans", "seven European countries"
+            if w2 and w2[:1].islower() and w2.endswith("s") and w2 not in W.NOT_COUNTED:
+                a.counted = f"{w1} {w2}"
+            return
+        if low1 in W.NOT_COUNTED:
+            return
+        if low1.endswith("ly") and w2 and w2[:1].islower() and w2 not in W.NOT_COUNTED:
+            w1, w2, w3 = w2, w3, None
+            low1 = w1.lower()
+        adjective = low1 in W.COUNT_ADJECTIVES or low1.endswith(
+            ("ing", "ed", "al", "ic", "ive", "ous", "ful", "less", "ary", "ern", "ish", "ese", "an"))
+        if adjective and w2 and w2[:1].islower() and w2 not in W.NOT_COUNTED:
             a.counted = f"{w1} {w2}"
+        elif low1.endswith(("ing", "ly")):
+            return
         else:
             a.counted = w1
 
@@ -631,75 +731,85 @@ class Scanner:
     def _range(self, text: str, a: Atom, b: Atom):
         if a.kind == "vague" or b.kind == "vague" or a.low is not None or b.low is not None:
             return None
-        gap = text[a.end:b.start]
-        gm = _RANGE_GAP.match(gap)
-        if not gm:
+        if a.dimension == "age" or b.dimension == "age":
             return None
-        word = gm.group("w") or gm.group("d")
+        gap = text[a.end:b.start]
         before = text[max(0, a.start - 12):a.start]
         fb = _FROM_BEFORE.search(before)
-        if word == "and" and not (fb and fb.group("f").lower() == "between"):
+        frm = fb.group("f").lower() if fb else ""
+        gm = _RANGE_GAP.match(gap)
+        if gm:
+            word = (gm.group("w") or gm.group("d") or "").lower()
+        elif frm == "from" and not gap.strip() and text[b.start:b.start + 6].lower() == "up to ":
+            word = "to"         # "from 450 sq ft up to 900 sq ft"
+        else:
             return None
-        if b.qualifier not in ("exact",) or a.qualifier in ("at_least", "more_than", "at_most", "less_than"):
-            if not (word in ("-", "–", "—") and b.qualifier == "exact"):
-                return None
-        # units must agree, or one side elides it
+        hyphen = word in ("-", "–", "—")
+        if word == "and" and frm != "between":
+            return None
+        if word == "or" and not (a.kind == b.kind == "words"):
+            return None
+        if a.qualifier in ("at_least", "more_than", "at_most", "less_than"):
+            return None
+        if b.qualifier != "exact" and not (frm == "from" and b.qualifier == "at_most"):
+            return None
+        # units must agree, or one side elides it; "$48,000 and $90,000 a year" share the
+        # second figure's denominator
         ua, ub = a.unit, b.unit
-        if ua and ub and ua != ub:
+        if ua and ub and ua != ub and not ub.startswith(ua + "/"):
             return None
-        if ua and not ub and not (word in ("-", "–", "—") and a.kind == "digits"):
-            if word != "and" or not fb:
-                return None
+        if ua and not ub and not hyphen and not frm:
+            return None
         if a.bare and b.bare:
-            if word in ("-", "–", "—"):
-                if gap.strip() == gap and (a.counted == "" and b.counted == ""):
-                    return "skip" if a.kind == b.kind == "digits" and _looks_like_score(a, b) else None
-                if not b.counted:
-                    return None
-            elif not fb and not (b.counted and a.kind == b.kind):
+            if hyphen and not b.counted:
+                if gap == gap.strip() and a.kind == b.kind == "digits" and _looks_like_score(a, b):
+                    return "skip"
                 return None
-        if fb and fb.group("f").lower() == "from":
-            lead = text[max(0, a.start - 60):a.start]
-            if not _RANGE_VERBS.search(lead):
-                return None     # "rose from 1.5 to 2 million": two levels, joined by _carry_units
-        if a.change not in ("=", "~") and word not in ("-", "–", "—"):
+            if not hyphen and not frm and not (b.counted and a.kind == b.kind) and word != "or":
+                return None
+        if frm == "from":
+            lead = text[max(0, a.start - 60):a.start - len(fb.group(0))]
+            if _CHANGE_LEAD.search(lead) and not _RANGE_VERBS.search(lead):
+                return None     # "rose from 1.5 to 2 million": two levels
+        if a.change not in ("=", "~") and not hyphen and not (a.by and not a.unit):
             return None
         # scale carried back: "between 2 and 3 million", "$10 to $15 billion"
         a_num = a.number
         if b.scaled and not a.scaled and abs(a.number) < abs(b.number / b.scale_value) * 10 \
                 and abs(a.number) < 1000:
             a_num = a.number * b.scale_value
-        elif b.scaled and not a.scaled and abs(a.number) >= abs(b.number / b.scale_value) * 10:
-            pass
         unit = ub or ua
         factor = b.factor if ub else a.factor
-        lo_val, hi_val = a_num * (a.factor if ua else factor), b.number * factor
-        start = a.start
-        if fb:
-            start = a.start
-        q = Atom(start=start, end=b.end, nstart=a.nstart, nend=b.nend, number=0.0, half=0.0,
+        lo_val, hi_val = a_num * factor, b.number * factor
+        q = Atom(start=a.start, end=b.end, nstart=a.nstart, nend=b.nend, number=a_num, half=b.number,
                  unit=unit, unit_text=(b.unit_text or a.unit_text), factor=1.0,
                  currency_prefix=a.currency_prefix or b.currency_prefix,
-                 counted=b.counted or a.counted, qualifier="range", change=a.change if a.change in ("up", "down") else "=",
+                 counted=b.counted or a.counted, qualifier="range",
+                 change=a.change if a.change in ("up", "down") else "=",
                  kind="range", low=lo_val, high=hi_val,
                  dimension=b.dimension or a.dimension)
         q.scale_value = b.scale_value
-        q.number = a_num  # written low end, used to rebuild the written range
-        q.half = b.number
         return q
 
     def _carry_units(self, text: str, atoms: list[Atom]) -> None:
         """Give an elided figure the unit of its neighbour: 'from 4.8 to 4.7 percent'."""
         for i, a in enumerate(atoms):
-            if not a.bare or a.counted or a.kind not in ("digits", "words") or a.low is not None:
+            # "lost 190 points, or 0.6%": the same change told twice
+            if i > 0 and a.change == "=" and a.qualifier in ("exact", "approx") and \
+                    atoms[i - 1].change in ("up", "down") and _OR_GAP.match(text[atoms[i - 1].end:a.start]):
+                a.change = atoms[i - 1].change
+            if not a.bare or a.counted or a.kind not in ("digits", "words") or a.low is not None \
+                    or a.dimension == "age":
                 continue
             # forward: the unit comes from the figure just before
             if i > 0:
                 p = atoms[i - 1]
                 gap = text[p.end:a.start]
-                if p.unit and p.kind != "range" and len(gap) <= 60 and not _SENTENCE_END.search(gap) \
-                        and _LINK_TAIL.search(gap) and _similar(p, a) and \
-                        p.dimension not in ("duration", "age"):
+                tail = _LINK_TAIL.search(gap)
+                if (p.unit or p.counted) and p.kind != "range" and len(gap) <= 60 and \
+                        not _SENTENCE_END.search(gap) and tail and _similar(p, a) and \
+                        p.dimension not in ("duration", "age") and \
+                        not (p.change in ("up", "down") and regex.search(r"(?i:\bto\b)", tail.group(0))):
                     self._inherit(a, p)
                     continue
             # backward: "from 13.5 to 14.0 mm", "8 or $9"
@@ -716,11 +826,12 @@ class Scanner:
                     self._inherit(a, nx)
 
     def _inherit(self, a: Atom, src: Atom) -> None:
-        a.unit, a.factor = src.unit, src.factor
-        a.unit_text = ""            # nothing written: the unit is carried over
+        if src.unit:
+            a.unit, a.factor = src.unit, src.factor
+            a.unit_text = ""            # nothing written: the unit is carried over
+        else:
+            a.counted = src.counted
         a.dimension = src.dimension
-        if a.qualifier == "exact" and src.change in ("up", "down") and a.change == "=":
-            pass
 
 
 def _prev_word_cased(text: str, pos: int) -> str:

@@ -74,7 +74,8 @@ UP_VERBS = (
     "increasing jumped jump jumps jumping climbed climb climbs climbing advanced advance "
     "advances advancing added adding surged surge surges surging soared soar soars soaring "
     "grew grow grows growing grown rallied rally rallies raised raise raises raising lifted "
-    "boosted hiked expanded widened spiked spiking rebounded higher ticked edged"
+    "boosted hiked expanded widened spiked spiking rebounded higher ticked edged soaring "
+    "jumping surging climbing rallying rebounding advancing gaining"
 ).split()
 DOWN_VERBS = (
     "fell fall falls falling fallen down dropped drop drops dropping declined decline "
@@ -82,7 +83,8 @@ DOWN_VERBS = (
     "slide slides sliding slipped slip slips plunged plunge plunges plunging plummeted "
     "plummet plummets tumbled tumble tumbles sank sink sinks shed sheds cut cuts cutting "
     "reduced reduce reduces eased ease eases dipped dip dips slumped slump slumps retreated "
-    "lowered lower contracted shrank shrunk shrinks narrowed sagged tanked crashed"
+    "lowered lower contracted shrank shrunk shrinks narrowed sagged tanked crashed "
+    "plummeting tumbling sliding slipping sinking shedding losing dipping slumping falling"
 ).split()
 # "ticked"/"edged" take their direction from the next word ("edged up", "ticked down")
 DIRECTIONLESS = {"ticked", "edged"}
@@ -123,7 +125,24 @@ NOT_COUNTED = set(
     "made make makes took take takes saw see sees left leave leaves rose fell jumped "
     "climbed gained lost dropped slid rising falling higher lower million billion thousand "
     "trillion hundred dozen percentages apiece each overall total altogether combined "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()) | set(MONTHS)
+    "jan feb mar apr jun jul aug sep sept oct nov dec cheaper higher lower bigger smaller "
+    "larger greater better worse faster slower longer shorter older younger earlier later fewer "
+    "richer poorer stronger weaker wider deeper taller heavier lighter".split()) | set(MONTHS)
+
+# "gave up 517 yards", "picked up 3 wins": "up" after these verbs is not a rise
+PHRASAL_UP = set("gave give gives giving given picked pick picks set sets ended end ends made "
+                 "make makes took take takes signed sign signs summed sum sums add adds added "
+                 "stepped step steps served serve serves racked rack racks backed back".split())
+
+# Nouns that label a figure rather than count it: "category 4", "phase 2", "round 1"
+LABEL_NOUNS = set("category level stage phase tier grade class type version season episode "
+                  "chapter section page row round game match week day leg series model mark "
+                  "gen generation item article clause rule part act route highway exit gate "
+                  "terminal platform line lane seat room apartment suite unit floor flight "
+                  "channel pier berth spm".split())
+
+IRREGULAR_PLURALS = {"children": "child", "people": "people", "men": "man", "women": "woman",
+                     "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose"}
 
 # Adjectives skipped to reach the counted noun ("five new seasons", "eight other employees")
 COUNT_ADJECTIVES = set(
