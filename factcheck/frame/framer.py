@@ -7,6 +7,7 @@ headline) as context for "the country", carried entities and carried periods.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass, replace
@@ -59,6 +60,8 @@ class _Article:
         self.mentions = gaz.mentions(text)
         self.triggers = [(m.start(), m.end(), " ".join(m.group(0).lower().split()))
                          for m in lex.trigger_pattern.finditer(text)]
+        self._mention_starts = [m.start for m in self.mentions]
+        self._trigger_starts = [t[0] for t in self.triggers]
         self.figures: dict[int, list[Quantity]] = {}
         for q in quantities:
             self.figures.setdefault(self._sentence_of(q.start), []).append(q)
@@ -79,11 +82,15 @@ class _Article:
         text = self.article.text[start:end]
         figures = sorted((max(0, q.start - start), max(0, q.end - start))
                          for q in self.figures.get(si, []))
+        lo = bisect.bisect_left(self._mention_starts, start)
+        hi = bisect.bisect_left(self._mention_starts, end)
         mentions = [replace(m, start=m.start - start, end=m.end - start)
-                    for m in self.mentions if start <= m.start and m.end <= end]
+                    for m in self.mentions[lo:hi] if m.end <= end]
         lex = self.rules.lexicon
+        lo = bisect.bisect_left(self._trigger_starts, start)
+        hi = bisect.bisect_left(self._trigger_starts, end)
         triggers = [Trigger(s - start, e - start, p, lex.by_trigger.get(p, ()))
-                    for s, e, p in self.triggers if start <= s and e <= end]
+                    for s, e, p in self.triggers[lo:hi] if e <= end]
         forecast = lex.cue_patterns.get("forecast")
         future = bool(forecast and forecast.search(text))
         periods = [p for p in find_periods(text, self.article.published, future)

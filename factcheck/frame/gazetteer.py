@@ -67,8 +67,8 @@ class Gazetteer:
                         for m in self.anaphor_pattern.finditer(text)]
             if anaphors:
                 # "the U.S. oil giant" is one anaphor, not a mention of the United States
-                out = [m for m in out if not any(a.start <= m.start and m.end <= a.end
-                                                 for a in anaphors)]
+                covered = {i for a in anaphors for i in range(a.start, a.end)}
+                out = [m for m in out if m.start not in covered]
                 out += anaphors
                 out.sort(key=lambda x: x.start)
         return out

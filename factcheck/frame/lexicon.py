@@ -54,10 +54,12 @@ class Lexicon:
 
 
 def _words(phrases) -> str:
-    """Whole-word alternation of phrases, longest first, spaces matching any whitespace."""
-    items = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)
-    parts = [r"\s+".join(re.escape(w) for w in p.split()) for p in items]
-    return r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
+    """Whole-word alternation of phrases as one trie (fast on long lists), any case,
+    spaces matching any whitespace; the longest phrase wins where several match."""
+    from factcheck.frame.gazetteer import trie_regex
+
+    items = sorted({" ".join(str(p).lower().split()) for p in phrases})
+    return r"(?<![\w-])(?:" + trie_regex(items) + r")(?![\w-])"
 
 
 def _check_dims(dims) -> str | None:

@@ -41,7 +41,6 @@ def _year_tail(name: str) -> str:
 # One alternation, most specific first; named groups say which kind matched.
 _PATTERN = re.compile(
     rf"""
-    (?P<asof>\bas\s+(?:of|at)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?)?
     (?:
       (?P<mdy>\b(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<mdy_y>{_YEAR}))?\b)
     | (?P<dmy>\b(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR}))?\b)
@@ -74,6 +73,8 @@ _DEADLINE_BEFORE = re.compile(
     r"(?:\bthrough|\bthru|\buntil|\btill|\bby\s+the\s+end\s+of|\bby|\bbefore|\bno\s+later\s+than)"
     r"(?:\s+(?:the\s+end\s+of|end-|the))?\s*$",
     re.IGNORECASE)
+_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$",
+                    re.IGNORECASE)
 _CASE_MONTH = re.compile(r"^(?:(?:early|mid|late)[\s-]+)?[A-Z]")
 
 
@@ -125,6 +126,9 @@ def find_periods(sentence: str, article_date: dt.date | None,
         g = m.groupdict()
         text = m.group(0)
         start, end = m.start(), m.end()
+        asof = _AS_OF.search(sentence, max(0, start - 40), start)
+        if asof:
+            start, text = asof.start(), sentence[asof.start():end]
         period, note, role, relative = "", "", "period", False
         if (g["mdy"] or g["dmy"] or g["my"]) and \
                 not (g["mdy_m"] or g["dmy_m"] or g["my_m"])[0].isupper():
@@ -141,7 +145,7 @@ def find_periods(sentence: str, article_date: dt.date | None,
                     note = f"period: '{text}' has no year and the article no date"
                 else:
                     year = _month_before(mon, article_date)
-            if g["asof"]:
+            if asof:
                 try:
                     period = dt.date(year, mon, day).isoformat() if year else ""
                 except ValueError:
