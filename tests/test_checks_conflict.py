@@ -119,8 +119,19 @@ def test_anonymous_sources_are_not_a_named_source():
         c1={**KEY, "attribution": "energy ministry"},
         c2={**KEY, "attribution": "industry sources told Reuters"})
     (f,) = findings_for(arts, claims)
-    # One side names a source and the other names nobody: a conflict, but not an error.
-    assert (f.rule, f.severity) == ("FC101", "warning")
+    # A named source against a figure credited to nobody may be a difference of sources.
+    assert (f.rule, f.severity) == ("FC102", "info")
+    assert "energy ministry" in f.message and "industry sources told Reuters" in f.message
+
+
+def test_anonymous_sources_against_an_unattributed_figure_is_an_error():
+    arts, claims = two_reports(
+        "The republic pumped 2.12 million barrels per day of crude and condensate in March.",
+        "Output reached 2.17 million bpd last month, industry sources told Reuters.",
+        "2.12 million", "2.17 million",
+        c2={**KEY, "attribution": "industry sources told Reuters"})
+    (f,) = findings_for(arts, claims)
+    assert (f.rule, f.severity) == ("FC101", "error")
 
 
 def test_low_confidence_is_never_an_error():

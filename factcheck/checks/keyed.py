@@ -6,9 +6,10 @@ modality. A pair of figures in one group that cannot both be right is judged onc
 - copies (one syndication cluster) and two figures of one sentence are never set against
   each other: "rose to 2.1 from 1.9" is a period the framing missed, not a contradiction;
 - a figure whose framing confidence is below the threshold makes the pair FC104 (info);
-- two different named sources make it FC102 (info);
-- otherwise FC101: error when both figures are confidently framed, independent (not from
-  copies of one story) and neither is attributed while the other is not; else warning.
+- two different named sources, or a named source against an unattributed figure, make
+  it FC102 (info);
+- otherwise FC101: error when both figures are confidently framed and independent (not
+  from copies of one story); else warning.
 
 Each key yields at most one finding, of the strongest category present, listing every
 distinct value of the key with all its citations.
@@ -100,10 +101,13 @@ def _judge_pair(ctx: CheckContext, a: Claim, b: Claim, gap: float, judge: Source
     name_a, name_b = judge.named(a.attribution), judge.named(b.attribution)
     if name_a and name_b and not same_source(name_a, name_b):
         return Pair(a, b, gap, ATTRIBUTED, False)
+    if bool(name_a) != bool(name_b):
+        # One figure is credited to a named source, the other to nobody: the gap may be
+        # between sources rather than an error, and a missed attribution looks the same.
+        return Pair(a, b, gap, ATTRIBUTED, False)
     copies = a.article != b.article and ctx.article_cluster(a.article) == ctx.article_cluster(
         b.article)
-    mixed = bool(name_a) != bool(name_b)
-    clean = not copies and not mixed
+    clean = not copies
     if a.modality == "forecast":
         # Forecasters differ by trade; only one source contradicting itself is an error.
         clean = clean and bool(name_a) and bool(name_b)
@@ -333,7 +337,7 @@ def _why_not_error(group: KeyGroup, pairs: Sequence[Pair]) -> str:
         return "a change's base (month on month, year on year) is not part of the key"
     if group.modality == "forecast":
         return "forecasts by sources not both named may come from different forecasters"
-    return "the figures come from copies of one story, or only one of them names its source"
+    return "the figures come from copies of one story"
 
 
 def _downgrade(severity: str) -> str:
