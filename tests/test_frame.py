@@ -125,6 +125,20 @@ def test_each_figure_takes_the_period_next_to_it():
     assert resolve_period(s, APRIL_1, at=40, figures=figs).period == "2024-06"
 
 
+def test_a_base_period_belongs_to_the_figure_after_it():
+    s = "That is up from June's average, 5.1 million bpd, and 4% up from May."
+    a, b = s.index("5.1"), s.index("4%")
+    figs = ((a, a + 15), (b, b + 2))
+    assert resolve_period(s, APRIL_1, at=a, figures=figs).period == "2024-06"
+    assert resolve_period(s, APRIL_1, at=b, figures=figs) is None
+
+
+def test_a_period_after_a_conjunction_binds_less_than_one_before_the_figure():
+    s = "Analysts see Q2 demand at 0.3 mb/d and a balanced market in Q3."
+    assert resolve_period(s, APRIL_1, at=26, figures=((26, 34),), future=True).period == \
+        "2025-Q2"
+
+
 def test_lowercase_may_is_not_a_month():
     assert periods_of("Prices may ease, traders said.") == []
     assert periods_of("Output in May may rise.")[0][1] == "2024-05"

@@ -75,6 +75,7 @@ _DEADLINE_BEFORE = re.compile(
     re.IGNORECASE)
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$",
                     re.IGNORECASE)
+_JOINED = re.compile(r"[,;]|\b(?:while|but|whereas)\b|\band\s+(?:a|an|the|its|their)\b")
 _CASE_MONTH = re.compile(r"^(?:(?:early|mid|late)[\s-]+)?[A-Z]")
 
 
@@ -281,7 +282,7 @@ def resolve_period(sentence: str, article_date: dt.date | None, *, at: int | Non
     """
     if mentions is None:
         mentions = find_periods(sentence, article_date, future)
-    usable = [p for p in mentions if p.role == "period"]
+    usable = [p for p in mentions if p.role == "period" or (p.role == "base" and p.period)]
     if not usable:
         return None
     if at is None:
@@ -294,7 +295,9 @@ def resolve_period(sentence: str, article_date: dt.date | None, *, at: int | Non
             if p.start >= fig[1]:
                 gap = p.start - fig[1]
                 between = [f for f in others if fig[1] <= f[0] and f[1] <= p.start]
-                c = gap * 0.5
+                # "X in March" binds tightly; "X ... and a market in balance in Q3" does not
+                joined = _JOINED.search(sentence, fig[1], p.start)
+                c = gap + 20.0 if joined else gap * 0.5
             else:
                 gap = fig[0] - p.end
                 between = [f for f in others if p.end <= f[0] and f[1] <= fig[0]]
@@ -303,6 +306,12 @@ def resolve_period(sentence: str, article_date: dt.date | None, *, at: int | Non
                 c += 200 * len(between)
             return c
 
+        # a base period ("from April's average, 5.1 ...") belongs only to the figure after it
+        usable = [p for p in usable if p.role != "base" or (
+            p.end <= fig[0] and fig[0] - p.end <= 40
+            and not any(p.end <= f[0] and f[1] <= fig[0] for f in others))]
+        if not usable:
+            return None
         best = min(usable, key=cost)
     notes = (best.note,) if best.note else ()
     if best.period and not best.note:
