@@ -224,3 +224,11 @@ def test_claims_agreeing_on_a_value_share_one_side(report):
     assert "Same figure in 1 more claim:" in card
     assert "corpus/wire-copy.txt:5:17" in card
     assert "Steppe Daily, Northline Wire" in card  # plot label from the value's outlets
+
+
+def test_message_drops_the_key_prefix_the_title_already_says(report):
+    f = dataclasses.replace(report.findings[0], message="K · m · 2025-03: 1 vs 2",
+                            details={**report.findings[0].details, "key_text": "K · m · 2025-03"})
+    page = render_html(dataclasses.replace(report, findings=(f,)))
+    assert '<p class="message">1 vs 2</p>' in page
+    assert "key text" not in page  # not repeated under More details

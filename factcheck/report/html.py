@@ -233,6 +233,7 @@ class FindingView:
     plot: Markup
     extra: list[tuple[str, str]]
     search: str
+    message: str = ""
 
 
 @dataclass
@@ -301,7 +302,7 @@ def _intervals_for_plot(finding: Finding, views: Sequence[ClaimView]
             for cid in ids:
                 v = by_id.get(cid)
                 if v is not None:
-                    labels.append(v.outlet or v.claim.path)
+                    labels.append(v.outlet or v.claim.path.rsplit("/", 1)[-1])
             outlets = item.get("outlets")
             if isinstance(outlets, (list, tuple)) and outlets:
                 labels = [str(o) for o in outlets]
@@ -309,7 +310,7 @@ def _intervals_for_plot(finding: Finding, views: Sequence[ClaimView]
             rows.append((label, value, low, high))
             unit = unit or str(item.get("unit") or "")
         if len(rows) >= 2:
-            return rows, unit
+            return _distinct_labels(rows, finding, by_id), unit
         rows = []
     if finding.kind == "syndication":  # copies of one story: nothing to compare
         return [], ""
@@ -326,6 +327,22 @@ def _intervals_for_plot(finding: Finding, views: Sequence[ClaimView]
         q = v.claim.quantity
         rows.append((f"{v.claim.text} ({v.outlet or v.claim.path})", q.value, q.low, q.high))
     return rows, unit
+
+
+def _distinct_labels(rows, finding: Finding, by_id: Mapping[str, ClaimView]):
+    """Rows from one outlet get the author, then the figure, so no two read the same."""
+    labels = [r[0] for r in rows]
+    if len(set(labels)) == len(labels):
+        return rows
+    items = [v for v in finding.details.get("values", ()) if isinstance(v, Mapping)]
+    out = []
+    for (label, value, low, high), item in zip(rows, items):
+        first = next((by_id[c] for c in item.get("claims") or () if c in by_id), None)
+        if first is not None and labels.count(label) > 1:
+            label = f"{first.author or first.claim.text} · {label}" if first.author else \
+                f"{first.claim.text} · {label}"
+        out.append((label, value, low, high))
+    return out
 
 
 def _nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
@@ -368,7 +385,7 @@ def strip_plot(rows: Sequence[tuple[str, float | None, float, float]], unit: str
     if any(math.isinf(lo) and lo < 0 for _, _, lo, _ in rows):
         lo_d -= (hi_d - lo_d) * 0.2
     scale = scale_for([lo_d, hi_d])
-    label_w, plot_w, right_pad, row_h, top = 170, 360, 18, 24, 8
+    label_w, plot_w, right_pad, row_h, top = 220, 360, 18, 24, 8
     width = label_w + plot_w + right_pad
     height = top + row_h * len(rows) + 26
 
@@ -399,7 +416,7 @@ def strip_plot(rows: Sequence[tuple[str, float | None, float, float]], unit: str
                      f'text-anchor="end">{escape(unit_word.strip())}</text>')
     for i, (label, value, lo, hi) in enumerate(rows):
         cy = top + row_h * i + row_h / 2
-        short = label if len(label) <= 26 else label[:25] + "…"
+        short = label if len(label) <= 32 else label[:31] + "…"
         parts.append(f'<text class="lab" x="{label_w - 8}" y="{cy + 4:.1f}" text-anchor="end">'
                      f'<title>{escape(label)}</title>{escape(short)}</text>')
         x1, x2 = x(lo), x(hi)
@@ -468,7 +485,7 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
-_KNOWN_DETAIL_KEYS = {"key", "values", "difference", "tolerance", "explanation", "reported",
+_KNOWN_DETAIL_KEYS = {"key", "key_text", "values", "difference", "tolerance", "explanation", "reported",
                       "computed"}
 
 
@@ -492,6 +509,11 @@ def _finding_view(finding: Finding, claim_views: Mapping[str, ClaimView],
              if k not in _KNOWN_DETAIL_KEYS]
     reported = details.get("reported")
     computed = details.get("computed")
+    message = finding.message
+    key_text = details.get("key_text")
+    if isinstance(key_text, str) and key_text and message.startswith(key_text + ":"):
+        # The card's title already says what the figures are about, in words.
+        message = message[len(key_text) + 1:].strip()
     search = " ".join([finding.rule, finding.kind, finding.severity, finding.message, entity,
                        metric, humanise(metric), period] +
                       [f"{v.claim.text} {v.outlet} {v.author} {v.claim.path} {v.claim.sentence}"
@@ -507,7 +529,7 @@ def _finding_view(finding: Finding, claim_views: Mapping[str, ClaimView],
         reported=_plain(reported) if reported is not None else "",
         computed=_plain(computed) if computed is not None else "",
         plot=strip_plot(rows, unit) if len(rows) <= MAX_PLOT_ROWS else Markup(""),
-        extra=extra, search=search)
+        extra=extra, search=search, message=message)
 
 
 def article_segments(article: Article, views: Sequence[ClaimView]) -> list[Segment]:
