@@ -162,7 +162,8 @@ def build(table: UnitTable) -> Lexicon:
         rf"|(?P<s>{_alt(hsyms)}){_SP}?)$")
     verbs = _alt(W.UP_VERBS + W.DOWN_VERBS)
     change_before = regex.compile(
-        rf"(?<![\w])(?P<v>(?i:{verbs}))(?:{_SP}+(?P<d>(?i:up|down|higher|lower)))?"
+        rf"(?<![\w])(?P<v>(?i:{verbs}))(?:{_SP}+(?P<d>(?i:up|down|higher|lower))"
+        rf"|(?:{_SP}+[a-z]{{2,15}}){{1,2}}(?={_SP}+by{_SP}*$))?"
         rf"(?:{_SP}+(?i:by))?(?:{_SP}+(?i:a{_SP}+further|another|an{_SP}+additional|a{_SP}+combined"
         rf"|an{_SP}+average{_SP}+of|a{_SP}+total{_SP}+of|a{_SP}+whopping|a{_SP}+massive|a{_SP}+record))?{_SP}*$")
     change_after = regex.compile(

@@ -40,6 +40,25 @@ _RANGE_GAP = regex.compile(r"^(?:[ \u00a0]*(?P<w>(?i:to|through|and|or)|-|–|�
 _FROM_BEFORE = regex.compile(r"(?i:(?:^|[^\w])(?P<f>from|between)[ \u00a0]+$)")
 _OR_GAP = regex.compile(r"^[ \u00a0]*(?:,[ \u00a0]*or|or|\(|,[ \u00a0]*or[ \u00a0]+about|,[ \u00a0]*or[ \u00a0]+nearly|,[ \u00a0]*or[ \u00a0]+roughly|,[ \u00a0]*or[ \u00a0]+some)[ \u00a0]*$")
 _RANGE_VERBS = regex.compile(r"(?i:\b(?:rang(?:e|es|ed|ing)|between|run|runs|vary|varies|varying|span|spans|spanning|start(?:s|ing)?|from[ ]+as[ ]+(?:low|little|few))\b)")
+_RX1 = regex.compile(r"([A-Za-z][A-Za-z'’.]*+)$")
+_RX2 = regex.compile(r"[-\s\u00a0]+")
+_RX3 = regex.compile(r"[ \u00a0]+of[ \u00a0]+([a-z][a-z'-]{1,30})")
+_RX4 = regex.compile(r"[ \u00a0](?:US|USD|U\.S\.)(?![\w])")
+_RX5 = regex.compile(r"(?i:\bby)\b")
+_RX6 = regex.compile(r"[.!?:;\"“]\s*$")
+_RX7 = regex.compile(r"[A-Z][\w&'’.]*[ \u00a0]$")
+_RX8 = regex.compile(r"[ \u00a0]+(?:to|or|-|and)[ \u00a0]+(?:\d|[a-z]+\b)")
+_RX9 = regex.compile(r"[ \u00a0]+(?:of[ \u00a0]+(?:the|its|his|her|their|our|my|your|those|these|them|us|you)[ \u00a0]|[a-z][a-z-]{2,})")
+_RX10 = regex.compile(r"[ \u00a0]+([a-z][a-z-]*)")
+_RX11 = regex.compile(r"[ \u00a0]+([A-Za-z]+)")
+_RX12 = regex.compile(r"[ \u00a0]+([a-z][a-z-]+)")
+_RX13 = regex.compile(r"[.)][ \u00a0]")
+_RX14 = regex.compile(r"[A-Z][a-z'’]+,[ \u00a0]$")
+_RX15 = regex.compile(r",[ \u00a0]")
+_RX16 = regex.compile(r"[ \u00a0]+of[ \u00a0]+\S+((?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){1,4})")
+_RX17 = regex.compile(r"(\d{1,3})[ \u00a0]?$")
+_RX18 = regex.compile(r"[⁄/]")
+_RX19 = regex.compile(r"(?i:\bto\b)")
 _WORD_TOKEN = regex.compile(r"(?<![\w-])[A-Za-z]++")
 _SCIENTIFIC = regex.compile(r"[ \u00a0]?[×x*][ \u00a0]?10(?:\^|\*\*)?([-−]?\d{1,3}|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d.,])")
 _SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
@@ -80,7 +99,7 @@ class Atom:
 def _prev_word(text: str, pos: int) -> str:
     """The word ending just before pos (lower-cased, trailing dot kept), or ''."""
     window = text[max(0, pos - 24):pos].rstrip()
-    m = regex.search(r"([A-Za-z][A-Za-z'’.]*+)$", window)
+    m = _RX1.search(window)
     return m.group(1).lower() if m else ""
 
 
@@ -206,7 +225,7 @@ class Scanner:
         atom = Atom(start=s, end=e, nstart=s, nend=e, number=number, half=half, kind=kind,
                     low=low, high=high)
         if kind == "words":
-            last = regex.split(r"[-\s\u00a0]+", raw.lower())[-1]
+            last = _RX2.split(raw.lower())[-1]
             if last in ("hundred", "thousand") and number >= 100:
                 atom.scaled, atom.scale_value = True, W.SCALE_WORDS[last]
         if kind == "digits" and not self._left_of_digits(text, atom):
@@ -234,7 +253,7 @@ class Scanner:
         if atom.dimension == "age":
             return atom
         if atom.bare and kind == "vague":
-            vm = regex.match(r"[ \u00a0]+of[ \u00a0]+([a-z][a-z'-]{1,30})", text[atom.end:atom.end + 40])
+            vm = _RX3.match(text[atom.end:atom.end + 40])
             if vm and vm.group(1) not in W.NOT_COUNTED:
                 atom.counted = vm.group(1)
         elif atom.bare:
@@ -364,7 +383,7 @@ class Scanner:
                 if cm.group("sign") == "-" or cm.group("sign") == "−":
                     a.number = -a.number
                 # "$500 US", "$76 US a barrel"
-                um = regex.match(r"[ \u00a0](?:US|USD|U\.S\.)(?![\w])", text[a.end:a.end + 6])
+                um = _RX4.match(text[a.end:a.end + 6])
                 if um:
                     a.end += um.end()
                 self._denominator(text, a)
@@ -480,7 +499,7 @@ class Scanner:
             if direction and a.unit != "" or direction and a.bare:
                 if a.qualifier in ("exact", "approx", "nearly") or a.change == "=":
                     a.change = direction
-                    a.by = bool(regex.search(r"(?i:\bby)\b", cm.group(0)))
+                    a.by = bool(_RX5.search(cm.group(0)))
         a.start = s
 
     def _accept_word_number(self, text: str, a: Atom, raw: str) -> bool:
@@ -490,11 +509,11 @@ class Scanner:
             cm = _CAP_TOKEN.search(text[max(0, a.start - 30):a.start + 1][:-1] + " ") \
                 if a.start > 0 else None
             before = text[max(0, a.start - 3):a.start]
-            if prev and prev not in W.CAPITAL_OK and not regex.search(r"[.!?:;\"“]\s*$", before) \
+            if prev and prev not in W.CAPITAL_OK and not _RX6.search(before) \
                     and _prev_word(text, a.start)[:1] and text[max(0, a.start - 30):a.start].strip() \
-                    and regex.search(r"[A-Z][\w&'’.]*[ \u00a0]$", text[max(0, a.start - 30):a.start]):
+                    and _RX7.search(text[max(0, a.start - 30):a.start]):
                 return False        # "BBC One", "Formula One", "Channel Four"
-        if regex.match(r"[ \u00a0]+(?:to|or|-|and)[ \u00a0]+(?:\d|[a-z]+\b)", text[a.end:a.end + 30]) or \
+        if _RX8.match(text[a.end:a.end + 30]) or \
                 self.lex.one_in.match(text, a.end):
             return True
         if low in ("one", "a") or low.startswith("one "):
@@ -505,10 +524,10 @@ class Scanner:
                 return False
             if a.unit:
                 return True
-            nm = regex.match(r"[ \u00a0]+(?:of[ \u00a0]+(?:the|its|his|her|their|our|my|your|those|these|them|us|you)[ \u00a0]|[a-z][a-z-]{2,})", text[a.end:a.end + 40])
+            nm = _RX9.match(text[a.end:a.end + 40])
             if not nm:
                 return False
-            word = regex.match(r"[ \u00a0]+([a-z][a-z-]*)", text[a.end:a.end + 40]).group(1)
+            word = _RX10.match(text[a.end:a.end + 40]).group(1)
             if word != "of" and (word in W.NOT_COUNTED or word in ("another", "thing", "way",
                                                                  "day", "time", "way", "point")):
                 return False
@@ -523,27 +542,27 @@ class Scanner:
             if prev.rstrip(".") in W.MONTHS and (prev.rstrip(".") != "may" or
                                                   _prev_word_cased(text, a.start)[:1] == "M"):
                 return "date"
-            nm = regex.match(r"[ \u00a0]+([A-Za-z]+)", after)
+            nm = _RX11.match(after)
             if nm and nm.group(1).lower().rstrip(".") in W.MONTHS and nm.group(1)[:1].isupper():
                 return "date"
         # years used as dates
         if _is_year_like(raw) and a.qualifier == "exact" and a.change == "=":
-            nxt = regex.match(r"[ \u00a0]+([a-z][a-z-]+)", text[a.end:a.end + 30])
+            nxt = _RX12.match(text[a.end:a.end + 30])
             if not nxt or nxt.group(1) in W.NOT_COUNTED or not nxt.group(1).endswith("s") or \
                     prev in _YEAR_DETERMINERS or \
                     prev.endswith(("'s", "’s")) or prev in W.MONTHS:
                 return "skip"
         # list numbering at the start of a line: "1. ", "2) "
         line_start = text.rfind("\n", 0, a.nstart) + 1
-        if not text[line_start:a.nstart].strip() and regex.match(r"[.)][ \u00a0]", after):
+        if not text[line_start:a.nstart].strip() and _RX13.match(after):
             return "skip"
         # names and model numbers: "Rossiya 24", "Big 12", "S&P 500", "Game 7", "No. 1"
         if prev in ("no.", "number", "no", "nos.", "#") or prev in W.LABEL_NOUNS:
             return "skip"
         if text[a.start - 1:a.start] == "(" and text[a.end:a.end + 1] == ")":
             return "skip"           # "(4)": a shirt number, a footnote
-        if prev == "aged" or (regex.search(r"[A-Z][a-z'’]+,[ \u00a0]$", text[max(0, a.start - 30):a.start])
-                              and regex.match(r",[ \u00a0]", text[a.end:a.end + 2])
+        if prev == "aged" or (_RX14.search(text[max(0, a.start - 30):a.start])
+                              and _RX15.match(text[a.end:a.end + 2])
                               and a.number < 120 and "." not in raw):
             if not self.ages:
                 return "skip"
@@ -582,8 +601,7 @@ class Scanner:
         if low1 == "of" and w2 and w2.lower() in ("the", "its", "his", "her", "their", "our", "my",
                                                   "your", "those", "these"):
             # "one of the largest producers": the noun is the first plural after "of the"
-            rest = regex.match(r"[ \u00a0]+of[ \u00a0]+\S+((?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){1,4})",
-                               text[a.end:a.end + 80])
+            rest = _RX16.match(text[a.end:a.end + 80])
             if rest:
                 for w in rest.group(1).split():
                     if w[:1].islower() and (w.endswith("s") or w in W.IRREGULAR_PLURALS) and \
@@ -632,7 +650,7 @@ class Scanner:
         raw = m.group()
         if kind == "vulgar":
             value = {"½": .5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": .25, "¾": .75, "⅕": .2, "⅛": .125}[raw]
-            whole = regex.search(r"(\d{1,3})[ \u00a0]?$", text[max(0, s - 5):s])
+            whole = _RX17.search(text[max(0, s - 5):s])
             if whole:
                 value += float(whole.group(1))
                 s -= len(whole.group(0))
@@ -645,7 +663,7 @@ class Scanner:
                 atom.dimension = self.t.dimension(atom.unit)
             return atom if (atom.unit or atom.counted) else None
         if kind == "fracdig":
-            num, den = regex.split(r"[⁄/]", raw)
+            num, den = _RX18.split(raw)
             n_, d_ = int(num), int(den)
             if d_ == 0 or n_ >= d_:
                 return None
@@ -659,7 +677,7 @@ class Scanner:
             atom.dimension = self.t.dimension(atom.unit)
             return atom
         # word fractions: "a third of", "two-thirds of", "half the"
-        parts = regex.split(r"[-\s\u00a0]+", raw.lower())
+        parts = _RX2.split(raw.lower())
         frac = parts[-1]
         den = W.FRACTION_WORDS[frac]
         if len(parts) == 1:
@@ -809,7 +827,7 @@ class Scanner:
                 if (p.unit or p.counted) and p.kind != "range" and len(gap) <= 60 and \
                         not _SENTENCE_END.search(gap) and tail and _similar(p, a) and \
                         p.dimension not in ("duration", "age") and \
-                        not (p.change in ("up", "down") and regex.search(r"(?i:\bto\b)", tail.group(0))):
+                        not (p.change in ("up", "down") and _RX19.search(tail.group(0))):
                     self._inherit(a, p)
                     continue
             # backward: "from 13.5 to 14.0 mm", "8 or $9"
@@ -836,7 +854,7 @@ class Scanner:
 
 def _prev_word_cased(text: str, pos: int) -> str:
     window = text[max(0, pos - 24):pos].rstrip()
-    m = regex.search(r"([A-Za-z][A-Za-z'’.]*+)$", window)
+    m = _RX1.search(window)
     return m.group(1) if m else ""
 
 
@@ -860,7 +878,7 @@ def _similar(src: Atom, a: Atom) -> bool:
 def _parse_words(raw: str) -> tuple[float | None, float]:
     """'twenty-eight thousand six hundred forty-two' -> (28642, 0.5); 'twenty' -> (20, 5)."""
     total, current = 0, 0
-    for w in regex.split(r"[-\s\u00a0]+", raw.lower()):
+    for w in _RX2.split(raw.lower()):
         if w == "and" or not w:
             continue
         if w in W.UNITS_WORDS:
