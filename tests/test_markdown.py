@@ -60,3 +60,30 @@ def test_no_findings():
     text = report_to_markdown(report)
     assert "No discrepancies found." in text
     assert "**0** findings" in text
+
+
+def test_copies_of_one_figure_are_counted_not_repeated():
+    base = sample_report()
+    conflict = base.findings[0]
+    extra = dataclasses.replace(base.claims[0], id="copy-1", path="corpus/reprint.txt")
+    values = [dict(conflict.details["values"][0]), dict(conflict.details["values"][1])]
+    values[0]["claims"] = [conflict.claims[0], "copy-1"]
+    f = dataclasses.replace(conflict, claims=conflict.claims + ("copy-1",),
+                            details={**conflict.details, "values": values})
+    report = dataclasses.replace(base, claims=base.claims + (extra,), findings=(f,))
+    row = next(line for line in report_to_markdown(report).splitlines()
+               if line.startswith("| 🔴"))
+    assert "**1.96 million barrels per day** (energy ministry) ×2 vs **2.01 million bpd**" in row
+    assert row.count("](corpus/") == 3  # each place once
+
+
+def test_syndication_links_articles_not_each_figure():
+    base = sample_report()
+    f = Finding(id="fsyn", rule="FC103", kind="syndication", severity="info",
+                message="2 articles carry the same story", claims=tuple(c.id for c in base.claims),
+                details={"articles": [{"path": "corpus/a.txt", "line_start": 1},
+                                      {"path": "corpus/b.txt", "line_start": 40}]})
+    row = next(line for line in report_to_markdown(dataclasses.replace(base, findings=(f,)))
+               .splitlines() if line.startswith("| 🔵"))
+    assert "10 figures in the copies" in row
+    assert "[corpus/a.txt:1](corpus/a.txt#L1)<br>[corpus/b.txt:40](corpus/b.txt#L40)" in row

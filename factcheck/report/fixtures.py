@@ -167,7 +167,9 @@ def sample_report() -> Report:
         message="Pipeline exports for March 2025: about 1.5 million bpd (energy ministry) "
                 "vs 1.4-1.6 million bpd (industry sources)",
         claims=(c4.id, c6.id),
-        details={"values": [
+        details={"key": {"entity": "Caspian Pipeline Consortium", "metric": "throughput",
+                         "period": "2025-03", "modality": "actual"},
+                 "values": [
             {"value": 1.5e6, "low": 1.4e6, "high": 1.6e6, "unit": "bbl/d", "claims": [c4.id]},
             {"value": None, "low": 1.4e6, "high": 1.6e6, "unit": "bbl/d", "claims": [c6.id]}]})
     unresolved = Finding(

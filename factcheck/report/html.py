@@ -489,20 +489,29 @@ _KNOWN_DETAIL_KEYS = {"key", "key_text", "values", "difference", "tolerance", "e
                       "computed"}
 
 
+def shared_field(views: Sequence[Any], name: str) -> str:
+    """A claim field every claim of a finding agrees on, else "" (no guessing from one)."""
+    values = {getattr(getattr(v, "claim", v), name) for v in views}
+    return str(values.pop()) if len(values) == 1 else ""
+
+
 def _finding_view(finding: Finding, claim_views: Mapping[str, ClaimView],
                   rules: Mapping[str, Mapping[str, str]]) -> FindingView:
     views = [claim_views[c] for c in finding.claims if c in claim_views]
     details = finding.details or {}
     key = details.get("key") if isinstance(details.get("key"), Mapping) else {}
-    first = views[0].claim if views else None
-    entity = str(key.get("entity") or (first.entity if first else "") or "")
-    metric = str(key.get("metric") or (first.metric if first else "") or "")
-    period = str(key.get("period") or (first.period if first else "") or "")
-    modality = str(key.get("modality") or (first.modality if first else "") or "")
-    bits = [entity or "entity unresolved", humanise(metric) if metric else "metric unresolved",
-            format_period(period)]
-    if modality and modality != "actual":
-        bits.append(modality)
+    entity = str(key.get("entity") or shared_field(views, "entity"))
+    metric = str(key.get("metric") or shared_field(views, "metric"))
+    period = str(key.get("period") or shared_field(views, "period"))
+    modality = str(key.get("modality") or shared_field(views, "modality"))
+    if entity or metric or period:
+        bits = [entity or "entity unresolved",
+                humanise(metric) if metric else "metric unresolved", format_period(period)]
+        if modality and modality != "actual":
+            bits.append(modality)
+    else:  # not about one figure (copies of a story, say): name what the rule found
+        bits = [rules.get(finding.rule, {}).get("short", "").rstrip(".") or
+                humanise(finding.kind)]
     rows, unit = _intervals_for_plot(finding, views)
     rule = rules.get(finding.rule, {})
     extra = [(humanise(str(k)), _plain(v)) for k, v in details.items()

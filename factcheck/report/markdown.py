@@ -8,10 +8,10 @@ cell is escaped for both Markdown and the HTML that comment renderers allow.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from factcheck.model import Claim, Finding, Report
-from factcheck.report.html import SEVERITY_ORDER, format_period, humanise
+from factcheck.report.html import SEVERITY_ORDER, format_period, humanise, shared_field
 
 ICONS = {"error": "🔴", "warning": "🟠", "info": "🔵"}
 VISIBLE_ROWS = 10
@@ -32,35 +32,99 @@ def escape_md(text: str, limit: int | None = None) -> str:
 
 
 def _link(claim: Claim, link_base: str) -> str:
-    label = escape_md(f"{claim.path}:{claim.line}")
-    target = f"{link_base}{claim.path}#L{claim.line}"
+    return _file_link(claim.path, claim.line, link_base)
+
+
+def _file_link(path: str, line: int, link_base: str) -> str:
+    label = escape_md(f"{path}:{line}")
+    target = f"{link_base}{path}#L{line}"
     target = target.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
     target = target.replace("<", "%3C").replace(">", "%3E").replace("|", "%7C")
     return f"[{label}]({target})"
 
 
+MAX_FIGURES = 4
+MAX_LINKS = 4
+
+
 def _what(finding: Finding, claims: Sequence[Claim]) -> str:
-    key = finding.details.get("key") if finding.details else None
-    key = key if isinstance(key, dict) else {}
-    first = claims[0] if claims else None
-    entity = key.get("entity") or (first.entity if first else "")
-    metric = key.get("metric") or (first.metric if first else "")
-    period = key.get("period") or (first.period if first else "")
+    details = finding.details or {}
+    key = details.get("key") if isinstance(details.get("key"), Mapping) else {}
+    entity = key.get("entity") or shared_field(claims, "entity")
+    metric = key.get("metric") or shared_field(claims, "metric")
+    period = key.get("period") or shared_field(claims, "period")
     bits = [b for b in (entity, humanise(metric) if metric else "",
                         format_period(period) if period else "") if b]
     head = " · ".join(bits)
-    message = escape_md(finding.message, limit=140)
+    message = finding.message
+    key_text = details.get("key_text")
+    if isinstance(key_text, str) and key_text and message.startswith(key_text + ":"):
+        message = message[len(key_text) + 1:].strip()   # the head says it in words
+    message = escape_md(message, limit=140)
     return f"**{escape_md(head)}**<br>{message}" if head else message
 
 
-def _figures(finding: Finding, claims: Sequence[Claim]) -> str:
-    out = []
+def _figure_groups(finding: Finding, claims: Sequence[Claim]) -> list[list[Claim]]:
+    """Claims grouped as the finding groups them (details.values), else by text."""
+    by_id = {c.id: c for c in claims}
+    groups: list[list[Claim]] = []
+    placed: set[str] = set()
+    values = (finding.details or {}).get("values")
+    if isinstance(values, (list, tuple)):
+        for item in values:
+            if isinstance(item, Mapping):
+                members = [by_id[c] for c in item.get("claims") or ()
+                           if c in by_id and c not in placed]
+                placed.update(m.id for m in members)
+                if members:
+                    groups.append(members)
+    by_text: dict[str, list[Claim]] = {}
     for c in claims:
-        who = f" ({escape_md(c.attribution, limit=40)})" if c.attribution else ""
-        out.append(f"**{escape_md(c.text)}**{who}")
+        if c.id not in placed:
+            by_text.setdefault(c.text, []).append(c)
+    return groups + list(by_text.values())
+
+
+def _figures(finding: Finding, claims: Sequence[Claim]) -> str:
+    if finding.kind == "syndication":  # the claims are copies, not figures in dispute
+        return f"{len(claims)} figure{'s' if len(claims) != 1 else ''} in the copies"
+    groups = _figure_groups(finding, claims)
+    out = []
+    for group in groups[:MAX_FIGURES]:
+        c = group[0]
+        sources = sorted({g.attribution for g in group if g.attribution})
+        who = f" ({escape_md(', '.join(sources), limit=40)})" if sources else ""
+        times = f" ×{len(group)}" if len(group) > 1 else ""
+        out.append(f"**{escape_md(c.text)}**{who}{times}")
+    if len(groups) > MAX_FIGURES:
+        out.append(f"+{len(groups) - MAX_FIGURES} more")
     # Sources that disagree read as "a vs b"; the inputs of a computation as a list.
     joiner = " vs " if finding.rule.startswith("FC1") else ", "
     return joiner.join(out)
+
+
+def _where(claims: Sequence[Claim], link_base: str) -> str:
+    seen: dict[tuple[str, int], Claim] = {}
+    for c in claims:
+        seen.setdefault((c.path, c.line), c)
+    links = [_link(c, link_base) for c in list(seen.values())[:MAX_LINKS]]
+    if len(seen) > MAX_LINKS:
+        links.append(f"+{len(seen) - MAX_LINKS} more")
+    return "<br>".join(links)
+
+
+def _where_articles(finding: Finding, link_base: str) -> str:
+    """For copies of a story, the articles are the places to look, not each figure."""
+    arts = (finding.details or {}).get("articles")
+    if finding.kind != "syndication" or not isinstance(arts, (list, tuple)):
+        return ""
+    links = []
+    for a in arts[:MAX_LINKS]:
+        if isinstance(a, Mapping) and a.get("path"):
+            links.append(_file_link(str(a["path"]), int(a.get("line_start") or 1), link_base))
+    if len(arts) > MAX_LINKS:
+        links.append(f"+{len(arts) - MAX_LINKS} more")
+    return "<br>".join(links)
 
 
 def _row(finding: Finding, claims_by_id: dict[str, Claim], link_base: str) -> str:
@@ -71,7 +135,7 @@ def _row(finding: Finding, claims_by_id: dict[str, Claim], link_base: str) -> st
         f"`{re.sub(r'[^A-Za-z0-9_.-]', '', finding.rule)}`",
         _what(finding, claims),
         _figures(finding, claims),
-        "<br>".join(_link(c, link_base) for c in claims),
+        _where_articles(finding, link_base) or _where(claims, link_base),
     ]
     return "| " + " | ".join(cells) + " |"
 
