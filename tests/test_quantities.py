@@ -429,7 +429,8 @@ def test_seed_non_quantities(needle):
     "1," * 100_000,
     "million " * 100_000,
     "about " * 50_000 + "5%",
-    ("Output rose 2.5% to 1,184 kb/d, about $3 million. " * 100_000)[:5_000_000],
+    (("The committee met again and talked at length about the pipeline. " * 8
+      + "Output rose 2.5% to 1,184 kb/d, about $3 million. ") * 10_000)[:5_000_000],
 ])
 def test_pathological_inputs_complete(text):
     qs = find_quantities(text)
