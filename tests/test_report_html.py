@@ -232,3 +232,21 @@ def test_message_drops_the_key_prefix_the_title_already_says(report):
     page = render_html(dataclasses.replace(report, findings=(f,)))
     assert '<p class="message">1 vs 2</p>' in page
     assert "key text" not in page  # not repeated under More details
+
+
+def test_syndication_lists_the_copies(report):
+    from factcheck.model import Finding
+    f = Finding(id="fsyn", rule="FC103", kind="syndication", severity="info",
+                message="2 articles carry the same story", claims=(report.claims[0].id,),
+                details={"articles": [
+                    {"id": report.articles[0].id, "path": "corpus/steppe-daily.txt",
+                     "line_start": 1, "headline": "<em>Copied</em>", "outlet": "Steppe Daily",
+                     "published": "2025-04-02"},
+                    {"id": "other#0", "path": "corpus/other.txt", "line_start": 7,
+                     "headline": "Copied", "outlet": "", "published": None}]})
+    page = render_html(dataclasses.replace(report, findings=(f,)))
+    card = page.split('<article class="card')[1].split("</article>")[0]
+    assert 'class="sides"' not in card
+    assert "corpus/other.txt:7" in card and "&lt;em&gt;Copied&lt;/em&gt;" in card
+    assert "1 figure in the copies, counted once" in card
+    assert "Near-duplicate text across files" in card  # title from the rule, no key

@@ -184,6 +184,7 @@ class SideView:
 
     primary: ClaimView
     others: list[ClaimView]
+    spill: bool = False          # the overflow column: others are different figures
 
 
 MAX_SIDES = 6
@@ -209,7 +210,8 @@ def _sides(finding: Finding, views: Sequence[ClaimView]) -> list[SideView]:
     sides += [SideView(primary=v, others=[]) for v in views if v.claim.id not in placed]
     if len(sides) > MAX_SIDES:
         spill = [x for side in sides[MAX_SIDES - 1:] for x in [side.primary, *side.others]]
-        sides = sides[:MAX_SIDES - 1] + [SideView(primary=spill[0], others=spill[1:])]
+        sides = sides[:MAX_SIDES - 1] + [SideView(primary=spill[0], others=spill[1:],
+                                                  spill=True)]
     return sides
 
 
@@ -234,6 +236,7 @@ class FindingView:
     extra: list[tuple[str, str]]
     search: str
     message: str = ""
+    copies: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -485,8 +488,27 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
-_KNOWN_DETAIL_KEYS = {"key", "key_text", "values", "difference", "tolerance", "explanation", "reported",
+_KNOWN_DETAIL_KEYS = {"key", "key_text", "values", "articles", "difference", "tolerance", "explanation", "reported",
                       "computed"}
+
+
+def _copies(details: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The articles of a syndication finding, for a list of where the story was copied."""
+    arts = details.get("articles")
+    if not isinstance(arts, (list, tuple)):
+        return []
+    out = []
+    for a in arts:
+        if not isinstance(a, Mapping):
+            continue
+        out.append({
+            "anchor": _anchor("article-", str(a.get("id") or "")),
+            "where": f"{a.get('path', '')}:{a.get('line_start', '')}",
+            "headline": str(a.get("headline") or ""),
+            "outlet": str(a.get("outlet") or ""),
+            "published": str(a.get("published") or ""),
+        })
+    return out
 
 
 def shared_field(views: Sequence[Any], name: str) -> str:
@@ -538,7 +560,7 @@ def _finding_view(finding: Finding, claim_views: Mapping[str, ClaimView],
         reported=_plain(reported) if reported is not None else "",
         computed=_plain(computed) if computed is not None else "",
         plot=strip_plot(rows, unit) if len(rows) <= MAX_PLOT_ROWS else Markup(""),
-        extra=extra, search=search, message=message)
+        extra=extra, search=search, message=message, copies=_copies(details))
 
 
 def article_segments(article: Article, views: Sequence[ClaimView]) -> list[Segment]:
