@@ -1,0 +1,94 @@
+"""FC206 record: "a record high of 2.12 million bpd" in March while an earlier period of the
+same entity and metric is given higher (or, for a record low, lower) anywhere in the corpus.
+
+A figure is a record only when the record words sit right against it ("a record high of
+X", "a record X", "X, an all-time high"); a record mentioned elsewhere in the sentence
+may be about something else. Hedged records ("near-record", "close to a record") are not
+records.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from factcheck.checks.arithmetic_support import (
+    Interval, by_key, cannot_meet, earlier, gap, interval, layout, period_grain, severity,
+    arithmetic_finding, show, key_text, same_scale, show_interval,
+)
+from factcheck.checks.config import RuleConfig
+from factcheck.checks.context import CheckContext
+from factcheck.checks.registry import register
+from factcheck.model import Claim, Finding
+
+_HIGH = r"(?:record(?:[\s-]+(?:high|highs|level|peak|amount|volume))?|all[\s-]time[\s-]+high|" \
+        r"highest(?:\s+level)?\s+(?:ever|on\s+record))"
+_LOW = r"(?:record[\s-]+lows?|all[\s-]time[\s-]+low|lowest(?:\s+level)?\s+(?:ever|on\s+record))"
+_HEDGE = r"(?:near|nearly|almost|close\s+to|just\s+(?:below|under|shy\s+of)|shy\s+of|below|" \
+         r"under|short\s+of|second|third|previous|prior|former|old|last|from|beat|broke|" \
+         r"broken|topped|surpassed|than|not)"
+
+_BEFORE = regex.compile(
+    rf"(?<!{_HEDGE}[\s-]+(?:a|an|the)?\s*)\b(?P<cue>{_LOW}|{_HIGH})"
+    r"(?:\s+(?:of|at|to))?\s*(?:nearly|almost|about|around|some|over|more\s+than)?\s*$",
+    regex.IGNORECASE)
+_AFTER = regex.compile(
+    rf"^\s*(?:\([^)]{{0,20}}\)\s*)?[,—–-]+\s*(?:a|an|the)\s+(?:new\s+)?(?P<cue>{_LOW}|{_HIGH})\b",
+    regex.IGNORECASE)
+
+
+def record_direction(before: str, after: str) -> str:
+    """'high', 'low' or '' for the text right before and right after a figure."""
+    for pattern, text in ((_BEFORE, before), (_AFTER, after)):
+        match = pattern.search(text)
+        if match:
+            cue = match.group("cue").lower()
+            return "low" if ("low" in cue) else "high"
+    return ""
+
+
+@register("record")
+def check_record(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
+    lay = layout(ctx)
+    groups = by_key(ctx)
+    for placed in (p for ps in lay.by_article.values() for p in ps):
+        claim = placed.claim
+        if claim.modality != "actual" or not claim.entity or not claim.metric:
+            continue
+        if not period_grain(claim.period):
+            continue
+        direction = record_direction(lay.before(placed, 60), lay.after(placed, 60))
+        if not direction:
+            continue
+        record = interval(claim)
+        tolerance = rule.tolerance(claim.metric)
+        beaten = [other for other in groups.get((claim.entity, claim.metric, "actual"), ())
+                  if earlier(other.period, claim.period) and same_scale(claim, other)
+                  and _beats(interval(other), record, direction, tolerance)]
+        if not beaten:
+            continue
+        worst = max(beaten, key=lambda o: gap(interval(o), record))
+        yield _finding(rule, claim, worst, beaten, direction)
+
+
+def _beats(other: Interval, record: Interval, direction: str, tolerance: float) -> bool:
+    if not cannot_meet(other, record, tolerance):
+        return False
+    return other.low > record.high if direction == "high" else other.high < record.low
+
+
+def _finding(rule: RuleConfig, claim: Claim, worst: Claim, beaten: list[Claim],
+             direction: str) -> Finding:
+    word = "higher" if direction == "high" else "lower"
+    explanation = (f"record {direction} of {show(claim)} in {claim.period}, but "
+                   f"{worst.period} is given as {show(worst)}, {word}")
+    others = sorted(beaten, key=lambda o: (o.period, o.path, o.line))
+    return arithmetic_finding(
+        rule, "record", key_text(claim), reported=show(claim),
+        computed=f"{word} earlier figure {show(worst)} ({worst.period})",
+        explanation=explanation,
+        inputs=[(claim, "record")] + [(o, "earlier") for o in others],
+        severity_=severity(rule, [claim, worst]),
+        extra={"direction": direction, "earlier_periods": sorted({o.period for o in others}),
+               "gap": gap(interval(worst), interval(claim))})
