@@ -120,3 +120,17 @@ def test_claims_without_a_sentence_join_no_cluster():
     claims = [_replace(claim(a, "2.12 million", unit="bbl/d"), sentence=""),
               _replace(claim(b, "2.17 million", unit="bbl/d"), sentence="")]
     assert [c.cluster for c in assign_clusters([a, b], claims, RULES)] == ["", ""]
+
+
+def test_a_reprint_that_changes_a_figure_is_not_a_copy_of_it():
+    original = ("The regional grid operator said on Monday that 41,000 homes were still without "
+                "power after the storm brought down lines across the valley.")
+    altered = original.replace("41,000", "14,000")
+    a = article("wire/storm.txt", original)
+    b = article("site/storm.txt", altered)
+    key = dict(entity="United States", metric="people_affected", period="2025-04-01")
+    claims = [claim(a, "41,000", unit="", **key), claim(b, "14,000", unit="", **key)]
+    clustered = assign_clusters([a, b], claims, RULES)
+    assert clustered[0].cluster != clustered[1].cluster
+    kinds = {f.kind for f in run_checks(clustered, [a, b], RULES)}
+    assert "conflict" in kinds

@@ -19,6 +19,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
+import regex
+
 from factcheck.checks.minhash import MinHashLSH, jaccard
 from factcheck.checks.textnorm import normalise_tokens, shingles, split_sentences
 from factcheck.model import Article, Claim
@@ -62,6 +64,14 @@ class Syndication:
         if not tokens:
             return ""
         return self.sentence_cluster.get(tokens) or _cluster_id([tokens])
+
+
+_DIGITS = regex.compile(r"\d+(?:\.\d+)?")
+
+
+def _figures(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The numbers of a sentence as written, whatever the scale word ("1.3bn", "1.3 billion")."""
+    return tuple(sorted(m.group() for tok in tokens for m in _DIGITS.finditer(tok)))
 
 
 def _cluster_id(members: Sequence[tuple[str, ...]]) -> str:
@@ -146,8 +156,11 @@ def _analyse(articles: Sequence[Article], claims: Sequence[Claim],
         if len(tokens) >= params.min_tokens:
             lsh.add(i, sets[i])
     uf = _UnionFind(len(ordered))
+    figures = [_figures(t) for t in ordered]
     for a, b in lsh.candidates():
-        if jaccard(sets[a], sets[b]) >= params.sentence_threshold:
+        # A reprint that changed a figure is not a copy of it: that change is exactly the
+        # discrepancy a desk wants to see, so such sentences stay separate sources.
+        if figures[a] == figures[b] and jaccard(sets[a], sets[b]) >= params.sentence_threshold:
             uf.union(a, b)
 
     members: dict[int, list[int]] = defaultdict(list)
