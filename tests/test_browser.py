@@ -269,6 +269,17 @@ def test_real_run_on_seeds(browser, seeds_report):
             first_id = cards.first.get_attribute("id")
             page.evaluate(f"location.hash = {first_id!r}")
             assert "is-target" in (cards.first.get_attribute("class") or "")
+        # A claim in a folded article: its citation link unfolds the article and shows it.
+        folded = page.locator("details.article:not([open]) mark.claim")
+        if folded.count():
+            claim_id = folded.first.get_attribute("id")
+            page.evaluate("window.scrollTo(0, 0)")
+            page.locator(f"#claims-table a[href='#{claim_id}']").click()
+            target = page.locator(f"[id='{claim_id}']")
+            target.wait_for(state="visible")
+            box = target.bounding_box()
+            assert box is not None and 0 <= box["y"] < 1400
+        page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=str(REPORTS / "report-screenshot-seeds.png"))
         w.assert_clean()
         assert not re.search(r"<script[^>]*>\s*alert", page.content())

@@ -250,3 +250,11 @@ def test_syndication_lists_the_copies(report):
     assert "corpus/other.txt:7" in card and "&lt;em&gt;Copied&lt;/em&gt;" in card
     assert "1 figure in the copies, counted once" in card
     assert "Near-duplicate text across files" in card  # title from the rule, no key
+
+
+def test_long_corpus_opens_only_cited_articles(report):
+    many = tuple(dataclasses.replace(report.articles[1], id=f"extra#{i}") for i in range(8))
+    page = render_html(dataclasses.replace(report, articles=report.articles + many))
+    opened = re.findall(r'<details class="article" id="([^"]+)"( open)?>', page)
+    assert sum(1 for _, o in opened if o) == 3  # the three articles findings cite
+    assert len(opened) == 11

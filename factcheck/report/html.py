@@ -188,6 +188,7 @@ class SideView:
 
 
 MAX_SIDES = 6
+ARTICLES_ALWAYS_OPEN = 6
 MAX_OTHERS = 8
 MAX_PLOT_ROWS = 8
 
@@ -246,6 +247,7 @@ class ArticleView:
     date: str
     segments: list[Segment]
     claim_count: int
+    open: bool = True
 
 
 @dataclass
@@ -594,10 +596,14 @@ def build_context(report: Report) -> Context:
     by_article: dict[str, list[ClaimView]] = {}
     for v in claim_views.values():
         by_article.setdefault(v.claim.article, []).append(v)
+    # A long corpus opens only the articles a finding cites; the rest stay one click away.
+    cited = {claim_views[c].claim.article for f in report.findings for c in f.claims
+             if c in claim_views}
+    few = len(report.articles) <= ARTICLES_ALWAYS_OPEN
     article_views = [
         ArticleView(article=a, anchor=_anchor("article-", a.id), date=_date(a),
                     segments=article_segments(a, by_article.get(a.id, [])),
-                    claim_count=len(by_article.get(a.id, [])))
+                    claim_count=len(by_article.get(a.id, [])), open=few or a.id in cited)
         for a in report.articles]
     return Context(findings=findings, articles=article_views,
                    claims=list(claim_views.values()))
