@@ -111,17 +111,7 @@ AUTHORS = (
 EDITORS = ("Keith Morland", "Ruth Ashdown", "Simon Delacroix", "Jane Merriweather",
            "Alan Featherstone")
 
-# Attribution clauses for actual figures, and who makes forecasts.
-SOURCES = (
-    "industry sources told Meridian",
-    "according to data from the energy ministry",
-    "two industry sources said",
-    "according to figures seen by the Petroleum Ledger",
-    "the energy ministry said on {weekday}",
-    "according to a survey of shipping and industry data",
-    "people familiar with the data said",
-    "official statistics showed",
-)
+# Who makes forecasts.
 FORECASTERS = ("the energy ministry", "Halden Capital", "the national statistics office",
                "consultancy Brightwater Energy", "Corvane Research")
 
@@ -267,7 +257,7 @@ HEADLINES = {
         "{Dem} oil output hits record {V} in {Month}",
     ),
     "exports": (
-        "{Dem} crude exports {updownword} in {Month}",
+        "{Dem} crude exports {updownverb} in {Month}",
         "{Ent} Oil Exports Face Pipeline Bottleneck",
         "Shipping delays weigh on {Dem} crude flows",
     ),
@@ -295,83 +285,133 @@ HEADLINES = {
 HEADLINE_REPRINT_PREFIX = ("UPDATE 1-", "ANALYSIS-", "REFILE-", "")
 
 # ---- sentences without figures (or with harmless ones) --------------------------------
+# Built from parts, so that independent articles rarely share a sentence word for word:
+# a subject (plural, so every predicate fits) and a predicate per theme, then an optional
+# attribution and time. Each theme gives hundreds of sentences before any attribution.
 
 FILLER = {
     "opec": (
-        "{Ent} has repeatedly promised to bring its output back in line with the group's targets.",
-        "OPEC+ members have been under pressure to compensate for earlier overproduction.",
-        "The producer group is due to review its supply policy at an online meeting next week.",
-        "Delegates said the alliance was unlikely to change course before the summer.",
-        "Several members have submitted plans to make up for pumping above their limits.",
-        "The group's Vienna headquarters declined to comment on individual members' output.",
+        ("OPEC+ members", "Several producers in the group", "Delegates from the alliance",
+         "Officials from the group's biggest members", "Gulf producers", "The group's ministers",
+         "Smaller members of the pact"),
+        ("have been under pressure to compensate for earlier overproduction",
+         "are due to review their supply policy at an online meeting",
+         "are unlikely to change course before the summer",
+         "have submitted plans to make up for pumping above their limits",
+         "disagree over how quickly to return barrels to the market",
+         "have grown frustrated with members that ignore their targets",
+         "want clearer rules on how compliance is measured",
+         "are watching closely whether the overproducers keep their promises"),
     ),
     "pipeline": (
-        "Most Kazakh crude leaves the country through a pipeline to a terminal on the Black Sea.",
-        "Traders said tanker loadings at the terminal had resumed after a short delay.",
-        "Storms on the Black Sea have disrupted loadings several times this winter.",
-        "The consortium said it had completed maintenance on two of its three moorings.",
-        "Shippers have been looking for alternative routes across the Caspian Sea.",
-        "An inspection by the Russian transport regulator briefly halted operations at the port.",
-        "The terminal near Novorossiysk handles the bulk of the region's seaborne exports.",
+        ("Tanker loadings at the Black Sea terminal", "Shipments along the export route",
+         "Loadings of Caspian grades", "Operations at the offshore moorings",
+         "Flows from the western oilfields", "Cargoes bound for Mediterranean refiners",
+         "Shippers using the route"),
+        ("have been disrupted by storms several times this winter",
+         "resumed after a brief halt for repairs", "were slowed by a safety inspection",
+         "face fresh uncertainty after the latest drone strikes",
+         "could be cut sharply if the repairs drag on",
+         "remain exposed to both the weather and politics",
+         "have been rerouted through smaller ports at times",
+         "depend on a single pipeline across southern Russia"),
     ),
     "companies": (
-        "Chevron leads the venture that operates the giant Tengiz field in western Kazakhstan.",
-        "Western majors have spent years and large sums expanding fields in the region.",
-        "KazMunayGas, the state oil company, holds stakes in all of the country's large projects.",
-        "Executives have argued that contracts signed decades ago protect their output levels.",
-        "The operator said the new facilities were running smoothly after start-up.",
+        ("Western majors in the region", "The foreign partners in the big projects",
+         "Executives at the international oil companies", "The operators of the giant fields",
+         "Shareholders in the Tengiz venture", "Investors in the Caspian projects"),
+        ("have spent years and large sums expanding output",
+         "argue that contracts signed decades ago protect their production",
+         "say the new facilities are running smoothly after start-up",
+         "have resisted calls to slow production at their fields",
+         "are negotiating with the government over tax and export terms",
+         "expect the expansion to pay back within a few years",
+         "have little appetite for output cuts after the money they have spent"),
     ),
     "market": (
-        "Oil prices have swung sharply this year on worries about demand and trade disputes.",
-        "Analysts say extra supply from outside the group could weigh on prices later in the year.",
-        "Refiners in Europe have bought more Caspian crude since sanctions reshaped trade flows.",
-        "Benchmark futures slipped in early trading as investors weighed the supply outlook.",
-        "Market watchers expect inventories to build in the second half of the year.",
+        ("Oil traders", "Benchmark futures", "Refiners in Europe", "Hedge funds",
+         "Market watchers", "Physical traders in the Mediterranean", "Buyers in Asia"),
+        ("have swung between worries about demand and fears of supply disruption",
+         "slipped in early trading as investors weighed the supply outlook",
+         "have bought more Caspian crude since sanctions reshaped trade flows",
+         "expect inventories to build in the second half of the year",
+         "are betting that extra supply from outside the group will weigh on prices",
+         "reacted calmly to the latest production figures",
+         "are paying closer attention to freight and insurance costs"),
     ),
     "politics": (
-        "Officials in Moscow and Kyiv traded accusations over the latest strikes on energy sites.",
-        "Talks on a wider ceasefire have stalled, diplomats said.",
-        "Washington has threatened new tariffs on buyers of Russian crude if talks fail.",
-        "The government said it would raise the issue with its partners in the coming weeks.",
-        "A 30-day pause on attacks against energy infrastructure expired without renewal.",
-        "Ministers met in the capital on {weekday} to discuss the country's budget shortfall.",
-        "European governments are weighing a further package of sanctions.",
+        ("Officials in Moscow and Kyiv", "Diplomats involved in the talks",
+         "European governments", "Negotiators on both sides", "Western capitals",
+         "Lawmakers in Washington", "Ministers from the region"),
+        ("traded accusations over the latest strikes on energy sites",
+         "say talks on a wider ceasefire have stalled",
+         "are weighing a further package of sanctions",
+         "have threatened new tariffs on buyers of Russian crude if talks fail",
+         "plan to raise the issue with their partners in the coming weeks",
+         "disagree over how to protect energy infrastructure from attack",
+         "let a pause on attacks against energy sites expire without renewal"),
     ),
     "macro": (
-        "The central bank has kept its policy rate unchanged at its last two meetings.",
-        "Higher fuel and utility tariffs have fed into consumer prices.",
-        "Economists expect price growth to ease once the effect of the tariff increases fades.",
-        "The government relies on oil revenue for much of its budget.",
-        "A weaker currency has pushed up the cost of imported goods.",
+        ("Policymakers at the central bank", "Economists", "Officials at the finance ministry",
+         "Private-sector forecasters", "Households and businesses", "Bank analysts"),
+        ("expect price growth to ease once the effect of tariff increases fades",
+         "have kept a close eye on fuel and utility costs",
+         "worry that a weaker currency is pushing up the cost of imports",
+         "say the budget still relies heavily on oil revenue",
+         "see little room for interest rate cuts this year",
+         "are waiting for clearer signs that inflation has peaked"),
     ),
     "background": (
-        "The pipeline runs from the oilfields of western Kazakhstan to the Russian coast.",
-        "Kazakhstan joined the wider OPEC+ group when it was formed to steady the market.",
-        "The country has long argued that its large foreign-run projects should be treated differently.",
-        "Condensate, a light liquid produced alongside gas, is not covered by the group's limits.",
-        "The expansion at Tengiz was delayed for years by cost overruns.",
-        "Large fields in the west of the country are run by international consortiums.",
-        "Energy ministers have changed several times in recent years.",
-        "Most of the crude is sold to refiners in Europe and the Mediterranean.",
-        "The country's output has grown steadily since the start of the decade.",
-        "A rail route to the Black Sea carries smaller volumes when the pipeline is disrupted.",
-        "Officials have said they want to reduce the country's reliance on a single export route.",
-        "The finance ministry has warned that lower oil prices would widen the budget gap.",
-        "Analysts say the group's policy depends on how closely members stick to their limits.",
-        "Tanker rates in the Black Sea have risen as insurers reassess the risks.",
-        "The operator has said the field can run at full capacity for years.",
-        "Production data are compiled from ministry figures and industry surveys.",
-    ),
-    "quotes": (
-        "\"We are working with our partners to find a balanced solution,\" a ministry spokesperson said.",
-        "\"The market is watching every barrel,\" said Ines Calloway, an analyst at Halden Capital.",
-        "\"There is no quick fix for the export route,\" a trader in Geneva said.",
-        "\"Our priority is stable supply,\" the company said in a statement.",
-        "\"Nobody expects the issue to be settled at one meeting,\" a delegate said.",
-        "\"Investors want to see discipline before they commit more money,\" said Tomas Rehak of Corvane Research.",
-        "\"We will keep talking to all sides,\" the minister told reporters.",
+        ("Kazakh officials", "Energy ministers in Astana", "Industry veterans",
+         "Analysts who follow the region", "Critics of the country's energy policy",
+         "Officials at the state oil company"),
+        ("have long argued that the large foreign-run projects should be treated differently",
+         "point out that condensate is not covered by the group's limits",
+         "recall that the Tengiz expansion was delayed for years by cost overruns",
+         "want to reduce the country's reliance on a single export route",
+         "note that most of the crude is sold to refiners in Europe",
+         "warn that lower oil prices would widen the budget gap",
+         "say the country's output has grown steadily since the start of the decade",
+         "describe a rail route to the Black Sea as a costly fallback"),
     ),
 }
+WHO = ("analysts at Halden Capital", "a Geneva-based trader", "traders who deal in Caspian grades",
+       "an official at the energy ministry", "a senior delegate", "a shipping agent in Novorossiysk",
+       "economists at Corvane Research", "a source close to the consortium",
+       "one European refiner", "a person briefed on the talks", "consultancy Brightwater Energy")
+SAID = ("said", "told reporters", "said in a note", "told Meridian", "said in an interview",
+        "wrote in a report")
+CONNECTORS = ("", "", "Still, ", "However, ", "For now, ", "Even so, ", "In recent weeks, ",
+              "So far, ", "As a result, ", "By most accounts, ", "Meanwhile, ")
+WHEN = ("", "", " on {weekday}", " this week", " earlier this month", " last week")
+
+QUOTES = (
+    "We are working with our partners to find a balanced solution",
+    "The market is watching every barrel",
+    "There is no quick fix for the export route",
+    "Our priority is stable supply",
+    "Nobody expects the issue to be settled at one meeting",
+    "Investors want to see discipline before they commit more money",
+    "We will keep talking to all sides",
+    "The numbers speak for themselves",
+    "Nobody wants a price war",
+)
+SPEAKERS = ("Ines Calloway, an analyst at Halden Capital", "a ministry spokesperson",
+            "Tomas Rehak of Corvane Research", "a trader in Geneva", "the company",
+            "a senior official", "the minister", "an industry executive")
+
+# Attributions for figures, built the same way.
+SOURCE_PARTS = (
+    (("two", "three", "several", "four"), ("industry", "trading", "ministry", "shipping"),
+     ("sources said", "sources told Meridian", "sources told Northgate",
+      "sources said on {weekday}")),
+    (("according to",), ("data", "figures", "statistics", "preliminary data", "official data"),
+     ("from the energy ministry", "compiled by the ministry", "seen by the Petroleum Ledger",
+      "from the statistics office", "from industry sources")),
+    (("the energy ministry", "the statistics office", "the ministry", "officials"),
+     ("said",), ("on {weekday}", "in a statement", "this week", "in a monthly report")),
+)
+LEAD_INS = ("", "", "", "", "Meanwhile, ", "Separately, ", "At the same time, ")
 
 BULLETS = (
     "Output keeps running ahead of OPEC+ targets",

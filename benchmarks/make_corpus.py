@@ -45,6 +45,13 @@ FORECAST_MIN, FORECAST_MAX = 0.06, 0.12
 RESTATEMENT_TRAPS_PER_KEY = 6
 TRAPS_PER_PAIRING = 3
 
+class FastRandom(random.Random):
+    """random.Random whose choice() costs one random() call: the generator makes millions."""
+
+    def choice(self, seq):
+        return seq[int(self.random() * len(seq))]
+
+
 # ---- figures -------------------------------------------------------------------------
 
 
@@ -206,7 +213,8 @@ def render(f: Fig, unit: str, style: str, rng: random.Random) -> Rendered:
         elif unit == "%":
             text = f"between {a}% and {b}%"
         else:
-            text = f"between {a} and {_wrap(unit, b, rng, small)}"
+            pattern = _wrap(unit, "{}", rng, small)
+            text = f"between {pattern.format(a)} and {pattern.format(b)}"
         return Rendered(text, True, False, 0.0)
     raise ValueError(style)
 
@@ -393,6 +401,14 @@ def _cap(s: str) -> str:
     return s[:1].upper() + s[1:] if s else s
 
 
+def _lower_first(s: str) -> str:
+    # only a leading function word is lowered: names keep their capitals
+    first = s.split(" ", 1)[0]
+    return s[0].lower() + s[1:] if first in ("The", "That", "Output", "Exports", "Flows",
+                                              "Annual", "Crude", "Excluding", "Under",
+                                              "Oil", "Once") else s
+
+
 ENT_FORM = {"United States": "the United States", "Caspian Pipeline Consortium":
             "the Caspian Pipeline Consortium", "Tengiz": "the Tengiz field"}
 
@@ -416,7 +432,7 @@ class Corpus:
         self.per_file = articles_per_file
         self.conflict_rate = conflict_rate
         self.syndication_rate = syndication_rate
-        self.rng = random.Random(seed)
+        self.rng = FastRandom(seed)
         self.truth = Truth(seed)
         self.target_plants = (max(1, round(conflict_rate * n_articles))
                               if conflict_rate > 0 and n_articles >= 10 else 0)
@@ -677,12 +693,23 @@ class _Writer:
             fc = self.rng.choice(T.FORECASTERS)
             slots["Fc"], slots["FcCap"] = fc, _cap(fc)
         slots.update(extra or {})
-        out = _Sentence(_cap(self.rng.choice(templates).format(**slots)))
+        template = self.rng.choice(templates)
+        lead = self.rng.choice(T.LEAD_INS)
+        if " {P}" in template and slots["P"] and self.rng.random() < 0.35:
+            # "In March, Kazakh output ..." as often as "... in March"
+            lead = _cap(slots["P"]) + ", "
+            template = template.replace(" {P}", "")
+        body = template.format(**slots)
+        text = lead + (body if not lead or body.startswith(("U.S.", "KazMunayGas", "OPEC"))
+                       or body[:2].isupper() else _lower_first(body))
+        out = _Sentence(_cap(text))
         out.claims, self.pending = self.pending, []
         return out, claim
 
     def src(self) -> str:
-        return self.rng.choice(T.SOURCES).format(weekday=self.rng.choice(T.WEEKDAYS[:5]))
+        parts = self.rng.choice(T.SOURCE_PARTS)
+        words = " ".join(self.rng.choice(p) for p in parts)
+        return words.format(weekday=self.rng.choice(T.WEEKDAYS[:5]))
 
     def rose(self, ent, metric, unit, p: Period, planted: bool) -> str:
         if p.kind == "M" and not planted:
@@ -720,11 +747,41 @@ class _Writer:
         self.pending = []
 
     def filler(self, *themes: str, k: int = 1, ent: str = "Kazakhstan") -> list[str]:
-        pool = [s for t in themes for s in T.FILLER[t] if s not in self.used]
-        picked = self.rng.sample(pool, min(k, len(pool)))
-        self.used.update(picked)
-        return [_cap(s.format(**_slots(ent), weekday=self.rng.choice(T.WEEKDAYS[:5])))
-                for s in picked]
+        """k sentences without figures from the themes, never repeating one in an article."""
+        rng, out = self.rng, []
+        for _ in range(k):
+            theme = rng.choice(themes)
+            if theme == "quotes":
+                quote = rng.choice(T.QUOTES)
+                if quote in self.used:
+                    continue
+                self.used.add(quote)
+                out.append(f'"{quote}," {rng.choice(T.SPEAKERS)} said.')
+                continue
+            subjects, predicates = T.FILLER[theme]
+            pred = rng.choice(predicates)
+            if pred in self.used:
+                continue
+            self.used.add(pred)
+            clause = f"{rng.choice(subjects)} {pred}"
+            when = rng.choice(T.WHEN).format(weekday=rng.choice(T.WEEKDAYS[:5]))
+            form = rng.random()
+            proper = clause.split(" ", 1)[0] in ("Kazakh", "OPEC+", "Gulf", "European",
+                                                 "Western")
+            if form < 0.3:
+                text = f"{clause}, {rng.choice(T.WHO)} {rng.choice(T.SAID)}{when}."
+            elif form < 0.45:
+                who = rng.choice(T.WHO)
+                text = (f"{who} {rng.choice(T.SAID)} that "
+                        f"{clause if proper else clause[0].lower() + clause[1:]}.")
+            else:
+                lead = rng.choice(T.CONNECTORS)
+                if lead in self.used:
+                    lead = ""
+                self.used.add(lead or "-")
+                text = f"{lead}{clause[0].lower() + clause[1:] if lead and not proper else clause}."
+            out.append(_cap(text))
+        return out
 
     def trap(self, kind: str, a: dict | None, b: dict | None) -> None:
         if not (a and b):
@@ -831,8 +888,8 @@ class _Writer:
         rng, d = self.rng, self.d
         ent = rng.choices([e for e, _ in T.EXPORTERS], [w for _, w in T.EXPORTERS])[0]
         d.city = T.ENTITIES[ent][2]
-        _, up, _ = self.updown(ent, "exports", "bbl/d")
-        self.headline(rng.choice(T.HEADLINES["exports"]), ent, updownword=up)
+        _, _, up = self.updown(ent, "exports", "bbl/d")
+        self.headline(rng.choice(T.HEADLINES["exports"]), ent, updownverb=up)
         s1, _ = self.sentence(T.EXPORTS, ent, "exports", self.p1)
         self.para(s1, *self.filler("pipeline", k=1, ent=ent))
         if ent == "Kazakhstan":

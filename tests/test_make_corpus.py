@@ -293,3 +293,20 @@ def test_corpus_shares_no_sentence_with_the_real_seeds(small):
             sentence = sentence.strip()
             if len(sentence) >= 40:
                 assert sentence not in corpus, (seed.name, sentence)
+
+
+def test_independent_articles_rarely_share_a_sentence(small):
+    # Shared sentences would make independent articles look like reprints of each other.
+    _, files, manifest = small
+    syndicated = {e["original"]["file"] for e in manifest["syndicated"]} | \
+        {c["file"] for e in manifest["syndicated"] for c in e["copies"]}
+    seen: Counter = Counter()
+    for path, text in files.items():
+        if path in syndicated:
+            continue
+        sentences = {s.strip() for s in re.split(r"(?<=[.!?])\s+|\n", text)
+                     if len(s.split()) >= 8 and not s.lstrip().startswith(("<", "\u2022"))}
+        seen.update(sentences)
+    assert seen
+    shared = sum(1 for n in seen.values() if n > 1)
+    assert shared / len(seen) < 0.1, shared / len(seen)
