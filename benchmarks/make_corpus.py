@@ -596,10 +596,15 @@ class Corpus:
                             "values": [c["value"] for c in cs], "texts": [c["text"] for c in cs],
                             "files": [c["file"] for c in cs], "lines": [c["line"] for c in cs],
                             "claims": [cite(c) for c in cs]})
+        # A conflict finding on a planted key lists every claim of that key, honest ones too;
+        # traps on such keys say so, so that a check can tell "listed" from "set against".
+        planted_keys = {(p["entity"], p["metric"], p["period"], p["modality"]) for p in planted}
         traps = []
         for t in self.traps:
             cs = t["_claims"]
-            traps.append({"id": t["id"], "kind": t["kind"], "entity": cs[0]["entity"],
+            keys = {(c["entity"], c["metric"], c["period"], c["modality"]) for c in cs}
+            traps.append({"id": t["id"], "kind": t["kind"],
+                          "planted_key": bool(keys & planted_keys), "entity": cs[0]["entity"],
                           "metric": cs[0]["metric"], "period": cs[0]["period"],
                           "values": [c["value"] for c in cs], "texts": [c["text"] for c in cs],
                           "files": [c["file"] for c in cs], "lines": [c["line"] for c in cs],

@@ -310,3 +310,12 @@ def test_independent_articles_rarely_share_a_sentence(small):
     assert seen
     shared = sum(1 for n in seen.values() if n > 1)
     assert shared / len(seen) < 0.1, shared / len(seen)
+
+
+def test_traps_on_a_planted_key_are_marked(small):
+    _, _, manifest = small
+    planted = {(p["entity"], p["metric"], p["period"]) for p in manifest["planted"]}
+    for trap in manifest["traps"]:
+        shares = any((c["entity"], c["metric"], c["period"]) in planted and c["modality"] == "actual"
+                     for c in trap["claims"])
+        assert trap["planted_key"] == shares
