@@ -258,3 +258,10 @@ def test_long_corpus_opens_only_cited_articles(report):
     opened = re.findall(r'<details class="article" id="([^"]+)"( open)?>', page)
     assert sum(1 for _, o in opened if o) == 3  # the three articles findings cite
     assert len(opened) == 11
+
+
+def test_explanation_not_repeated_when_it_is_the_message(report):
+    f = dataclasses.replace(report.findings[1], message="reported 4.3%, computed 4.26%",
+                            details={"explanation": "reported 4.3%, computed 4.26%"})
+    page = render_html(dataclasses.replace(report, findings=(f,)))
+    assert page.count("reported 4.3%, computed 4.26%") == 1

@@ -494,6 +494,12 @@ _KNOWN_DETAIL_KEYS = {"key", "key_text", "values", "articles", "difference", "to
                       "computed"}
 
 
+def _explanation(details: Mapping[str, Any], said: Sequence[str]) -> str:
+    """details.explanation, unless the message already says exactly that."""
+    text = str(details.get("explanation") or "")
+    return "" if text.strip() in {m.strip() for m in said} else text
+
+
 def _copies(details: Mapping[str, Any]) -> list[dict[str, str]]:
     """The articles of a syndication finding, for a list of where the story was copied."""
     arts = details.get("articles")
@@ -558,7 +564,8 @@ def _finding_view(finding: Finding, claim_views: Mapping[str, ClaimView],
         rule_short=rule.get("short", ""), key_line=" · ".join(bits), entity=entity,
         metric=metric, claims=views, sides=_sides(finding, views),
         difference=_difference(details),
-        tolerance=_tolerance(details), explanation=str(details.get("explanation") or ""),
+        tolerance=_tolerance(details),
+        explanation=_explanation(details, (finding.message, message)),
         reported=_plain(reported) if reported is not None else "",
         computed=_plain(computed) if computed is not None else "",
         plot=strip_plot(rows, unit) if len(rows) <= MAX_PLOT_ROWS else Markup(""),
