@@ -139,6 +139,21 @@ def test_a_period_after_a_conjunction_binds_less_than_one_before_the_figure():
         "2025-Q2"
 
 
+_TIME_WORDS = ["in", "the", "first", "last", "quarter", "half", "of", "March", "May", "may",
+               "2024", "Q3", "3Q", "H1", "year", "month", "earlier", "a", "for", "whole",
+               "m-o-m", "y/y", "on", "Monday", "15th", "since", "fiscal", "FY25", "annual",
+               "early", "mid-", "market", "output", "1.5", ",", "as", "at", "end"]
+
+
+@settings(max_examples=150)
+@given(st.lists(st.sampled_from(_TIME_WORDS), max_size=14))
+def test_anchored_scan_finds_what_a_full_scan_finds(words):
+    from factcheck.frame.periods import _PATTERN, _scan
+    sentence = " ".join(words)
+    assert [m.span() for m in _scan(sentence)] == \
+        [m.span() for m in _PATTERN.finditer(sentence)]
+
+
 def test_lowercase_may_is_not_a_month():
     assert periods_of("Prices may ease, traders said.") == []
     assert periods_of("Output in May may rise.")[0][1] == "2024-05"

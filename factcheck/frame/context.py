@@ -41,6 +41,7 @@ class SentenceContext:
     triggers: list[Trigger]
     periods: list[PeriodMention] = field(default_factory=list)
     breaks: list[int] = field(default_factory=list)
+    sources: list | None = None     # attributed sources, found once per sentence
 
     def __post_init__(self) -> None:
         if not self.breaks:

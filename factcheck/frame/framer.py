@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Sequence
 
 from factcheck.frame.attribution import find_sources, choose_source
@@ -19,7 +19,7 @@ from factcheck.frame.entities import History, choose_entity
 from factcheck.frame.gazetteer import Gazetteer
 from factcheck.frame.lexicon import Lexicon
 from factcheck.frame.metrics import choose_metric
-from factcheck.frame.modality import choose_modality
+from factcheck.frame.modality import change_of, choose_modality
 from factcheck.frame.periods import find_periods, resolve_period
 from factcheck.frame.sentences import sentence_at, split_sentences
 from factcheck.model import Article, Claim, Quantity
@@ -58,14 +58,12 @@ class _Article:
         self.spans = split_sentences(text)
         gaz, lex = rules.gazetteer, rules.lexicon
         self.mentions = gaz.mentions(text)
-        self.triggers = [(m.start(), m.end(), " ".join(m.group(0).lower().split()))
-                         for m in lex.trigger_pattern.finditer(text)]
         self._mention_starts = [m.start for m in self.mentions]
-        self._trigger_starts = [t[0] for t in self.triggers]
         self.figures: dict[int, list[Quantity]] = {}
         for q in quantities:
             self.figures.setdefault(self._sentence_of(q.start), []).append(q)
-        recent = [(self._sentence_of(m.start), m) for m in self.mentions if m.form != "anaphor"]
+        recent = _sentence_indexed(self.spans, [m for m in self.mentions
+                                                if m.form != "anaphor"])
         self.history = History(gaz.mentions(article.headline or ""), recent)
         self.contexts: dict[int, SentenceContext] = {}
         self.sentence_period: dict[int, str] = {}
@@ -84,13 +82,16 @@ class _Article:
                          for q in self.figures.get(si, []))
         lo = bisect.bisect_left(self._mention_starts, start)
         hi = bisect.bisect_left(self._mention_starts, end)
-        mentions = [replace(m, start=m.start - start, end=m.end - start)
+        mentions = [m._replace(start=m.start - start, end=m.end - start)
                     for m in self.mentions[lo:hi] if m.end <= end]
         lex = self.rules.lexicon
-        lo = bisect.bisect_left(self._trigger_starts, start)
-        hi = bisect.bisect_left(self._trigger_starts, end)
-        triggers = [Trigger(s - start, e - start, p, lex.by_trigger.get(p, ()))
-                    for s, e, p in self.triggers[lo:hi] if e <= end]
+        # metric words matter only in sentences with figures: scan just those
+        triggers = []
+        if si in self.figures:
+            for m in lex.trigger_pattern.finditer(self.article.text, start, end):
+                phrase = " ".join(m.group(0).lower().split())
+                triggers.append(Trigger(m.start() - start, m.end() - start, phrase,
+                                        lex.by_trigger.get(phrase, ())))
         forecast = lex.cue_patterns.get("forecast")
         future = bool(forecast and forecast.search(text))
         periods = [p for p in find_periods(text, self.article.published, future)
@@ -104,9 +105,25 @@ class _Article:
             return ""
         if si in self.sentence_period:
             return self.sentence_period[si]
-        ctx = self.context(si)
-        found = next((p.period for p in ctx.periods if p.role == "period" and p.period), "")
-        return found
+        if si in self.contexts:
+            periods = self.contexts[si].periods
+        else:                                # no figures there: its time expressions only
+            start, end = self.spans[si] if self.spans else (0, len(self.article.text))
+            text = self.article.text[start:end]
+            forecast = self.rules.lexicon.cue_patterns.get("forecast")
+            periods = find_periods(text, self.article.published,
+                                   bool(forecast and forecast.search(text)))
+        return next((p.period for p in periods if p.role == "period" and p.period), "")
+
+
+def _sentence_indexed(spans: list[tuple[int, int]], mentions: list) -> list:
+    """(sentence index, mention) for mentions in text order, in one merge pass."""
+    out, si = [], 0
+    for m in mentions:
+        while si + 1 < len(spans) and spans[si + 1][0] <= m.start:
+            si += 1
+        out.append((si, m))
+    return out
 
 
 def frame_article(article: Article, quantities: Sequence[Quantity],
@@ -132,14 +149,16 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
     fig = (max(0, q.start - ctx.offset), max(0, q.end - ctx.offset))
     notes: list[str] = []
 
-    first_modality, _ = choose_modality(lex, ctx, fig, q, "")
-    metric = choose_metric(lex, ctx, fig, q, first_modality == "change")
+    change = change_of(lex, ctx, fig, q)
+    metric = choose_metric(lex, ctx, fig, q, bool(change))
     notes += metric.notes
-    modality, mnote = choose_modality(lex, ctx, fig, q, metric.metric)
+    modality, mnote = choose_modality(lex, ctx, fig, q, metric.metric, change)
     if mnote:
         notes.append(mnote)
 
-    sources = find_sources(gaz, ctx)
+    sources = ctx.sources
+    if sources is None:
+        sources = ctx.sources = find_sources(gaz, ctx)
     attribution = choose_source(ctx, sources, fig)
     spec = lex.metrics.get(metric.metric)
     owner_kinds = spec.owner_kinds if spec else ()

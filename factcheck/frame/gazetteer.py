@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from factcheck.rules import Field, RulesError, load_yaml, validate
 
@@ -25,8 +26,9 @@ class Entity:
     parent: str = ""
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """One gazetteer hit; a tuple because an article makes hundreds of them."""
+
     start: int
     end: int             # end of the surface form, possessive suffix included
     name: str            # canonical entity name
@@ -55,16 +57,24 @@ class Gazetteer:
     def mentions(self, text: str) -> list[Mention]:
         """All gazetteer mentions and anaphors ("the country") in `text`, in order."""
         out = []
+        forms, entities = self.forms, self.entities
         for m in self.pattern.finditer(text):
-            surface = " ".join(m.group("form").split())
-            name, form = self.forms[surface]
-            ent = self.entities[name]
-            out.append(Mention(m.start(), m.end(), name, ent.kind, form,
-                               bool(m.group("pos")), m.group(0)))
+            start = m.start()
+            # the patterns have no lookbehind (it would stop the regex engine skipping
+            # ahead to possible first letters), so the left edge is checked here
+            if start and (text[start - 1].isalnum() or text[start - 1] in "_&.+"
+                          or text[max(0, start - 4):start] in ("non-", "Non-")):
+                continue
+            surface = m.group("form")
+            hit = forms.get(surface) or forms[" ".join(surface.split())]
+            out.append(Mention(start, m.end(), hit[0], entities[hit[0]].kind, hit[1],
+                               m.group("pos") is not None, m.group(0)))
         if self.anaphor_pattern is not None:
             anaphors = [Mention(m.start(), m.end(), "", "", "anaphor", bool(m.group("pos")),
                                 m.group(0), " ".join(m.group("form").lower().split()))
-                        for m in self.anaphor_pattern.finditer(text)]
+                        for m in self.anaphor_pattern.finditer(text)
+                        if not (m.start() and (text[m.start() - 1].isalnum()
+                                               or text[m.start() - 1] == "_"))]
             if anaphors:
                 # "the U.S. oil giant" is one anaphor, not a mention of the United States
                 covered = {i for a in anaphors for i in range(a.start, a.end)}
@@ -156,13 +166,13 @@ def load_gazetteer(path: str | Path) -> Gazetteer:
         anaphora[key] = tuple(kinds)
     # Longest forms first is implicit in the trie; the possessive suffix is optional.
     pattern = re.compile(
-        r"(?<![\w&.+])(?<![Nn]on-)(?P<form>" + trie_regex(sorted(forms)) + r")(?P<pos>['’]s?)?(?![\w+&])")
+        r"(?P<form>" + trie_regex(sorted(forms)) + r")(?P<pos>['’]s?)?(?![\w+&])")
     anaphor_pattern = None
     if anaphora:
         # "the country", and with a modifier or two: "the U.S. oil and gas giant"
         phrases = "|".join(r"\s+".join(re.escape(w) for w in a.split())
                            for a in sorted(anaphora, key=len, reverse=True))
         anaphor_pattern = re.compile(
-            r"\b[Tt]he\s+(?:(?:[A-Z][\w.’'-]*|oil|gas|and|energy|state|national|Central"
+            r"[Tt]he\s+(?:(?:[A-Z][\w.’'-]*|oil|gas|and|energy|state|national|Central"
             r"|Asian|[a-z]+-[a-z]+)\s+){0,4}?(?P<form>" + phrases + r")(?P<pos>['’]s)?(?!\w)")
     return Gazetteer(entities, forms, anaphora, pattern, anaphor_pattern)

@@ -41,21 +41,31 @@ def _ends_with_cue(pattern: re.Pattern | None, text: str) -> re.Match | None:
     return last
 
 
-def choose_modality(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Quantity,
-                    metric: str) -> tuple[str, str]:
-    """(modality, note) for the figure at `fig` of the sentence."""
+def change_of(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Quantity) -> str:
+    """Why the figure at `fig` is a change, "" when it is a level."""
     lo, _ = ctx.clause_span(fig[0])
     # text before the figure in its clause, stopping at the previous figure
     prev_end = max([f[1] for f in ctx.figures if f[1] <= fig[0]] + [lo])
     before = ctx.text[max(prev_end, fig[0] - WINDOW):fig[0]]
     next_start = min([f[0] for f in ctx.figures if f[0] >= fig[1]] + [len(ctx.text)])
     after = ctx.text[fig[1]:min(next_start, fig[1] + 30)]
-    change = is_change(lex, before, after, q)
+    return is_change(lex, before, after, q)
+
+
+def choose_modality(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Quantity,
+                    metric: str, change: str | None = None) -> tuple[str, str]:
+    """(modality, note) for the figure at `fig` of the sentence; `change` as from
+    change_of() when the caller has it already."""
+    lo, _ = ctx.clause_span(fig[0])
+    if change is None:
+        change = change_of(lex, ctx, fig, q)
     if change:
         return "change", f"modality: change ({change})"
     spec = lex.metrics.get(metric)
     if spec is not None and spec.modality:
         return spec.modality, f"modality: {spec.modality} ({metric})"
+    prev_end = max([f[1] for f in ctx.figures if f[1] <= fig[0]] + [lo])
+    before = ctx.text[max(prev_end, fig[0] - WINDOW):fig[0]]
     if _BASE_BEFORE.search(before):
         return "actual", "modality: actual (starting level after 'from')"
     if _PRESENT_BEFORE.search(before):

@@ -31,7 +31,6 @@ in on at for as if when while after before since meanwhile still also his her th
 
 _END = re.compile(r"[.!?]+[\"'”’)\]]*")
 _AFTER = re.compile(r"\s+[\"'“‘(\[]?(?:[A-Z0-9]|[•\-*–—])|\s*$", re.UNICODE)
-_WORD_BEFORE = re.compile(r"([\w.&-]+)$", re.UNICODE)
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE_BREAK = re.compile(r"\n")
 _BULLET_START = re.compile(r"\s*(?:[•*\-–—▪●]|\d{1,2}[.)]\s)")
@@ -44,10 +43,13 @@ HEADLINE_MAX = 90   # a line shorter than this with no end punctuation reads as 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
     """Whether the full stop at `stop` closes an abbreviation rather than a sentence."""
-    m = _WORD_BEFORE.search(text, max(0, stop - 40), stop)
-    if not m:
+    # walk back over the word (a backward regex search would try every position)
+    start, lo = stop, max(0, stop - 40)
+    while start > lo and (text[start - 1].isalnum() or text[start - 1] in "_.&-"):
+        start -= 1
+    if start == stop:
         return False
-    word = m.group(1)
+    word = text[start:stop]
     lower = word.lower().rstrip(".")
     if len(word) == 1 and word.isalpha() and word.isupper():
         return True                                  # an initial: "John F. Kennedy"
