@@ -328,9 +328,12 @@ def severity(rule: RuleConfig, claims: Sequence[Claim], *, uncertain: bool = Fal
 
 
 def input_detail(claim: Claim, role: str) -> dict:
+    """An input as written, in its own canonical unit, with the interval used."""
+    q = claim.quantity
+    factor = to_comparison(q.unit)[1] or 1.0
     s = span(claim)
-    return {"claim": claim.id, "role": role, "text": claim.text, "value": s.value,
-            "low": s.low, "high": s.high, "unit": s.unit}
+    return {"claim": claim.id, "role": role, "text": claim.text, "value": q.value,
+            "low": s.low / factor, "high": s.high / factor, "unit": q.unit}
 
 
 def arithmetic_finding(rule: RuleConfig, kind: str, key: str, *, reported: str,
@@ -356,3 +359,33 @@ def key_text(claim: Claim, period: str | None = None) -> str:
     parts = [claim.entity or "entity unresolved", claim.metric or "metric unresolved",
              period or "period unresolved"]
     return " · ".join(parts)
+
+
+# --- entities ----------------------------------------------------------------------------
+
+def entity_parents(ctx: CheckContext) -> Mapping[str, str]:
+    """entity -> parent from the gazetteer next to checks.yaml ({} when unavailable)."""
+
+    def build() -> dict[str, str]:
+        from pathlib import Path
+
+        try:
+            from factcheck.frame.gazetteer import load_gazetteer
+            folder = Path(ctx.rules.path).parent if ctx.rules.path else None
+            if folder is None or not (folder / "entities.yaml").is_file():
+                from factcheck.rules import DEFAULT_RULES_DIR
+                folder = Path(DEFAULT_RULES_DIR)
+            gazetteer = load_gazetteer(folder / "entities.yaml")
+        except Exception:  # noqa: BLE001 - framing rules are checked by their own stage
+            return {}
+        return {name: e.parent for name, e in gazetteer.entities.items() if e.parent}
+
+    return ctx.memo("arithmetic.parents", build)
+
+
+def related_entities(ctx: CheckContext, a: str, b: str) -> bool:
+    """The same entity, or one a direct part of the other (a depot of its pipeline)."""
+    if a == b:
+        return True
+    parents = entity_parents(ctx)
+    return bool(a and b) and (parents.get(a) == b or parents.get(b) == a)
