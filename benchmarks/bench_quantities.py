@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 from factcheck.extract import find_quantities, written_bounds  # noqa: E402
-from quant_units import counted_matches, unit_names  # noqa: E402
+from quant_units import counted_matches, equivalent_names, unit_names  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "bench"
 NEWSQUANT = SHARED / "newsquant" / "NewsQuant.json"
@@ -93,7 +93,10 @@ warnings.filterwarnings("ignore")
 from quantulum3 import parser
 texts = json.load(sys.stdin)
 for t in texts[:20]:
-    parser.parse(t)
+    try:
+        parser.parse(t)
+    except Exception:
+        pass
 out = []
 t0 = time.perf_counter()
 for t in texts:
@@ -101,8 +104,8 @@ for t in texts:
         qs = parser.parse(t)
     except Exception:
         qs = []
-    out.append([[q.value, q.unit.name, getattr(q.unit.entity, "name", ""), q.surface,
-                 q.uncertainty] for q in qs])
+    out.append([[float(q.value), q.unit.name, str(getattr(q.unit.entity, "name", "")),
+                 q.surface, None] for q in qs])
 elapsed = time.perf_counter() - t0
 json.dump({"elapsed": elapsed, "results": out}, sys.stdout)
 """
@@ -123,14 +126,17 @@ def quantulum(texts: list[str]):
     if py is None:
         return None, None
     proc = subprocess.run([str(py), "-c", QUANTULUM_SCRIPT], input=json.dumps(texts),
-                          capture_output=True, text=True, check=True)
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        print("quantulum3 failed:", proc.stderr[-2000:], file=sys.stderr)
+        return None, None
     data = json.loads(proc.stdout)
     preds = []
     for qs in data["results"]:
         row = []
         for value, unit, entity, surface, _unc in qs:
             name = "-" if unit == "dimensionless" else unit.lower()
-            row.append({"val": ("point", (float(value),)), "units": {name}, "unit": name,
+            row.append({"val": ("point", (float(value),)), "units": equivalent_names(name), "unit": name,
                         "counted": "", "change": "=", "text": surface})
         preds.append(row)
     return preds, len(texts) / data["elapsed"]
@@ -254,7 +260,8 @@ def main(argv=None) -> int:
         rows.append(("factcheck", name, score(rit, [ours(t) for t in rtexts], with_change=False), None))
         if not args.no_quantulum and q_preds is not None:
             qp, _ = quantulum(rtexts)
-            rows.append(("quantulum3", name, score(rit, qp, with_change=False), None))
+            if qp is not None:
+                rows.append(("quantulum3", name, score(rit, qp, with_change=False), None))
 
     head = ("| system | set | P value | R value | F1 value | P v+unit | R v+unit | F1 v+unit "
             "| P v+change | R v+change | F1 v+change | texts/s |")
@@ -264,7 +271,10 @@ def main(argv=None) -> int:
         f"Run {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} on {machine()}; single process.",
         "Command: `.venv/bin/python benchmarks/bench_quantities.py`. factcheck runs with "
         "`ages=True` (NewsQuant annotates ages); quantulum3 has no change field, so its "
-        "value+change counts every figure as `=`.",
+        "value+change counts every figure as `=`. Published anchors on NewsQuant: CQE about "
+        "92 F1 value / 85 value+unit, quantulum3 about 75 / 49; this project's target is "
+        "96 / 92 at 5,000 texts/s or more. Throughput is single-process on a shared 2-core "
+        "machine and varies run to run with its load.",
         "",
         head,
         "|" + "---|" * 12,

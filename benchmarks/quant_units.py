@@ -121,9 +121,9 @@ def _lemma(word: str) -> str:
         return _IRREGULAR[w]
     if w.endswith(("ss", "us", "is")):
         return w
-    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"),
-                         ("xes", "x"), ("ves", "f"), ("s", "")):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("uses", "us"), ("ches", "ch"),
+                         ("shes", "sh"), ("xes", "x"), ("s", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 1:
             return w[: -len(suffix)] + repl
     return w
 
@@ -135,3 +135,15 @@ def counted_matches(counted: str, gold_unit: str) -> bool:
     gold = {_lemma(w) for w in re.split(r"[\s-]+", gold_unit) if w}
     mine = [_lemma(w) for w in re.split(r"[\s-]+", counted) if w]
     return bool(mine) and mine[-1] in gold
+
+
+def equivalent_names(name: str) -> set[str]:
+    """Another system's unit name with the spellings CQE uses for the same unit, so that
+    every system is scored through the same table ("degree Celsius" is CQE's "celsius")."""
+    n = name.lower()
+    out = {n, n.replace("degree ", ""), n.replace("united states ", ""),
+           n.replace("metric ", "")}
+    for names in CQE_NAMES.values():
+        if n in names or n.replace("degree ", "") in names:
+            out |= names
+    return out
