@@ -76,22 +76,20 @@ def _load_config(config_file: Optional[str]):
         raise _fail_usage(str(exc)) from None
 
 
-def _load_rules(rules_dir: str):
-    from factcheck.pipeline import load_rules
+def _load_rules(rules_dir: str, cache_root: Optional[str] = None):
+    from factcheck.engine import cached_rules
     from factcheck.rules import RulesError
 
     try:
-        return load_rules(rules_dir)
+        return cached_rules(rules_dir, cache_root)
     except RulesError as exc:
         raise _fail_usage(f"rules error: {exc}") from None
 
 
-def _ingest(paths: Iterable[str], ignore: Iterable[str], quiet: bool, *, strict_missing: bool):
-    """Read every input; report per-file problems on stderr; never stop at a bad file."""
+def _discover(paths: Iterable[str], ignore: Iterable[str], *, strict_missing: bool):
     import fnmatch
 
-    from factcheck.ingest import discover, read_document, IngestError
-    from factcheck.model import FileProblem
+    from factcheck.ingest import discover
 
     files, problems = discover(list(paths))
     missing = [p for p in problems if p.level == "error"]
@@ -100,29 +98,38 @@ def _ingest(paths: Iterable[str], ignore: Iterable[str], quiet: bool, *, strict_
     ignore = list(ignore)
     if ignore:
         files = [f for f in files if not any(fnmatch.fnmatch(f, pat) for pat in ignore)]
-    documents = []
-    console = _stderr_console(quiet)
-    show_progress = console.is_terminal and not quiet and len(files) >= 20
-    progress = None
-    task = None
-    if show_progress:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    return files, problems
 
-        progress = Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(),
-                            TimeRemainingColumn(), console=console, transient=True)
-        progress.start()
-        task = progress.add_task("read", total=len(files))
-    try:
-        for path in files:
-            try:
-                documents.append(read_document(path))
-            except IngestError as exc:
-                problems.append(FileProblem(path, "error", exc.message))
-            if progress is not None:
-                progress.advance(task)
-    finally:
-        if progress is not None:
-            progress.stop()
+
+class _Bar:
+    """The progress bar on stderr: only on a terminal, never with --quiet or few files."""
+
+    def __init__(self, label: str, total: int, quiet: bool):
+        console = _stderr_console(quiet)
+        self.progress = None
+        if console.is_terminal and not quiet and total >= 20:
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                       TimeRemainingColumn)
+
+            self.progress = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(),
+                                     TimeRemainingColumn(), console=console, transient=True)
+            self.task = self.progress.add_task(label, total=total)
+
+    def __enter__(self) -> "_Bar":
+        if self.progress is not None:
+            self.progress.start()
+        return self
+
+    def advance(self, _path: str = "") -> None:
+        if self.progress is not None:
+            self.progress.advance(self.task)
+
+    def __exit__(self, *exc) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def _tell_read_problems(problems, documents, files, paths, quiet: bool) -> None:
     for problem in problems:
         if problem.level == "error":
             _err(f"{problem.path}: {problem.message} (skipped)")
@@ -131,6 +138,24 @@ def _ingest(paths: Iterable[str], ignore: Iterable[str], quiet: bool, *, strict_
             _err(f"{document.path}: warning: {warning}")
     if not files and not quiet:
         _err("no readable article files found in " + ", ".join(paths))
+
+
+def _ingest(paths: Iterable[str], ignore: Iterable[str], quiet: bool, *, strict_missing: bool):
+    """Read every input; report per-file problems on stderr; never stop at a bad file."""
+    from factcheck.ingest import read_document, IngestError
+    from factcheck.model import FileProblem
+
+    paths = list(paths)
+    files, problems = _discover(paths, ignore, strict_missing=strict_missing)
+    documents = []
+    with _Bar("reading", len(files), quiet) as bar:
+        for path in files:
+            try:
+                documents.append(read_document(path))
+            except IngestError as exc:
+                problems.append(FileProblem(path, "error", exc.message))
+            bar.advance(path)
+    _tell_read_problems(problems, documents, files, paths, quiet)
     return documents, problems
 
 
@@ -274,11 +299,85 @@ def _write_outputs(report: Report, rules, cfg, fmt: str, output: Optional[str], 
         _err("wrote " + ", ".join(written))
 
 
-def _analyse(paths, cfg, rules, quiet, *, strict_missing: bool):
-    from factcheck.pipeline import analyse
+DEFAULT_CACHE = "reports/.cache"
 
-    documents, problems = _ingest(paths, cfg.ignore, quiet, strict_missing=strict_missing)
-    return analyse(documents, problems, rules, run_root=".")
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+class RunOptions:
+    """How to run the per-file stages: processes, cache, engine."""
+
+    def __init__(self, jobs: Optional[int] = None, cache: Optional[str] = DEFAULT_CACHE,
+                 engine: str = "local", scheduler: Optional[str] = None):
+        if jobs is not None and jobs < 1:
+            raise _fail_usage("--jobs must be 1 or more")
+        if scheduler and engine != "dask":
+            raise _fail_usage("--scheduler needs --engine dask")
+        self.jobs, self.cache, self.engine, self.scheduler = jobs, cache, engine, scheduler
+
+    @staticmethod
+    def from_flags(jobs, cache, no_cache, engine, scheduler) -> "RunOptions":
+        return RunOptions(jobs, None if no_cache else (cache or DEFAULT_CACHE),
+                          engine.value if engine else "local", scheduler)
+
+
+def _framed(paths, cfg, rules, quiet, opts: "RunOptions", *, strict_missing: bool):
+    """Every input file through ingest, extract and frame: (FileResults, problems)."""
+    paths = list(paths)
+    files, problems = _discover(paths, cfg.ignore, strict_missing=strict_missing)
+    with _Bar("checking", len(files), quiet) as bar:
+        if opts.engine == "dask":
+            from factcheck.dask_engine import DaskUnavailable, extract_files_dask
+
+            try:
+                results = extract_files_dask(files, rules, scheduler=opts.scheduler,
+                                             progress=bar.advance)
+            except DaskUnavailable as exc:
+                raise _fail_usage(str(exc)) from None
+        else:
+            from factcheck.engine import FileCache, extract_files
+
+            cache = FileCache.open(opts.cache, rules) if opts.cache else None
+            results = extract_files(files, rules, jobs=opts.jobs, cache=cache,
+                                    progress=bar.advance)
+    all_problems = list(problems) + [r.problem for r in results if r.problem is not None]
+    documents = sorted((r.document for r in results if r.document is not None),
+                       key=lambda d: d.path)
+    _tell_read_problems(all_problems, documents, files, paths, quiet)
+    return results, problems
+
+
+def _analyse(paths, cfg, rules, quiet, *, strict_missing: bool,
+             opts: Optional["RunOptions"] = None):
+    from factcheck.pipeline import analyse_results
+
+    opts = opts or RunOptions()
+    results, problems = _framed(paths, cfg, rules, quiet, opts, strict_missing=strict_missing)
+    if opts.engine == "dask":
+        from factcheck.dask_engine import reduce_on_dask
+
+        return reduce_on_dask(results, problems, rules, scheduler=opts.scheduler)
+    return analyse_results(results, problems, rules, run_root=".")
+
+
+def _is_archive(path: str) -> bool:
+    return path.lower().endswith(".parquet") and Path(path).is_file()
+
+
+def _check_archive(drafts, draft_files, archive_path, cfg, rules, quiet, opts):
+    """Frame the drafts here; fetch from the archive only what their claim keys touch."""
+    from factcheck.archive import ArchiveError, check_against_archive
+    from factcheck.pipeline import restrict_to
+
+    results, problems = _framed(drafts, cfg, rules, quiet, opts, strict_missing=True)
+    try:
+        report = check_against_archive(results, problems, archive_path, rules)
+    except ArchiveError as exc:
+        raise _fail_usage(str(exc)) from None
+    return restrict_to(report, draft_files)
 
 
 def _apply_baseline(report: Report, baseline: str, quiet: bool) -> Report:
@@ -302,13 +401,15 @@ _PATHS_HELP = "Files, folders or globs of articles (default: the configured path
 
 
 def _common_run(paths, fmt, output, html, no_html, fail_on, rules_dir, baseline, quiet,
-                config_file, *, drafts: Optional[List[str]] = None):
+                config_file, *, drafts: Optional[List[str]] = None,
+                opts: Optional[RunOptions] = None):
+    opts = opts or RunOptions()
     cfg = _load_config(config_file)
     cfg = cfg.merged(
         rules=rules_dir, fail_on=fail_on.value if fail_on else None,
         format=fmt.value if fmt else None, html=html, no_html=True if no_html else None,
         baseline=baseline)
-    rules = _load_rules(cfg.rules)
+    rules = _load_rules(cfg.rules, opts.cache)
     inputs = list(paths) if paths else list(cfg.paths)
     if drafts is not None:
         from factcheck.ingest import discover
@@ -316,12 +417,16 @@ def _common_run(paths, fmt, output, html, no_html, fail_on, rules_dir, baseline,
         draft_files, draft_problems = discover(drafts)
         if draft_problems:
             raise _fail_usage("; ".join(f"{p.path}: {p.message}" for p in draft_problems))
-        report = _analyse(list(drafts) + inputs, cfg, rules, quiet, strict_missing=True)
+        if len(inputs) == 1 and _is_archive(inputs[0]):
+            report = _check_archive(drafts, draft_files, inputs[0], cfg, rules, quiet, opts)
+        else:
+            report = _analyse(list(drafts) + inputs, cfg, rules, quiet, strict_missing=True,
+                              opts=opts)
         from factcheck.pipeline import restrict_to
 
         report = restrict_to(report, draft_files)
     else:
-        report = _analyse(inputs, cfg, rules, quiet, strict_missing=True)
+        report = _analyse(inputs, cfg, rules, quiet, strict_missing=True, opts=opts)
     if cfg.baseline:
         report = _apply_baseline(report, cfg.baseline, quiet)
     _write_outputs(report, rules, cfg, cfg.format, output, quiet, ".")
@@ -342,15 +447,21 @@ def run(
     baseline: Optional[str] = typer.Option(None, "--baseline", help="Accepted findings to leave out."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or notices on stderr."),
     config: Optional[str] = typer.Option(None, "--config", help="Config file (default: factcheck.toml or pyproject.toml)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Processes for reading and framing (default: every core)."),
+    cache: Optional[str] = typer.Option(None, "--cache", help=f"Per-file cache folder (default: {DEFAULT_CACHE})."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the per-file cache."),
+    engine: Optional[Engine] = typer.Option(None, "--engine", help="local (default) or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)."),
 ) -> None:
     """Check a corpus: every figure, every discrepancy, with citations."""
-    _common_run(paths, format, output, html, no_html, fail_on, rules, baseline, quiet, config)
+    _common_run(paths, format, output, html, no_html, fail_on, rules, baseline, quiet, config,
+                opts=RunOptions.from_flags(jobs, cache, no_cache, engine, scheduler))
 
 
 @app.command()
 def check(
     drafts: List[str] = typer.Argument(..., help="Draft files to check before publication."),
-    against: List[str] = typer.Option(..., "--against", help="Published or wire copy to check against."),
+    against: List[str] = typer.Option(..., "--against", help="Published or wire copy to check against, or a claims archive made by `factcheck index`."),
     format: Optional[RunFormat] = typer.Option(None, "--format", "-f"),
     output: Optional[str] = typer.Option(None, "--output", "-o"),
     html: Optional[str] = typer.Option(None, "--html"),
@@ -360,10 +471,15 @@ def check(
     baseline: Optional[str] = typer.Option(None, "--baseline"),
     quiet: bool = typer.Option(False, "--quiet", "-q"),
     config: Optional[str] = typer.Option(None, "--config"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Processes for reading and framing (default: every core)."),
+    cache: Optional[str] = typer.Option(None, "--cache", help=f"Per-file cache folder (default: {DEFAULT_CACHE})."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the per-file cache."),
+    engine: Optional[Engine] = typer.Option(None, "--engine", help="local (default) or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)."),
 ) -> None:
     """Check drafts against a corpus; report only findings that involve a draft."""
     _common_run(against, format, output, html, no_html, fail_on, rules, baseline, quiet, config,
-                drafts=drafts)
+                drafts=drafts, opts=RunOptions.from_flags(jobs, cache, no_cache, engine, scheduler))
 
 
 @app.command("baseline")

@@ -67,6 +67,27 @@ def claims_of_document(document: Document, rules: Rules) -> list[Claim]:
     return claims
 
 
+@dataclass(frozen=True)
+class FileResult:
+    """What the per-file stages make of one input file: the unit of caching and of work."""
+
+    path: str
+    document: Document | None             # None when the file could not be read
+    claims: tuple[Claim, ...] = ()
+    problem: FileProblem | None = None
+
+
+def process_file(path: str, rules: Rules) -> FileResult:
+    """Ingest, extract and frame one file; a file that cannot be read is a FileProblem."""
+    from factcheck.ingest import IngestError, read_document
+
+    try:
+        document = read_document(path)
+    except IngestError as exc:
+        return FileResult(path, None, (), FileProblem(path, "error", exc.message))
+    return FileResult(path, document, tuple(claims_of_document(document, rules)))
+
+
 def _claim_order(claim: Claim) -> tuple:
     return (claim.path, claim.line, claim.start, claim.end, claim.id)
 
@@ -74,25 +95,46 @@ def _claim_order(claim: Claim) -> tuple:
 def analyse(documents: Sequence[Document], problems: Sequence[FileProblem], rules: Rules,
             *, run_root: str = ".", progress: ProgressHook | None = None) -> Report:
     """Run every stage after ingest and assemble the Report."""
+    results = []
+    for document in sorted(documents, key=lambda d: d.path):
+        results.append(FileResult(document.path, document,
+                                  tuple(claims_of_document(document, rules))))
+        if progress:
+            progress(document.path)
+    return analyse_results(results, problems, rules, run_root=run_root)
+
+
+def analyse_results(results: Iterable[FileResult], problems: Sequence[FileProblem],
+                    rules: Rules, *, run_root: str = ".") -> Report:
+    """The reduce step: syndication clusters, checks, suppressions, over framed files.
+
+    The outcome does not depend on the order of `results` (files are sorted by path), so
+    any engine that maps files in any order gives the same report.
+    """
+    results = sorted(results, key=lambda r: r.path)
+    documents = [r.document for r in results if r.document is not None]
+    claims = [c for r in results if r.document is not None for c in r.claims]
+    problems = list(problems) + [r.problem for r in results if r.problem is not None]
+    return reduce_claims(documents, claims, problems, rules, run_root=run_root)
+
+
+def reduce_claims(documents: Sequence[Document], claims: Sequence[Claim],
+                  problems: Sequence[FileProblem], rules: Rules, *,
+                  run_root: str = ".") -> Report:
+    """Cluster, check and report framed claims (claims' clusters are recomputed here)."""
     from factcheck.checks import assign_clusters, run_checks
     from factcheck.report.json_report import build_report
+    from factcheck.suppress import apply_inline_suppressions
 
     documents = sorted(documents, key=lambda d: d.path)
     articles: list[Article] = [a for d in documents for a in d.articles]
-    claims: list[Claim] = []
-    for document in documents:
-        claims.extend(claims_of_document(document, rules))
-        if progress:
-            progress(document.path)
-    claims.sort(key=_claim_order)
+    claims = sorted(claims, key=_claim_order)
     claims = assign_clusters(articles, claims, rules.checks)
     findings = run_checks(claims, articles, rules.checks)
 
     all_problems = list(problems)
     for document in documents:
         all_problems.extend(FileProblem(document.path, "warning", w) for w in document.warnings)
-
-    from factcheck.suppress import apply_inline_suppressions
 
     findings, suppressed, directive_problems = apply_inline_suppressions(
         findings, claims, articles, known_codes=known_rule_codes(rules))

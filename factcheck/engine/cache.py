@@ -1,0 +1,109 @@
+"""A content-addressed cache of per-file results, and of loaded rules.
+
+Layout under the cache root (default reports/.cache):
+
+    v1/files/<2 hex>/<sha256>.pkl      one FileResult per (path, bytes, rules, version)
+    v1/rules/<package version>-<rules fingerprint>.pkl
+
+The key of a file entry hashes its path as given (article and claim ids carry it), its
+bytes, the rules fingerprint and the package version, so a change of any of them misses.
+Entries are pickles of the frozen model dataclasses, written to a temporary file and
+renamed into place, so a crash or two concurrent runs never leave a torn entry. An entry
+that cannot be read is treated as a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck import __version__
+
+FORMAT = "v1"
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pkl")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _read(path: Path):
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception:   # a truncated or foreign file: a miss, rewritten on this run
+        return None
+
+
+@dataclass(frozen=True)
+class FileCache:
+    """Per-file results of one rules version under one root; picklable for workers."""
+
+    root: str
+    rules_version: str
+    package_version: str = __version__
+
+    @staticmethod
+    def open(root: str | os.PathLike, rules) -> "FileCache":
+        return FileCache(str(root), rules.version)
+
+    def key(self, path: str, data: bytes) -> str:
+        digest = hashlib.sha256()
+        for part in (FORMAT, self.package_version, self.rules_version, path):
+            digest.update(part.encode("utf-8"))
+            digest.update(b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _entry(self, key: str) -> Path:
+        return Path(self.root) / FORMAT / "files" / key[:2] / f"{key}.pkl"
+
+    def get(self, key: str):
+        return _read(self._entry(key))
+
+    def put(self, key: str, value) -> None:
+        try:
+            _write_atomic(self._entry(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            pass    # a read-only or full disk slows the next run; it never fails this one
+
+
+def cached_rules(rules_dir: str | os.PathLike | None, cache_root: str | os.PathLike | None):
+    """load_rules, but reuse a pickle of the loaded rules when the fingerprint matches.
+
+    Parsing the YAML rules takes seconds; the fingerprint only reads the files' bytes.
+    """
+    from factcheck.pipeline import load_rules, rules_fingerprint
+    from factcheck.rules import DEFAULT_RULES_DIR
+
+    path = Path(rules_dir) if rules_dir else DEFAULT_RULES_DIR
+    if cache_root is None or not path.is_dir():
+        return load_rules(path)
+    version = rules_fingerprint(path)
+    entry = Path(cache_root) / FORMAT / "rules" / f"{__version__}-{version}.pkl"
+    rules = _read(entry)
+    if rules is not None and getattr(rules, "version", None) == version \
+            and rules.dir == str(path):
+        return rules
+    rules = load_rules(path)
+    try:
+        _write_atomic(entry, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        pass
+    return rules
