@@ -330,3 +330,41 @@ def test_seed_framing_is_fast(rules):
         frame_article(a, quantities, rules)
     per_article = (time.perf_counter() - t0) / 20
     assert per_article < 0.25          # a 34 kB digest of nine articles
+
+
+# --- second pass: periods ---------------------------------------------------------------
+
+def test_weekdays_are_the_latest_such_day_unless_they_date_a_statement():
+    # 1 April 2025 is a Tuesday
+    assert periods_of("Storms early Tuesday cut power to 9,000 homes.")[0][1:] == (
+        "2025-04-01", "period")
+    assert periods_of("Gold rose 2% on Monday.")[0][1:] == ("2025-03-31", "period")
+    assert periods_of("Shares slid 3% on Friday.")[0][1] == "2025-03-28"
+    assert periods_of("Ferries stopped yesterday.")[0][1] == "2025-03-31"
+    assert periods_of("Output rose, the agency said on Friday.")[0][2] == "event"
+    assert periods_of("The agency on Monday said output rose.")[0][2] == "event"
+    assert periods_of("Gold rose 2% on Monday.", date=None)[0][1] == ""
+
+
+def test_since_is_a_span_and_a_season_is_left_unresolved():
+    assert periods_of("Prices have doubled since May.") == [("May", "2024-05", "span")]
+    assert periods_of("Sales fell last summer.") == [("last summer", "", "period")]
+
+
+@needs_parser
+def test_possessive_month_and_a_span_in_the_figure_sentence(rules):
+    c = claim(frame(rules, "Peru's February output averaged 410,000 bpd."), "410,000")
+    assert c.period == "2025-02"
+    c = claim(frame(rules, "The region, held by rebels since 2019, is now about 30% of the "
+                           "country."), "about 30%")
+    assert c.period == ""
+
+
+@needs_parser
+def test_a_period_is_carried_only_for_the_same_subject(rules):
+    text = ("Chile's copper output rose to 450,000 tons in March. Peru's copper output "
+            "was 210,000 tons.")
+    assert claim(frame(rules, text), "210,000").period == ""
+    text = ("Chile's copper output rose to 450,000 tons in March. Chile's copper output "
+            "in the north was 210,000 tons.")
+    assert claim(frame(rules, text), "210,000").period == "2025-03"

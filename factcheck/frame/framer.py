@@ -169,7 +169,7 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
         state.history.claimed[ctx.index] = entity.entity
     notes += entity.notes
 
-    period, period_conf, pnotes = _period(state, ctx, fig, metric.metric)
+    period, period_conf, pnotes = _period(state, ctx, fig, metric.metric, entity.entity)
     notes += pnotes
     if period:
         state.sentence_period.setdefault(ctx.index, period)
@@ -188,7 +188,7 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
 
 
 def _period(state: _Article, ctx: SentenceContext, fig: tuple[int, int],
-            metric: str) -> tuple[str, float, list[str]]:
+            metric: str, entity: str) -> tuple[str, float, list[str]]:
     date = state.article.published
     rp = resolve_period(ctx.text, date, at=fig[0], figures=tuple(ctx.figures),
                         mentions=ctx.periods)
@@ -197,12 +197,18 @@ def _period(state: _Article, ctx: SentenceContext, fig: tuple[int, int],
             return rp.period, 1.0, list(rp.notes)
         return "", NO_PERIOD, list(rp.notes)
     roles = {p.role for p in ctx.periods}
+    span = next((p for p in ctx.periods if p.role == "span"), None)
+    if span is not None:
+        return "", NO_PERIOD, [f"period: '{span.text}' is a span up to the article date"]
     deadline = next((p for p in ctx.periods if p.role == "deadline"), None)
     previous = state.period_of_sentence(ctx.index - 1)
-    same_metric = bool(metric) and metric in state.sentence_metrics.get(ctx.index - 1, set())
+    # the same metric carries a period only for the same subject: "Its output ..." after
+    # "Kazakhstan's output ... in March", not "Russia's output ..." after it
+    same_metric = bool(metric) and metric in state.sentence_metrics.get(ctx.index - 1, set()) \
+        and bool(entity) and entity == state.history.claimed.get(ctx.index - 1)
     if previous and ("monthly" in roles or same_metric or _CONTINUES.match(ctx.text)):
         why = "m-o-m" if "monthly" in roles else (
-            "same metric" if same_metric else "the sentence continues the last")
+            "same metric and subject" if same_metric else "the sentence continues the last")
         return previous, CARRIED_PERIOD, [f"period: {previous} carried from the sentence "
                                           f"before ({why})"]
     if deadline is not None:

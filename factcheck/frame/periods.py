@@ -2,12 +2,17 @@
 
 Every expression found is a PeriodMention with a role:
   "period"   the time a figure refers to ("in March", "last year", "Q2 2025")
-  "base"     the other side of a comparison ("from January", "since 2014", "a year earlier"
-             when a period is named in the sentence too); never the figure's own period
+  "base"     the other side of a comparison ("from January", "a year earlier" when a period
+             is named in the sentence too); never the figure's own period, but for a
+             figure in apposition right after it ("from June's average, 5.1 mb/d")
+  "span"     "since May", "since 2014": a stretch up to the article date; no period of the
+             set ("2025-03", "2024"...) says it, so the figure's period stays unresolved
   "deadline" an end date ("through September 2025", "until June"): a figure due by then
              is not a figure for then
-  "event"    a day something happened or was said ("on Monday", "March 24"): it dates the
-             sentence, not a level, and is never given to a figure
+  "event"    a day something was said ("said on Monday", "March 24"): it dates the
+             sentence, not a level, and is never given to a figure. A weekday otherwise
+             ("early Tuesday", "on Monday", "yesterday") is the figure's day: the most
+             recent such day on or before the article date, "2025-04-01"
   "monthly"  / "yearly": the figure is a monthly / whole-year one ("m-o-m", "for the whole
              year"), taking its month or year from context
 Relative expressions in an undated article resolve to "" with a note; nothing is guessed.
@@ -57,7 +62,8 @@ _PATTERN = re.compile(
     | (?P<fullyear>\b(?:for\s+the\s+(?:whole|full|entire)\s+year|full[\s-]year|(?:the\s+)?whole\s+year|annual(?:ly)?)\b)
     | (?P<fy>\b(?:fiscal|FY)\s*(?P<fy_y>{_YEAR}|\d\d)\b)
     | (?P<year>(?<![\d,.$€£-])\b(?P<y_only>{_YEAR})\b(?!\d|,\d|%|\.\d|-year|\s*(?:per\s*cent|percent)))
-    | (?P<weekday>\b(?:on\s+)?{WEEKDAYS}\b|\byesterday\b|\btoday\b|\blast\s+week\b|\bthis\s+week\b)
+    | (?P<season>\b(?:(?:last|this|next|the\s+previous|the\s+past)\s+)?(?:summer|winter|spring|autumn)\b)
+    | (?P<weekday>\b(?:(?:on|early|late)\s+)?(?P<wd>{WEEKDAYS}|yesterday|today)\b|\blast\s+week\b|\bthis\s+week\b)
     )
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -75,7 +81,9 @@ _DEADLINE_BEFORE = re.compile(
     re.IGNORECASE)
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$",
                     re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\bsince(?:\s+(?:the|a|its|their))*\s*$", re.IGNORECASE)
 _JOINED = re.compile(r"[,;]|\b(?:while|but|whereas)\b|\band\s+(?:a|an|the|its|their)\b")
+_BREAK = re.compile(r"[;—–]|\s-\s|\(")
 _CASE_MONTH = re.compile(r"^(?:(?:early|mid|late)[\s-]+)?[A-Z]")
 
 
@@ -126,7 +134,8 @@ def _relative(label: str, article_date: dt.date | None, compute) -> tuple[str, s
 _ANCHOR = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|[1-4]q|h[12]|quarter|half"
     r"|month|year|m-o-m|m/m|mom|y-o-y|y/y|yoy|annual|fiscal|fy|monday|tuesday|wednesday"
-    r"|thursday|friday|saturday|sunday|yesterday|today|week|19[5-9]\d|20\d\d)")
+    r"|thursday|friday|saturday|sunday|yesterday|today|week|summer|winter|spring|autumn"
+    r"|19[5-9]\d|20\d\d)")
 _WORD_START = re.compile(r"\b\w")
 LEAD = 30
 CACHE_SIZE = 4096
@@ -268,12 +277,27 @@ def _find_periods(sentence: str, article_date: dt.date | None,
             period = str(_year2(g["fy_y"]))
         elif g["year"]:
             period = g["y_only"]
+        elif g["season"]:
+            # a season is no month, quarter or year: the figure has a period of its own
+            # (nothing is carried in), left unresolved
+            relative = True
+            note = f"period: '{text}' is a season, left unresolved"
+        elif g["weekday"] and g["wd"]:
+            if _SAID_NEAR.search(sentence, max(0, start - 25), start) or \
+                    _SAID_AFTER.match(sentence, end):
+                role = "event"               # the day something was said, not measured
+            else:
+                relative = True
+                word = g["wd"].lower()
+                period, note = _relative(text, article_date,
+                                         lambda d: _day_of(word, d).isoformat())
         elif g["weekday"]:
             role = "event"
         if role == "period":
             before = sentence[max(0, start - 40):start]
             if _BASE_BEFORE.search(before):
-                role = "base"
+                # "since May": a span up to the article date, not a point to compare from
+                role = "span" if _SINCE_BEFORE.search(before) else "base"
             elif _DEADLINE_BEFORE.search(before):
                 if re.search(r"\bby\s*$", before, re.IGNORECASE) and future:
                     role = "period"          # "will reach X by 2030": the target's year
@@ -281,6 +305,22 @@ def _find_periods(sentence: str, article_date: dt.date | None,
                     role = "deadline"
         found.append(PeriodMention(start, end, text, period, role, relative, note))
     return found
+
+
+_WEEKDAY_NUMBER = {d: i for i, d in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+_SAID = r"(?:said|says|say|told|tells|announced|reported|reports|stated|wrote|posted|added)"
+_SAID_NEAR = re.compile(_SAID + r"\s+(?:on\s+)?$", re.IGNORECASE)
+_SAID_AFTER = re.compile(r"\s+" + _SAID + r"\b", re.IGNORECASE)
+
+
+def _day_of(word: str, day: dt.date) -> dt.date:
+    """'Tuesday' in an article of `day`: the most recent Tuesday on or before it."""
+    if word == "today":
+        return day
+    if word == "yesterday":
+        return day - dt.timedelta(days=1)
+    return day - dt.timedelta(days=(day.weekday() - _WEEKDAY_NUMBER[word]) % 7)
 
 
 def _may_is_verb(sentence: str, pos: int) -> bool:
@@ -359,6 +399,7 @@ def resolve_period(sentence: str, article_date: dt.date | None, *, at: int | Non
         # a base period ("from April's average, 5.1 ...") belongs only to the figure after it
         usable = [p for p in usable if p.role != "base" or (
             p.end <= fig[0] and fig[0] - p.end <= 40
+            and not _BREAK.search(sentence, p.end, fig[0])
             and not any(p.end <= f[0] and f[1] <= fig[0] for f in others))]
         if not usable:
             return None
