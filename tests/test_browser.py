@@ -22,11 +22,18 @@ REPORTS = ROOT / "reports"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
+# Under CI the browser is part of the contract: a missing one must fail, not skip quietly.
+_IN_CI = bool(os.environ.get("CI"))
 if not os.path.exists(CHROMIUM):
+    if _IN_CI:
+        raise RuntimeError(f"{CHROMIUM} is missing; .ci/run installs Debian's chromium")
     pytest.skip(f"{CHROMIUM} is not installed (CI installs Debian's chromium)",
                 allow_module_level=True)
 
-sync_api = pytest.importorskip("playwright.sync_api")
+if _IN_CI:
+    import playwright.sync_api as sync_api
+else:
+    sync_api = pytest.importorskip("playwright.sync_api")
 
 WATCH_CSP = """
 window.__csp = [];

@@ -84,11 +84,21 @@ def test_different_key_is_not_a_conflict(change):
 def test_copies_of_one_sentence_are_never_set_against_each_other():
     text = ("Crude and condensate production in the republic reached 2.12 million barrels per "
             "day in March, up from the month before, according to figures seen by the desk.")
+    copy = text.replace("republic", "Republic")
+    arts, claims = two_reports(text, copy, "2.12 million", "2.12 million")
+    clustered = assign_clusters(arts, claims, RULES)
+    assert clustered[0].cluster == clustered[1].cluster != ""
+    assert [f.kind for f in run_checks(clustered, arts, RULES)] == []
+
+
+def test_a_copy_that_changed_the_figure_is_reported_against_its_source():
+    text = ("Crude and condensate production in the republic reached 2.12 million barrels per "
+            "day in March, up from the month before, according to figures seen by the desk.")
     copy = text.replace("2.12", "2.17").replace("republic", "Republic")
     arts, claims = two_reports(text, copy, "2.12 million", "2.17 million")
     clustered = assign_clusters(arts, claims, RULES)
-    assert clustered[0].cluster == clustered[1].cluster != ""
-    assert run_checks(clustered, arts, RULES) == []
+    assert clustered[0].cluster != clustered[1].cluster
+    assert [f.kind for f in run_checks(clustered, arts, RULES)] == ["conflict"]
 
 
 def test_two_figures_of_one_sentence_are_not_set_against_each_other():
