@@ -156,7 +156,7 @@ def _computed(change: Claim, level: Claim, base: Claim) -> tuple[Interval, Inter
 def _miss(change: Claim, reported: Interval, computed: Interval, rule: RuleConfig) -> float:
     """How far beyond tolerance the two are; <= 0 when they agree."""
     if is_points(change):
-        slack = float(rule.param("points_tolerance", 0.5))
+        slack = float(rule.param("points_tolerance", 0.1))
         distance = max(reported.low - computed.high, computed.low - reported.high, 0.0)
         return distance - slack
     return gap(reported, computed) - rule.tolerance(change.metric)
@@ -236,7 +236,7 @@ def _check_change(ctx: CheckContext, lay: Layout, placed: Placed,
         rule, "percent-change", key_text(level), reported=_as_change(reported, change),
         computed=_as_change(computed, change), explanation=explanation,
         inputs=[(change, "change"), (level, "level"), (base, "base")],
-        severity_=severity(rule, [change, level, base]),
+        severity_=severity(rule, [level, base] if own_level else [change, level, base]),
         extra={"scale": "points" if is_points(change) else "ratio",
                "base_period": base.period, "level_period": level.period})
 

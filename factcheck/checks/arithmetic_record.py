@@ -14,7 +14,7 @@ from typing import Iterable
 import regex
 
 from factcheck.checks.arithmetic_support import (
-    Interval, by_key, cannot_meet, earlier, gap, interval, layout, period_grain, severity,
+    Interval, Layout, Placed, by_key, cannot_meet, earlier, gap, interval, layout, period_grain, severity,
     arithmetic_finding, show, key_text, same_scale, show_interval,
 )
 from factcheck.checks.config import RuleConfig
@@ -34,7 +34,8 @@ _BEFORE = regex.compile(
     r"(?:\s+(?:of|at|to))?\s*(?:nearly|almost|about|around|some|over|more\s+than)?\s*$",
     regex.IGNORECASE)
 _AFTER = regex.compile(
-    rf"^\s*(?:\([^)]{{0,20}}\)\s*)?[,—–-]+\s*(?:a|an|the)\s+(?:new\s+)?(?P<cue>{_LOW}|{_HIGH})\b",
+    rf"^\s*(?:\([^)]{{0,20}}\)\s*)?(?:(?:of|in|for|last|this)\b[^,;.()]{{0,30}})?[,—–-]+\s*"
+    rf"(?:a|an|the)\s+(?:new\s+)?(?P<cue>{_LOW}|{_HIGH})\b",
     regex.IGNORECASE)
 
 
@@ -58,7 +59,7 @@ def check_record(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
             continue
         if not period_grain(claim.period):
             continue
-        direction = record_direction(lay.before(placed, 60), lay.after(placed, 60))
+        direction = record_direction(lay.before(placed, 60), _until_next(lay, placed))
         if not direction:
             continue
         record = interval(claim)
@@ -70,6 +71,15 @@ def check_record(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
             continue
         worst = max(beaten, key=lambda o: gap(interval(o), record))
         yield _finding(rule, claim, worst, beaten, direction)
+
+
+def _until_next(lay: Layout, placed: Placed) -> str:
+    """The text after a figure, up to the next figure of its sentence."""
+    after = lay.after(placed, 80)
+    following = [m for m in lay.sentence_mates(placed) if m.start >= placed.end]
+    if following:
+        after = after[:max(0, following[0].start - placed.end)]
+    return after
 
 
 def _beats(other: Interval, record: Interval, direction: str, tolerance: float) -> bool:
