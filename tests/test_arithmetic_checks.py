@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from arithmetic_helpers import of_rule, run, texts_of
+from test_arithmetic_helpers import of_rule, run, texts_of
 from factcheck.checks.arithmetic_percent import base_period
 from factcheck.checks.arithmetic_record import record_direction
 from factcheck.checks.arithmetic_support import (

@@ -408,3 +408,17 @@ def test_seed_source_maps_point_at_the_file():
                 line, col = art.locate(offset)
                 assert lines[line - 1][col] == art.text[offset], (path.name, offset)
             assert art.line_start <= art.line_end
+
+
+def test_html_table_rows_read_as_lines_with_cells_apart(tmp_path):
+    page = ("<html><body><article><h1>Grain Shipments</h1>\n"
+            "<p>Wheat shipped from the port by quarter, thousand tonnes.</p>\n"
+            "<table>\n<thead><tr><th></th><th>2023</th><th>2024</th></tr></thead>\n"
+            "<tbody>\n<tr><td>Q1</td><td>410</td><td>395</td></tr>\n"
+            "<tr><td>Q2</td><td></td><td>388</td></tr>\n"
+            "<tr>\n  <td>Total</td>\n  <td>1,640</td>\n  <td>1,602</td>\n</tr>\n"
+            "</tbody></table>\n<p>Shipments resumed in May.</p></article></body></html>\n")
+    art = read_document(_write(tmp_path, "t.html", page)).articles[0]
+    assert "| 2023 | 2024\nQ1 | 410 | 395\nQ2 |  | 388\nTotal | 1,640 | 1,602" in art.text
+    assert "\n\nShipments resumed" in art.text      # the table is a paragraph of its own
+    _assert_positions(art, page, ["410", "388", "1,602", "Total", "Shipments"])

@@ -30,7 +30,9 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 _BLOCK = {"p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4",
           "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "table", "tr", "dl", "dt",
           "dd", "hr", "address", "details", "summary", "body", "center"}
-_LINE = {"br", "td", "th", "li", "dt", "dd"}
+_LINE = {"br", "li", "dt", "dd"}
+_CELL = {"td", "th"}
+CELL_SEPARATOR = " | "   # a table row reads as one line, cells apart, like a Markdown table
 _ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog",
           "menu", "menubar", "toolbar"}
 _BOILERPLATE = {"share", "sharing", "social", "related", "comments", "comment",
@@ -54,6 +56,7 @@ class _Emitter:
         self.anchors: list[tuple[int, int, int]] = []
         self.space = False
         self.brk = 0
+        self.sep = ""
         self.lines: set[int] = set()
 
     def _put(self, s: str):
@@ -64,9 +67,11 @@ class _Emitter:
         if self.size:
             if self.brk:
                 self._put("\n" * self.brk)
-            elif self.space:
+            elif self.space and not self.sep:
                 self._put(" ")
-        self.brk, self.space = 0, False
+        if self.sep:
+            self._put(self.sep if self.size and not self.brk else self.sep.lstrip())
+        self.brk, self.space, self.sep = 0, False, ""
         if self.anchors:
             o0, l0, c0 = self.anchors[-1]
             if l0 != line or c0 + self.size - o0 != col:
@@ -82,6 +87,12 @@ class _Emitter:
     def block(self, n: int):
         if self.size:
             self.brk = max(self.brk, n)
+        self.sep = ""
+
+    def cell(self):
+        """A table cell after the first of its row: a separator before its first word
+        (an empty cell still counts, so columns stay aligned)."""
+        self.sep += CELL_SEPARATOR
 
     def text(self) -> str:
         return "".join(self.parts)
@@ -103,6 +114,7 @@ class _Page(HTMLParser):
         self.title_pos: tuple[int, int] | None = None
         self.capture: str | None = None       # "title" | "ld" | "h1"
         self.buf: list[str] = []
+        self.row_cells = 0                    # cells opened so far in the current <tr>
 
     # -- helpers -------------------------------------------------------------------
     def _active(self):
@@ -163,7 +175,16 @@ class _Page(HTMLParser):
             self.main = _Emitter()
         if tag == "h1" and self.capture is None:
             self.capture, self.buf = "h1", []
-        if tag in _BLOCK or tag in _LINE:
+        if tag == "tr":
+            self.row_cells = 0
+            for e in self._active():
+                e.block(1)
+        elif tag in _CELL:
+            if self.row_cells:
+                for e in self._active():
+                    e.cell()
+            self.row_cells += 1
+        elif tag in _BLOCK or tag in _LINE:
             for e in self._active():
                 e.block(1 if tag in _LINE and tag not in _BLOCK else 2)
 
@@ -185,7 +206,10 @@ class _Page(HTMLParser):
             if self.skip_at is None:
                 if top == "h1" and self.capture == "h1":
                     self._end_capture()
-                if top in _BLOCK or top in _LINE:
+                if top == "tr":
+                    for e in self._active():
+                        e.block(1)
+                elif top in _BLOCK or top in _LINE:
                     for e in self._active():
                         e.block(1 if top in _LINE and top not in _BLOCK else 2)
                 if self.article_depth is not None and depth <= self.article_depth:
