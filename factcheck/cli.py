@@ -482,6 +482,37 @@ def check(
                 drafts=drafts, opts=RunOptions.from_flags(jobs, cache, no_cache, engine, scheduler))
 
 
+@app.command("index")
+def index_cmd(
+    paths: Optional[List[str]] = typer.Argument(None, help=_PATHS_HELP),
+    output: str = typer.Option(..., "--output", "-o", help="The archive file to write (.parquet)."),
+    rules: Optional[str] = typer.Option(None, "--rules"),
+    quiet: bool = typer.Option(False, "--quiet", "-q"),
+    config: Optional[str] = typer.Option(None, "--config"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Processes (default: every core)."),
+    cache: Optional[str] = typer.Option(None, "--cache", help=f"Per-file cache folder (default: {DEFAULT_CACHE})."),
+    no_cache: bool = typer.Option(False, "--no-cache"),
+) -> None:
+    """Store a corpus's claims in an archive that `check DRAFT --against FILE` looks up by key."""
+    from factcheck.archive import index_results
+    from factcheck.report.writing import OutputError
+
+    if not output.lower().endswith(".parquet"):
+        raise _fail_usage("--output must name a .parquet file")
+    opts = RunOptions.from_flags(jobs, cache, no_cache, None, None)
+    cfg = _load_config(config).merged(rules=rules)
+    rules_loaded = _load_rules(cfg.rules, opts.cache)
+    results, _problems = _framed(list(paths) if paths else list(cfg.paths), cfg, rules_loaded,
+                                 quiet, opts, strict_missing=True)
+    try:
+        counts = index_results(results, rules_loaded, output)
+    except OutputError as exc:
+        raise _fail_usage(str(exc)) from None
+    if not quiet:
+        _err(f"indexed {counts['claims']} claim(s) of {counts['articles']} article(s) "
+             f"in {output}")
+
+
 @app.command("baseline")
 def baseline_cmd(
     paths: Optional[List[str]] = typer.Argument(None, help=_PATHS_HELP),

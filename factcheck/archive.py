@@ -1,0 +1,301 @@
+"""A claims archive: index a corpus once, then check a draft by its claim keys only.
+
+    factcheck index CORPUS... -o archive.parquet
+    factcheck check DRAFT --against archive.parquet
+
+The archive is one Parquet file of rows (key, article, cluster, blob) sorted by key, in
+small row groups. Parquet keeps each row group's min and max key, so a lookup of a few
+keys reads only the row groups that can hold them (predicate pushdown); nothing else of
+the archive is decoded. Parquet rather than DuckDB because pyarrow is already a
+dependency, the file is one self-contained artefact a desk can copy, and the lookups are
+plain key equality.
+
+Key families (the prefix before the first '|'):
+
+    m|                               the archive's metadata (rules and package version)
+    a|<article id>                   the article and its framed claims (pickled, zlib)
+    k|<entity>|<metric>|<period>     articles with a claim of that key (FC101/102/104)
+    u|<entity>|<metric>              articles with a claim of that entity and metric whose
+                                     period is unresolved
+    p|<entity>|<metric>|<modality>|<unit>
+                                     one article per resolved period of that bucket (blob:
+                                     JSON {period: article}), so a draft check sees when
+                                     a bucket spans several periods, as a full run does
+    s|<sentence hash>                articles carrying that normalised sentence: where a
+                                     draft may be a copy of archived copy (FC103)
+    c|<article cluster id>           the members of a syndication cluster of the archive
+
+A draft check frames the drafts, looks up their keys and sentences, fetches the articles
+found (with every member of their syndication clusters) and runs the ordinary reduce step
+over drafts plus fetched articles; findings are then restricted to those involving a
+draft. The fetched set holds every archived claim that shares a key with a draft claim,
+so keyed findings are those of a full run. Copies are found through sentences that are
+identical after normalisation; a reprint whose every sentence was edited is seen as an
+independent article, which may turn an FC101 warning into an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import zlib
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from factcheck import __version__
+from factcheck.model import Article, Claim, Document, FileProblem, Report
+
+SCHEMA = "factcheck.archive/1"
+ROW_GROUP = 8192
+
+
+class ArchiveError(Exception):
+    pass
+
+
+# --------------------------------------------------------------------------- writing
+
+def sentence_hashes(article: Article, claims: Sequence[Claim]) -> set[str]:
+    """Hashes of the article's normalised sentences (and of its claims' sentences)."""
+    from factcheck.checks.textnorm import normalise_tokens, split_sentences
+
+    out = set()
+    texts = [s for _, s in split_sentences(article.text)] + [c.sentence for c in claims]
+    for text in texts:
+        tokens = normalise_tokens(text)
+        if tokens:
+            out.add(hashlib.blake2b(" ".join(tokens).encode("utf-8"),
+                                    digest_size=8).hexdigest())
+    return out
+
+
+def _bucket(claim: Claim) -> tuple[str, str, str, str] | None:
+    import math
+
+    from factcheck.checks.compare import span
+
+    q = claim.quantity
+    if not (claim.entity and claim.metric) or (math.isinf(q.low) and math.isinf(q.high)):
+        return None
+    return (claim.entity, claim.metric, claim.modality, span(claim).unit)
+
+
+def claim_keys(claims: Iterable[Claim]) -> tuple[set[str], set[str], set[str]]:
+    """(k keys, u keys, p keys) a set of claims looks up or is found under."""
+    k, u, p = set(), set(), set()
+    for claim in claims:
+        bucket = _bucket(claim)
+        if bucket is None:
+            continue
+        entity, metric, modality, unit = bucket
+        if claim.period:
+            k.add(f"k|{entity}|{metric}|{claim.period}")
+        u.add(f"u|{entity}|{metric}")
+        p.add(f"p|{entity}|{metric}|{modality}|{unit}")
+    return k, u, p
+
+
+def _blob(article: Article, claims: Sequence[Claim]) -> bytes:
+    return zlib.compress(pickle.dumps((article, tuple(claims)), protocol=pickle.HIGHEST_PROTOCOL), 6)
+
+
+def article_rows(article: Article, claims: Sequence[Claim], cluster: str,
+                 periods: dict) -> Iterator[tuple[str, str, str, bytes | None]]:
+    """The index rows of one article; fills `periods` (p key -> {period: article})."""
+    yield (f"a|{article.id}", article.id, cluster, _blob(article, claims))
+    keys = set()
+    for claim in claims:
+        bucket = _bucket(claim)
+        if bucket is None:
+            continue
+        entity, metric, modality, unit = bucket
+        if claim.period:
+            keys.add(f"k|{entity}|{metric}|{claim.period}")
+            periods.setdefault(f"p|{entity}|{metric}|{modality}|{unit}", {}).setdefault(
+                claim.period, article.id)
+        else:
+            keys.add(f"u|{entity}|{metric}")
+    for digest in sentence_hashes(article, claims):
+        keys.add(f"s|{digest}")
+    if cluster != article.id:
+        keys.add(f"c|{cluster}")
+    for key in sorted(keys):
+        yield (key, article.id, cluster, None)
+
+
+def write_rows(rows: Iterable[tuple[str, str, str, bytes | None]], out: str | Path,
+               meta: dict) -> int:
+    """Sort rows by key and write them as one Parquet file; returns the row count."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from factcheck.report.writing import write_atomic
+
+    rows = list(rows)
+    rows.append(("m|", "", "", json.dumps(meta, sort_keys=True).encode("utf-8")))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    table = pa.table({
+        "key": pa.array([r[0] for r in rows], pa.string()),
+        "article": pa.array([r[1] for r in rows], pa.string()),
+        "cluster": pa.array([r[2] for r in rows], pa.string()),
+        "blob": pa.array([r[3] for r in rows], pa.binary()),
+    })
+    del rows
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, row_group_size=ROW_GROUP, compression="zstd",
+                   write_statistics=True, use_dictionary=["cluster"])
+    write_atomic(str(out), sink.getvalue().to_pybytes())
+    return table.num_rows
+
+
+def index_results(results, rules, out: str | Path) -> dict:
+    """Build an archive from framed files (FileResults); returns counts for the user."""
+    from factcheck.checks.context import syndication_params as params_of
+    from factcheck.checks.syndication import analyse_syndication
+
+    results = sorted((r for r in results if r.document is not None), key=lambda r: r.path)
+    articles = [a for r in results for a in r.document.articles]
+    claims = [c for r in results for c in r.claims]
+    syn = analyse_syndication(articles, claims, params_of(rules.checks))
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_article[claim.article].append(claim)
+    periods: dict = {}
+    rows = []
+    for article in articles:
+        cluster = syn.article_cluster.get(article.id, article.id)
+        rows.extend(article_rows(article, by_article.get(article.id, ()), cluster, periods))
+    rows.extend(_period_rows(periods))
+    meta = archive_meta(rules, len(articles), len(claims))
+    count = write_rows(rows, out, meta)
+    return {"articles": len(articles), "claims": len(claims), "rows": count}
+
+
+def _period_rows(periods: dict) -> Iterator[tuple[str, str, str, bytes]]:
+    for key, by_period in periods.items():
+        yield (key, "", "", json.dumps(by_period, sort_keys=True).encode("utf-8"))
+
+
+def archive_meta(rules, articles: int, claims: int) -> dict:
+    return {"schema": SCHEMA, "rules_version": rules.version, "package_version": __version__,
+            "articles": articles, "claims": claims}
+
+
+# --------------------------------------------------------------------------- reading
+
+class Archive:
+    """Key lookups on an archive file; each lookup reads only the row groups it needs."""
+
+    def __init__(self, path: str | Path):
+        import pyarrow.parquet as pq
+
+        try:
+            self.file = pq.ParquetFile(str(path))
+        except (OSError, ValueError) as exc:
+            raise ArchiveError(f"{path}: not a factcheck archive ({exc})") from None
+        self.path = str(path)
+        self._ranges = []
+        key_col = self.file.schema_arrow.get_field_index("key")
+        if key_col < 0:
+            raise ArchiveError(f"{path}: not a factcheck archive (no key column)")
+        meta = self.file.metadata
+        for i in range(meta.num_row_groups):
+            stats = meta.row_group(i).column(key_col).statistics
+            if stats is None or not stats.has_min_max:
+                raise ArchiveError(f"{path}: archive written without key statistics")
+            self._ranges.append((stats.min, stats.max))
+        rows = self.lookup(["m|"], blobs=True)
+        if not rows or rows[0][3] is None:
+            raise ArchiveError(f"{path}: not a factcheck archive (no metadata)")
+        self.meta = json.loads(rows[0][3])
+        if self.meta.get("schema") != SCHEMA:
+            raise ArchiveError(f"{path}: archive schema {self.meta.get('schema')!r}, "
+                               f"expected {SCHEMA}")
+
+    def lookup(self, keys: Iterable[str], *, blobs: bool = False) -> list[tuple]:
+        """Rows (key, article, cluster, blob) whose key is one of `keys`."""
+        import bisect
+
+        wanted = sorted(set(keys))
+        if not wanted:
+            return []
+        groups = []
+        for i, (low, high) in enumerate(self._ranges):
+            j = bisect.bisect_left(wanted, low)
+            if j < len(wanted) and wanted[j] <= high:
+                groups.append(i)
+        if not groups:
+            return []
+        columns = ["key", "article", "cluster"] + (["blob"] if blobs else [])
+        table = self.file.read_row_groups(groups, columns=columns)
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        table = table.filter(pc.is_in(table["key"], value_set=pa.array(wanted, pa.string())))
+        data = table.to_pydict()
+        blob = data.get("blob") or [None] * table.num_rows
+        rows = list(zip(data["key"], data["article"], data["cluster"], blob))
+        if not blobs:
+            rows = [(k, a, c, None) for k, a, c, _ in rows]
+        return rows
+
+    def check_rules(self, rules) -> None:
+        if self.meta.get("rules_version") != rules.version or \
+                self.meta.get("package_version") != __version__:
+            raise ArchiveError(
+                f"{self.path}: built with rules {self.meta.get('rules_version')} and factcheck "
+                f"{self.meta.get('package_version')}; these are rules {rules.version} and "
+                f"factcheck {__version__}: run `factcheck index` again")
+
+    def related(self, claims: Sequence[Claim], articles: Sequence[Article]) -> list[tuple]:
+        """(Article, claims) of every archived article a full run would set against these."""
+        k, u, p = claim_keys(claims)
+        sentences = set()
+        for article in articles:
+            own = [c for c in claims if c.article == article.id]
+            sentences |= {f"s|{h}" for h in sentence_hashes(article, own)}
+        ids: set[str] = set()
+        clusters: set[str] = set()
+        for key, article, cluster, blob in self.lookup(k | u | p | sentences,
+                                                        blobs=True):
+            if key.startswith("p|"):
+                ids.update(json.loads(blob).values())
+            else:
+                ids.add(article)
+                if cluster != article:
+                    clusters.add(cluster)
+        if clusters:
+            ids.update(a for _, a, _, _ in self.lookup(f"c|{c}" for c in clusters))
+        out = []
+        for _, _, _, blob in self.lookup((f"a|{a}" for a in ids), blobs=True):
+            out.append(pickle.loads(zlib.decompress(blob)))
+        return out
+
+
+def check_against_archive(results, problems: Sequence[FileProblem], archive_path: str | Path,
+                          rules) -> Report:
+    """The reduce step over drafts plus the archived articles their keys touch."""
+    from factcheck.pipeline import reduce_claims
+
+    archive = Archive(archive_path)
+    archive.check_rules(rules)
+    results = [r for r in results if r.document is not None]
+    draft_paths = {r.path for r in results}
+    draft_claims = [c for r in results for c in r.claims]
+    draft_articles = [a for r in results for a in r.document.articles]
+    fetched = archive.related(draft_claims, draft_articles)
+    by_path: dict[str, list[tuple[Article, tuple[Claim, ...]]]] = defaultdict(list)
+    for article, claims in fetched:
+        if article.path not in draft_paths:     # a draft re-checked against its own archive
+            by_path[article.path].append((article, claims))
+    documents = [r.document for r in results]
+    claims = list(draft_claims)
+    for path, items in sorted(by_path.items()):
+        items.sort(key=lambda item: item[0].index)
+        documents.append(Document(path, "utf-8", tuple(a for a, _ in items)))
+        for _, own in items:
+            claims.extend(own)
+    all_problems = list(problems) + [r.problem for r in results if r.problem is not None]
+    return reduce_claims(documents, claims, all_problems, rules)

@@ -1,0 +1,112 @@
+"""The claims archive: a draft checked by key lookups finds what a full run finds for it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from clihelp import ROOT, fc
+from factcheck.archive import Archive, ArchiveError, check_against_archive, index_results
+from factcheck.engine import extract_files
+from factcheck.pipeline import analyse_results, load_rules, restrict_to
+from test_engine import WIRE, write_corpus
+
+DRAFT = ("Morning Brief | April 12, 2025 |\n\n"
+         "Kazakhstan pumped 2.45 million barrels per day of crude oil in January, "
+         "officials at the energy ministry said on a call with reporters.\n"
+         "A separate survey put Norway's February crude output at 1.40 million barrels per day.\n")
+
+
+@pytest.fixture(scope="module")
+def rules_dir(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("rules") / "rules"
+    shutil.copytree(ROOT / "rules", target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def rules(rules_dir):
+    return load_rules(rules_dir)
+
+
+def _findings(report):
+    return [(f.id, f.rule, f.severity, f.message, f.claims) for f in report.findings]
+
+
+def _both(tmp_path, rules, draft_text: str):
+    files = write_corpus(tmp_path / "corpus")
+    draft = tmp_path / "drafts" / "draft.txt"
+    draft.parent.mkdir()
+    draft.write_text(draft_text, encoding="utf-8")
+    archive = tmp_path / "archive.parquet"
+    index_results(extract_files(files, rules, jobs=1), rules, archive)
+    draft_results = extract_files([str(draft)], rules, jobs=1)
+    looked_up = restrict_to(check_against_archive(draft_results, [], archive, rules), [str(draft)])
+    full = restrict_to(analyse_results(extract_files(files + [str(draft)], rules, jobs=1), [],
+                                       rules), [str(draft)])
+    return looked_up, full
+
+
+def test_draft_against_archive_matches_a_full_run(tmp_path, rules):
+    looked_up, full = _both(tmp_path, rules, DRAFT)
+    assert _findings(full), "the draft should clash with the corpus"
+    assert _findings(looked_up) == _findings(full)
+
+
+def test_reprinted_wire_story_is_seen_as_a_copy(tmp_path, rules):
+    looked_up, full = _both(tmp_path, rules, WIRE.replace("Oil Wire", "Evening Desk"))
+    assert any(f.rule == "FC103" for f in full.findings)
+    assert _findings(looked_up) == _findings(full)
+
+
+def test_lookup_reads_only_the_keys_asked(tmp_path, rules):
+    files = write_corpus(tmp_path / "corpus")
+    archive = tmp_path / "archive.parquet"
+    counts = index_results(extract_files(files, rules, jobs=1), rules, archive)
+    assert counts["claims"] > 0
+    store = Archive(archive)
+    assert store.lookup(["k|Nowhere|crude_production|2025-01"]) == []
+    rows = store.lookup([k for k in ("k|Norway|crude_production|2025-01",)])
+    assert all(r[0] == "k|Norway|crude_production|2025-01" for r in rows)
+
+
+def test_archive_from_other_rules_is_refused(tmp_path, rules, rules_dir):
+    files = write_corpus(tmp_path / "corpus", n=3)
+    archive = tmp_path / "archive.parquet"
+    index_results(extract_files(files, rules, jobs=1), rules, archive)
+    other = tmp_path / "rules"
+    shutil.copytree(rules_dir, other)
+    with open(other / "checks.yaml", "a", encoding="utf-8") as handle:
+        handle.write("\n# another desk\n")
+    with pytest.raises(ArchiveError):
+        check_against_archive([], [], archive, load_rules(other))
+
+
+def test_not_an_archive_is_a_clear_error(tmp_path):
+    bogus = tmp_path / "bogus.parquet"
+    bogus.write_bytes(b"not parquet at all")
+    with pytest.raises(ArchiveError):
+        Archive(bogus)
+
+
+def test_cli_index_then_check(tmp_path, rules_dir):
+    write_corpus(tmp_path / "corpus")
+    (tmp_path / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    proc = fc("index", str(tmp_path / "corpus"), "-o", str(tmp_path / "a.parquet"),
+              "--rules", str(rules_dir), "--no-cache", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "indexed" in proc.stderr
+    outs = {}
+    for name, against in (("archive", tmp_path / "a.parquet"), ("folder", tmp_path / "corpus")):
+        out = tmp_path / f"{name}.json"
+        proc = fc("check", str(tmp_path / "draft.txt"), "--against", str(against),
+                  "--rules", str(rules_dir), "-f", "json", "-o", str(out), "--no-html", "-q",
+                  "--no-cache", "--html", str(tmp_path / "r.html"), cwd=tmp_path)
+        assert proc.returncode in (0, 1), proc.stderr
+        import json
+
+        report = json.loads(out.read_text(encoding="utf-8"))
+        outs[name] = [(f["id"], f["rule"], f["severity"], f["message"]) for f in report["findings"]]
+    assert outs["archive"] and outs["archive"] == outs["folder"]
