@@ -356,10 +356,6 @@ def _analyse(paths, cfg, rules, quiet, *, strict_missing: bool,
 
     opts = opts or RunOptions()
     results, problems = _framed(paths, cfg, rules, quiet, opts, strict_missing=strict_missing)
-    if opts.engine == "dask":
-        from factcheck.dask_engine import reduce_on_dask
-
-        return reduce_on_dask(results, problems, rules, scheduler=opts.scheduler)
     return analyse_results(results, problems, rules, run_root=".")
 
 
