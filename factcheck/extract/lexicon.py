@@ -53,6 +53,13 @@ class Lexicon:
     age_after: regex.Pattern
     fraction_of: regex.Pattern
     one_in: regex.Pattern
+    # Cheap gates in front of the costly patterns: a pattern is tried only when the text
+    # around the figure starts (or ends) with something it could match.
+    right_heads: frozenset = frozenset()     # 2-char lower-cased heads of units after a figure
+    right_singles: frozenset = frozenset()   # 1-char units ("t", "m", "%", "$")
+    prefix_tails: frozenset = frozenset()    # last chars of currency symbols before a figure
+    hedge_tails: frozenset = frozenset()     # last words of hedges before a figure
+    change_tails: frozenset = frozenset()    # last words a change phrase can end with
 
 
 def _number_pattern() -> str:
@@ -143,8 +150,10 @@ def build(table: UnitTable) -> Lexicon:
         if sym[:1].isalpha():
             esc = rf"(?<![A-Za-z]){esc}"
         prefix_alts.append(esc)
+    # Patterns anchored at the end of a window run in REVERSE: the match is tried from
+    # the end only, instead of from every start position of the window.
     prefix_currency = regex.compile(
-        rf"(?P<c>{'|'.join(prefix_alts)}){_SP}?(?P<sign>[-−+])?{_SP}?$")
+        rf"(?P<c>{'|'.join(prefix_alts)}){_SP}?(?P<sign>[-−+])?{_SP}?$", regex.REVERSE)
 
     dens = sorted(table.denominators, key=len, reverse=True)
     den_alt = "|".join(_word_form(d) for d in dens)
@@ -159,13 +168,13 @@ def build(table: UnitTable) -> Lexicon:
     hsyms = [h for h in W.HEDGES if not h[:1].isalpha()]
     hedge_before = regex.compile(
         rf"(?:(?<![\w])(?P<h>(?i:{'|'.join(_word_form(h) for h in sorted(hedges, key=len, reverse=True))})){_SP}+"
-        rf"|(?P<s>{_alt(hsyms)}){_SP}?)$")
+        rf"|(?P<s>{_alt(hsyms)}){_SP}?)$", regex.REVERSE)
     verbs = _alt(W.UP_VERBS + W.DOWN_VERBS)
     change_before = regex.compile(
         rf"(?<![\w])(?P<v>(?i:{verbs}))(?:{_SP}+(?P<d>(?i:up|down|higher|lower))"
         rf"|(?:{_SP}+[a-z]{{2,15}}){{1,2}}(?={_SP}+by{_SP}*$))?"
         rf"(?:{_SP}+(?i:by))?(?:{_SP}+(?i:a{_SP}+further|another|an{_SP}+additional|a{_SP}+combined"
-        rf"|an{_SP}+average{_SP}+of|a{_SP}+total{_SP}+of|a{_SP}+whopping|a{_SP}+massive|a{_SP}+record))?{_SP}*$")
+        rf"|an{_SP}+average{_SP}+of|a{_SP}+total{_SP}+of|a{_SP}+whopping|a{_SP}+massive|a{_SP}+record))?{_SP}*$", regex.REVERSE)
     change_after = regex.compile(
         rf"{_SP}*-?(?P<n>(?i:{_alt(W.UP_NOUNS + W.DOWN_NOUNS + ['higher', 'lower'])}))(?![\w])")
     post_hedge = regex.compile(rf"(?:{_SP}+(?P<w>or{_SP}+(?:so|more|less|fewer))(?![\w])|-?(?P<p>plus)(?![\w])|(?P<s>\+))")
@@ -178,6 +187,19 @@ def build(table: UnitTable) -> Lexicon:
         rf"|{_SP}(?P<g2>(?:mln|mn|bln|bn|tn|trn|mil)(?![A-Za-z0-9]))"
         rf"|(?:{_SP}+|-)(?P<w>(?i:hundred|thousand|million|billion|trillion|lakh|crore))(?![a-zA-Z])"
         rf"(?:{_SP}+(?P<w2>(?i:thousand|million|billion))(?![a-zA-Z]))?)")
+    heads, singles = set(), set()
+    for written in ([f.text for f in table.forms] + list(table.currency_suffix)
+                    + list(table.currency_minor) + ["p"]):
+        w = written.lower()
+        if len(w) == 1:
+            singles.add(w)
+        else:
+            heads.add(w[:2])
+    prefix_tails = {sym[-1] for sym in table.currency_prefix}
+    hedge_tails = {h.split()[-1].lower() for h in W.HEDGES if h[:1].isalpha()}
+    change_tails = set(W.UP_VERBS + W.DOWN_VERBS) | {
+        "up", "down", "higher", "lower", "by", "further", "another", "additional", "combined",
+        "of", "whopping", "massive", "record"}
     return Lexicon(
         table=table, number=regex.compile(_number_pattern()), scale=scale,
         unit_words=unit_words, unit_symbols=unit_symbols, unit_lookup=lookup,
@@ -186,7 +208,10 @@ def build(table: UnitTable) -> Lexicon:
         change_before=change_before, change_after=change_after, post_hedge=post_hedge,
         text_mask=regex.compile(_TEXT_MASK), number_mask=regex.compile(_NUMBER_MASK),
         digits=regex.compile(_digit_pattern()), word_number=regex.compile(_word_pattern()),
-        age_after=age_after, fraction_of=fraction_of, one_in=one_in)
+        age_after=age_after, fraction_of=fraction_of, one_in=one_in,
+        right_heads=frozenset(heads), right_singles=frozenset(singles),
+        prefix_tails=frozenset(prefix_tails), hedge_tails=frozenset(hedge_tails),
+        change_tails=frozenset(change_tails))
 
 
 _lock = threading.Lock()

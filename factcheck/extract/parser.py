@@ -12,6 +12,7 @@ million") and a scale back ("between 2 and 3 million").
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 
 import regex
@@ -59,11 +60,21 @@ _RX16 = regex.compile(r"[ \u00a0]+of[ \u00a0]+\S+((?:[ \u00a0]+[A-Za-z][A-Za-z'�
 _RX17 = regex.compile(r"(\d{1,3})[ \u00a0]?$")
 _RX18 = regex.compile(r"[⁄/]")
 _RX19 = regex.compile(r"(?i:\bto\b)")
-_WORD_TOKEN = regex.compile(r"(?<![\w-])[A-Za-z]++")
+_WORD_TOKEN = re.compile(r"(?<![\w-])[a-z]+")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_WORD_STARTS_NO_ARTICLE = _WORD_STARTS - {"a", "an"}
+# after "a"/"an", the word patterns read only a scale word or a fraction ("a dozen", "a third")
+_AFTER_ARTICLE = frozenset(["dozen", "hundred", "thousand", "million", "billion", "trillion"]
+                           + list(W.FRACTION_WORDS))
+_MASK_AFTER_DIGITS = frozenset("-./:)")
+_MASK_AFTER_BLANK = frozenset("aApPGUEBCMhm-")
 _SCIENTIFIC = regex.compile(r"[ \u00a0]?[×x*][ \u00a0]?10(?:\^|\*\*)?([-−]?\d{1,3}|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d.,])")
 _SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 _FOLD = regex.compile(r"-?(fold)(?![\w])", regex.I)
 _CHANGE_LEAD = regex.compile(r"(?i:\b(?:" + "|".join(W.UP_VERBS + W.DOWN_VERBS) + r"|revised|revise|changed|change|moved|shifted|slow|slowed|slowing|raise|boost|improved|improve|narrowed|eased|increase|decrease|reduce|grow|fall)\b)")
+# first letters of what _scale reads (scientific "x 10^", "-fold", k/m/b, scale words)
+_SCALE_INITIALS = frozenset("×x*fkmbthlcKMBTHLCF")
+_AGE_HEADS = frozenset(("ye", "mo", "we", "da"))
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]?[ \u00a0]+[A-Z]|\n")
 
 
@@ -96,6 +107,38 @@ class Atom:
         return not self.unit
 
 
+_BLANKS = " \u00a0\u202f"
+
+
+def _head(text: str, pos: int) -> str | None:
+    """The two characters after pos past blanks and one hyphen, lower-cased; None when the
+    blank run is long (then every right-side pattern is tried)."""
+    j, n = pos, len(text)
+    while j < n and text[j] in _BLANKS:
+        j += 1
+        if j - pos > 8:
+            return None
+    if j < n and text[j] == "-":
+        j += 1
+        while j < n and text[j] in _BLANKS:
+            j += 1
+            if j - pos > 8:
+                return None
+    return text[j:j + 2].lower()
+
+
+def _tail_word(win: str) -> str | None:
+    """The word a window ends with (blanks after it allowed), lower-cased; None when it
+    ends with a non-letter, so that symbol hedges and dotted abbreviations are still tried."""
+    t = win.rstrip(_BLANKS)
+    if not t or not t[-1].isalpha():
+        return None
+    i = len(t) - 1
+    while i > 0 and t[i - 1].isalpha():
+        i -= 1
+    return t[i:].lower()
+
+
 def _prev_word(text: str, pos: int) -> str:
     """The word ending just before pos (lower-cased, trailing dot kept), or ''."""
     window = text[max(0, pos - 24):pos].rstrip()
@@ -125,7 +168,7 @@ class Scanner:
                 if i >= 0 and masks[i][1] > s:
                     pos = masks[i][1]
                     continue
-            if m.lastgroup == "digits":
+            if m.lastgroup == "digits" and _may_be_masked(text, s):
                 nm = number_mask.match(text, s)
                 if nm is None and s > 0 and text[s - 1] in "+(":
                     nm = number_mask.match(text, s - 1)
@@ -164,11 +207,18 @@ class Scanner:
         """Numerals in text order: runs of digits, and written numbers where a number word
         starts (the word patterns are costly, so they are tried only there)."""
         found = list(self.lex.digits.finditer(text))
+        low = text.lower()
+        if len(low) != len(text):       # a few letters grow when lower-cased ("İ")
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        tokens = set(_LOWER_WORD.findall(low))
+        if not (tokens & _WORD_STARTS_NO_ARTICLE) and not (
+                ("a" in tokens or "an" in tokens) and tokens & _AFTER_ARTICLE):
+            return found
         starts = _WORD_STARTS
         word_re = self.lex.word_number
         words = []
-        for wm in _WORD_TOKEN.finditer(text):
-            if wm.group().lower() in starts:
+        for wm in _WORD_TOKEN.finditer(low):
+            if wm.group() in starts:
                 hit = word_re.match(text, wm.start())
                 if hit is not None:
                     words.append(hit)
@@ -310,6 +360,9 @@ class Scanner:
         return None
 
     def _scale(self, text: str, a: Atom) -> None:
+        head = _head(text, a.end)
+        if head is not None and head[:1] not in _SCALE_INITIALS:
+            return
         sci = _SCIENTIFIC.match(text, a.end)
         if sci:
             exp = int(sci.group(1).replace("−", "-").translate(_SUPERSCRIPTS))
@@ -349,12 +402,26 @@ class Scanner:
         a.scale_value = factor
         a.end = m.end()
 
+    def _right_may_have_unit(self, text: str, pos: int) -> bool:
+        head = _head(text, pos)
+        if head is None:
+            return True
+        return head in self.lex.right_heads or head[:1] in self.lex.right_singles
+
     def _prefix_currency_at(self, text: str, s: int):
+        j = s
+        while j > 0 and j > s - 4 and text[j - 1] in " \u00a0\u202f-−+":
+            j -= 1
+        if j == 0 or text[j - 1] not in self.lex.prefix_tails:
+            return None
         win = text[max(0, s - 9):s]
         m = self.lex.prefix_currency.search(win)
         return m
 
     def _age(self, text: str, a: Atom) -> bool:
+        head = _head(text, a.end)
+        if head is not None and head not in _AGE_HEADS:
+            return False
         m = self.lex.age_after.match(text, a.end)
         if not m:
             return False
@@ -388,6 +455,8 @@ class Scanner:
                     a.end += um.end()
                 self._denominator(text, a)
                 return
+        if not self._right_may_have_unit(text, a.end):
+            return
         # hundredths: "19 cents", "164p"
         mm = lex.minor_currency.match(text, a.end)
         if mm:
@@ -469,7 +538,8 @@ class Scanner:
             s -= 4
         # hedge
         win = text[max(0, s - 24):s]
-        hm = self.lex.hedge_before.search(win)
+        tw = _tail_word(win)
+        hm = self.lex.hedge_before.search(win) if (tw is None or tw in self.lex.hedge_tails) else None
         if hm:
             h = (hm.group("h") or hm.group("s")).lower()
             h = " ".join(h.split())
@@ -481,7 +551,8 @@ class Scanner:
                 s += 1
         # change verb before (kept outside the span: it is the verb, not the figure)
         win = text[max(0, s - 40):s]
-        cm = self.lex.change_before.search(win)
+        tw = _tail_word(win)
+        cm = self.lex.change_before.search(win) if (tw is None or tw in self.lex.change_tails) else None
         if cm:
             v = cm.group("v").lower()
             d = (cm.group("d") or "").lower()
@@ -850,6 +921,24 @@ class Scanner:
         else:
             a.counted = src.counted
         a.dimension = src.dimension
+
+
+def _may_be_masked(text: str, s: int) -> bool:
+    """Whether a phone number, date, clock time or "5 min read" could start at s: each
+    needs a separator or a time word right after the first run of digits."""
+    if s > 0 and text[s - 1] in "+(":
+        return True
+    j, n = s, len(text)
+    while j < n and text[j].isdigit():
+        j += 1
+    if j >= n:
+        return False
+    c = text[j]
+    if c in _MASK_AFTER_DIGITS or c in _MASK_AFTER_BLANK:
+        return True
+    if c in " \u00a0\u202f":
+        return text[j + 1:j + 2] in _MASK_AFTER_BLANK
+    return False
 
 
 def _prev_word_cased(text: str, pos: int) -> str:
