@@ -368,3 +368,62 @@ def test_a_period_is_carried_only_for_the_same_subject(rules):
     text = ("Chile's copper output rose to 450,000 tons in March. Chile's copper output "
             "in the north was 210,000 tons.")
     assert claim(frame(rules, text), "210,000").period == "2025-03"
+
+
+# --- second pass: whose figure ------------------------------------------------------------
+
+@needs_parser
+def test_an_appositive_describes_the_name_before_it_and_a_recipient_owns_its_sum(rules):
+    claims = frame(rules, "Aramco paid out $2 billion in dividends in 2024. Of that, about "
+                          "$500 million went to the state budget and ~$900 million to "
+                          "Sonangol, Angola's national oil company.")
+    part = claim(claims, "~$900")
+    assert (part.entity, part.metric, part.period) == ("Sonangol", "dividends", "2024")
+    same_owner = claim(claims, "about $500")
+    assert same_owner.metric == "dividends:part"      # never keyed with the $2 billion total
+
+
+@needs_parser
+def test_sums_into_a_budget_are_not_budget_figures(rules):
+    c = claim(frame(rules, "Equinor distributed $4 billion in dividends in 2023, with about "
+                           "$1 billion channelled into the state budget."), "about $1")
+    assert c.metric == "dividends"
+
+
+@needs_parser
+def test_a_tariff_belongs_to_the_one_who_imposes_it_not_its_target(rules):
+    c = claim(frame(rules, "Biden is reported to be angry with Xi, and he has threatened to "
+                           "hit buyers of Iranian oil with 40% secondary tariffs."), "40%")
+    assert (c.entity, c.metric, c.modality) == ("United States", "tariff_rate", "forecast")
+    c = claim(frame(rules, "Trump said on Sunday he was upset at Putin and will impose "
+                           "tariffs of 10% to 20% on buyers of Venezuelan oil."), "10%")
+    assert c.entity == "United States"
+
+
+@needs_parser
+def test_the_country_is_the_whole_a_territory_share_is_of(rules):
+    c = claim(frame(rules, "The deal covers regions of eastern Georgia that Russia began to "
+                           "occupy in 2008 - now about 20% of the country - and their ore."),
+              "about 20%")
+    assert (c.entity, c.metric, c.period) == ("Georgia", "territory_share", "")
+
+
+@needs_parser
+def test_a_named_facility_and_a_relative_clause_and_a_shared_subject(rules):
+    c = claim(frame(rules, "The Ras Tanura terminal in Saudi Arabia, which Saudi Aramco says "
+                           "handled about 2 million tonnes of oil in 2024, was shut."), "about 2")
+    assert (c.entity, c.metric, c.attribution) == ("Ras Tanura", "throughput", "Saudi Aramco")
+    claims = frame(rules, "Last year, according to Saudi Aramco, Ras Tanura handled 1.6 "
+                          "million tons for the whole year, and at least 120,000 tons a month.")
+    assert claim(claims, "at least 120,000").entity == "Ras Tanura"
+
+
+@needs_parser
+def test_a_place_inside_a_country_and_a_market_balance_with_no_place(rules):
+    c = claim(frame(rules, "Shelling left some 3,000 people without power in Ukraine's Kherson "
+                           "region."), "some 3,000")
+    assert (c.entity, c.metric) == ("Kherson", "people_affected")
+    c = claim(frame(rules, "Goldman expects Q2 excess demand of 0.3 mb/d."), "0.3")
+    assert (c.entity, c.metric, c.period) == ("World", "supply_demand_balance", "2025-Q2")
+    c = claim(frame(rules, "Goldman expects demand in India to top supply by 0.2 mb/d."), "0.2")
+    assert c.entity == "India"

@@ -18,7 +18,7 @@ from factcheck.frame.context import SentenceContext, Trigger
 from factcheck.frame.entities import History, choose_entity
 from factcheck.frame.gazetteer import Gazetteer
 from factcheck.frame.lexicon import Lexicon
-from factcheck.frame.metrics import choose_metric
+from factcheck.frame.metrics import MetricChoice, choose_metric
 from factcheck.frame.modality import change_of, choose_modality
 from factcheck.frame.periods import find_periods, resolve_period
 from factcheck.frame.sentences import sentence_at, split_sentences
@@ -27,9 +27,16 @@ from factcheck.model import Article, Claim, Quantity
 CARRIED_PERIOD = 0.8       # confidence factor for a period taken from the sentence before
 NO_PERIOD = 0.7            # ... and for no period at all
 # A sentence that opens on "This", "It" or "The output" continues the one before it.
-_CONTINUES = re.compile(r"^(?:This|That|It|Its|These|Those|Such|The\s+(?:figure|number|"
+_CONTINUES = re.compile(r"^(?:This|That|It|Its|These|Those|Such|Of\s+(?:that|this|these|it)\b"
+                        r"|The\s+(?:figure|number|"
                         r"total|level|rate|amount|volume|increase|rise|drop|decline|output|"
                         r"production|exports|imports|deliveries|throughput))\b")
+
+
+# "Of that, $85 million went to ...": the figures are parts of the one before, so they
+# measure what it measured
+_PART_OF = re.compile(r"^(?:Of\s+(?:that|this|these|those|it|which|the\s+(?:total|sum|amount))"
+                      r"|(?:That|This)\s+(?:total\s+)?includes?)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -68,6 +75,8 @@ class _Article:
         self.contexts: dict[int, SentenceContext] = {}
         self.sentence_period: dict[int, str] = {}
         self.sentence_metrics: dict[int, set[str]] = {}
+        self.last_figure: dict[int, tuple[int, str]] = {}   # sentence -> (end, entity)
+        self.sentence_claims: dict[int, list[tuple[str, str, str]]] = {}  # metric, dim, entity
 
     def _sentence_of(self, offset: int) -> int:
         return sentence_at(self.spans, offset) if self.spans else 0
@@ -151,6 +160,14 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
 
     change = change_of(lex, ctx, fig, q)
     metric = choose_metric(lex, ctx, fig, q, bool(change))
+    whole = None
+    if _PART_OF.match(ctx.text):
+        whole = next(((m, e) for m, dim, e in reversed(
+            state.sentence_claims.get(ctx.index - 1, [])) if dim == q.dimension and m), None)
+        if whole is not None:
+            metric = MetricChoice(whole[0], None, metric.confidence * 0.9, (
+                f"metric: {whole[0]}, a part of the figure before "
+                f"('{_PART_OF.match(ctx.text).group(0)}')",))
     notes += metric.notes
     modality, mnote = choose_modality(lex, ctx, fig, q, metric.metric, change)
     if mnote:
@@ -164,7 +181,16 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
     owner_kinds = spec.owner_kinds if spec else ()
     entity = choose_entity(gaz, ctx, fig, owner_kinds, metric.trigger,
                            [(s.start, s.end) for s in sources], state.history,
-                           continues=bool(_CONTINUES.match(ctx.text)))
+                           continues=bool(_CONTINUES.match(ctx.text)), metric=metric.metric,
+                           dimension=q.dimension,
+                           previous_figure=state.last_figure.get(ctx.index),
+                           default_entity=spec.default_entity if spec else "",
+                           whole_is_owner=bool(spec and spec.whole_is_owner))
+    state.last_figure[ctx.index] = (fig[1], entity.entity)
+    if whole is not None and entity.entity == whole[1] and ":" not in metric.metric:
+        # a part of the same owner's total is not comparable with the total
+        metric = MetricChoice(metric.metric + ":part", metric.trigger, metric.confidence, ())
+        notes.append("metric: a part of the same owner's total")
     if entity.entity:
         state.history.claimed[ctx.index] = entity.entity
     notes += entity.notes
@@ -174,6 +200,8 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
     if period:
         state.sentence_period.setdefault(ctx.index, period)
     state.sentence_metrics.setdefault(ctx.index, set()).add(metric.metric)
+    state.sentence_claims.setdefault(ctx.index, []).append(
+        (metric.metric.split(":")[0], q.dimension, entity.entity))
 
     line, col = article.locate(q.start)
     end_line, end_col = article.locate(q.end)

@@ -76,7 +76,15 @@ class Gazetteer:
                         if not (m.start() and (text[m.start() - 1].isalnum()
                                                or text[m.start() - 1] == "_"))]
             if anaphors:
-                # "the U.S. oil giant" is one anaphor, not a mention of the United States
+                # "the U.S. oil giant" is one anaphor, not a mention of the United States;
+                # but "the Ras Tanura terminal" names its terminal: the name stays
+                named = set()
+                for a in anaphors:
+                    kinds = self.anaphora.get(a.key, ())
+                    if any(a.start <= m.start and m.end <= a.end and m.kind in kinds
+                           for m in out):
+                        named.add(a.start)
+                anaphors = [a for a in anaphors if a.start not in named]
                 covered = {i for a in anaphors for i in range(a.start, a.end)}
                 out = [m for m in out if m.start not in covered]
                 out += anaphors

@@ -33,6 +33,8 @@ class Metric:
     owner_kinds: tuple[str, ...] = ()
     default_for: tuple[str, ...] = ()
     modality: str = ""
+    default_entity: str = ""
+    whole_is_owner: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,8 @@ _METRIC = {
     "default_for": Field(list, check=_check_dims),
     "modality": Field(str, check=lambda m: None if m in MODALITIES else
                       f"unknown modality (allowed: {', '.join(MODALITIES)})"),
+    "default_entity": Field(str),
+    "whole_is_owner": Field(bool),
 }
 _QUALIFIER = {
     "metric": Field(str, required=True),
@@ -116,7 +120,8 @@ def load_lexicon(path: str | Path) -> Lexicon:
             mid, item["label"], tuple(item["dimensions"]),
             tuple(str(c) for c in item.get("commodities") or ()),
             tuple(item.get("implied_by") or ()), tuple(item.get("owner_kinds") or ()),
-            tuple(item.get("default_for") or ()), item.get("modality", ""))
+            tuple(item.get("default_for") or ()), item.get("modality", ""),
+            item.get("default_entity", ""), bool(item.get("whole_is_owner", False)))
         for t in item["triggers"]:
             key = " ".join(str(t).lower().split())
             by_trigger.setdefault(key, [])

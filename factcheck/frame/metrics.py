@@ -9,6 +9,7 @@ in the same clause wins, so "its quota of 1.468 million bpd" is a quota even whe
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from factcheck.frame.context import SentenceContext, gap
@@ -19,6 +20,7 @@ CLAUSE_COST = 60      # a trigger in another clause counts as this many characte
 FIGURE_COST = 30      # ... and this much more for each figure between it and ours
 AFTER_COST = 6        # news puts the metric before the figure more often than after it
 NEAR_ENOUGH = 80      # beyond this cost the metric is a guess: lower confidence
+_DESTINATION = re.compile(r"\b(?:into|to)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,9 @@ def choose_metric(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Q
         span = (t.start, t.end)
         if span[0] < fig[1] and fig[0] < span[1]:
             continue                                  # a unit word inside the figure
+        if q.dimension == "currency" and _DESTINATION.search(ctx.text, max(0, t.start - 14),
+                                                             t.start):
+            continue                  # "$85 million went into the state budget": where it went
         cost = float(gap(span, fig))
         if t.start >= fig[1]:
             cost += AFTER_COST

@@ -83,7 +83,7 @@ _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(?:the\s+(?:end|start|beginning)\s+of\s
                     re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince(?:\s+(?:the|a|its|their))*\s*$", re.IGNORECASE)
 _JOINED = re.compile(r"[,;]|\b(?:while|but|whereas)\b|\band\s+(?:a|an|the|its|their)\b")
-_BREAK = re.compile(r"[;—–]|\s-\s|\(")
+_BREAK = re.compile(r"[;—–]|\s-\s")
 _CASE_MONTH = re.compile(r"^(?:(?:early|mid|late)[\s-]+)?[A-Z]")
 
 
@@ -283,7 +283,7 @@ def _find_periods(sentence: str, article_date: dt.date | None,
             relative = True
             note = f"period: '{text}' is a season, left unresolved"
         elif g["weekday"] and g["wd"]:
-            if _SAID_NEAR.search(sentence, max(0, start - 25), start) or \
+            if _SAID_NEAR.search(sentence, max(0, start - 45), start) or \
                     _SAID_AFTER.match(sentence, end):
                 role = "event"               # the day something was said, not measured
             else:
@@ -310,7 +310,8 @@ def _find_periods(sentence: str, article_date: dt.date | None,
 _WEEKDAY_NUMBER = {d: i for i, d in enumerate(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _SAID = r"(?:said|says|say|told|tells|announced|reported|reports|stated|wrote|posted|added)"
-_SAID_NEAR = re.compile(_SAID + r"\s+(?:on\s+)?$", re.IGNORECASE)
+# "said on Monday", "told Reuters on Tuesday", "said in a statement on Friday"
+_SAID_NEAR = re.compile(r"\b" + _SAID + r"\b(?:\s+[\w’'-]+){0,4}?\s+(?:on\s+)?$", re.IGNORECASE)
 _SAID_AFTER = re.compile(r"\s+" + _SAID + r"\b", re.IGNORECASE)
 
 
@@ -397,6 +398,10 @@ def resolve_period(sentence: str, article_date: dt.date | None, *, at: int | Non
             return c
 
         # a base period ("from April's average, 5.1 ...") belongs only to the figure after it
+        # a dash or semicolon between them sets the figure in another statement:
+        # "occupied in 2014 - now about 20% of the country"
+        usable = [p for p in usable if not _BREAK.search(
+            sentence, min(p.end, fig[1]), max(p.start, fig[0]))]
         usable = [p for p in usable if p.role != "base" or (
             p.end <= fig[0] and fig[0] - p.end <= 40
             and not _BREAK.search(sentence, p.end, fig[0])
