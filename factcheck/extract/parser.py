@@ -680,10 +680,28 @@ class Scanner:
                         a.counted = w
                         return
             return
+        abbr = W.COUNT_ABBREVIATIONS.get(w1)
+        if abbr:
+            a.counted = abbr            # "15.3 ppg", "2 TDs"
+            return
         if w1[:1].isupper():
-            # "96 Liverpool fans", "seven European countries"
-            if w2 and w2[:1].islower() and w2.endswith("s") and w2 not in W.NOT_COUNTED:
-                a.counted = f"{w1} {w2}"
+            # "96 Liverpool fans", "seven European countries", "27,000 Model S and Model X
+            # vehicles", "63,150 Model 3s", "1,307,000 Americans"
+            nm = _NAMED_COUNT.match(text, a.end)
+            if nm:
+                noun = nm.group("noun")
+                if noun is None:
+                    a.counted = " ".join(nm.group(0).split())
+                elif (noun.endswith("s") or noun in W.IRREGULAR_PLURALS) and \
+                        noun not in W.NOT_COUNTED:
+                    a.counted = " ".join(nm.group(0).split())
+                    return
+            if not a.counted and _is_demonym_plural(w1) and not (w2 and w2[:1].isupper()):
+                a.counted = w1
+            return
+        if low1 in _COMPARATIVE_DETERMINERS and w2 and w2[:1].islower() and \
+                w2 not in W.NOT_COUNTED and (w2.endswith("s") or w2 in W.IRREGULAR_PLURALS):
+            a.counted = w2              # "eight more picks", "two fewer seats"
             return
         if low1 in W.NOT_COUNTED:
             return
@@ -921,6 +939,20 @@ class Scanner:
         else:
             a.counted = src.counted
         a.dimension = src.dimension
+
+
+# After a figure: capitalised words (and "and", "&", model letters) up to a lower-case plural,
+# or a name whose last part is a plural numeral ("Model 3s")
+_NAMED_COUNT = regex.compile(
+    r"[ \u00a0]++(?:(?:[A-Z][\w'’&.-]{0,25}+|[A-Z0-9]{1,3}|and|&)[ \u00a0]++){1,6}?"
+    r"(?:(?!and[ \u00a0])(?P<noun>[a-z][a-z'’-]{1,30}+)(?![\w])|\d{1,4}s(?![\w]))")
+_COMPARATIVE_DETERMINERS = frozenset(("more", "fewer", "further", "additional", "extra"))
+
+
+def _is_demonym_plural(word: str) -> bool:
+    """'Americans', 'Israelis': a capitalised plural of people, counted."""
+    return len(word) > 5 and word[:1].isupper() and word[1:].islower() and \
+        word.endswith(("ans", "is"))
 
 
 def _may_be_masked(text: str, s: int) -> bool:

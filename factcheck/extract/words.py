@@ -151,3 +151,13 @@ COUNT_ADJECTIVES = set(
     "key main local foreign international domestic national senior junior private public "
     "military civilian eligible registered confirmed reported known active current "
     "unique individual".split())
+
+# Abbreviated counted nouns written after a figure, mostly sports statistics ("15.3 ppg",
+# "2 TDs", "0.5 WAR"): the figure counts what the abbreviation stands for
+COUNT_ABBREVIATIONS = {
+    "ppg": "points per game", "rpg": "rebounds per game", "apg": "assists per game",
+    "spg": "steals per game", "bpg": "blocks per game", "TD": "touchdown",
+    "TDs": "touchdowns", "RBI": "runs batted in", "RBIs": "runs batted in",
+    "HR": "home run", "HRs": "home runs", "WAR": "wins above replacement",
+    "ERA": "earned run average", "INTs": "interceptions", "INT": "interception",
+}
