@@ -135,6 +135,9 @@ def show(claim: Claim) -> str:
 
 
 def show_interval(iv: Interval, unit: str) -> str:
+    if unit in ("%", "pp") and iv.bounded:
+        low, high = f"{iv.low:.1f}", f"{iv.high:.1f}"
+        return f"{low}{unit}" if low == high else f"{low}{unit}–{high}{unit}"
     if iv.bounded and abs(iv.high - iv.low) <= 1e-9 * max(1.0, abs(iv.mid)):
         return amount(iv.mid, unit)
     if math.isinf(iv.high) and math.isinf(iv.low):
