@@ -240,10 +240,10 @@ def test_attribution_forms(rules):
     claims = frame(rules, "According to the IEA, Indian demand grew by 150,000 bpd last year.")
     c = claim(claims, "150,000")
     assert (c.attribution, c.entity, c.metric, c.modality, c.period) == (
-        "International Energy Agency", "India", "demand", "change", "2024")
+        "International Energy Agency", "India", "demand:oil", "change", "2024")
     c = claim(frame(rules, "Mexico exported 1.2 million bpd in January, trading sources "
                            "told Bloomberg."), "1.2")
-    assert c.attribution == "Bloomberg sources" and c.metric == "exports"
+    assert c.attribution == "Bloomberg sources" and c.metric == "exports:oil"
     c = claim(frame(rules, "Goldman has forecast that demand will top supply by 0.4 mb/d in "
                            "Q3."), "0.4")
     assert (c.attribution, c.modality, c.period, c.metric) == (
@@ -312,10 +312,10 @@ def test_seed_oil_figures(seed_claims, text, n, entity, metric, period, modality
 def test_seed_reserves_and_their_sources(seed_claims):
     usgs = seed(seed_claims, RE, "3.8 million metric tons")
     assert (usgs.entity, usgs.metric, usgs.attribution) == (
-        "Russia", "reserves", "U.S. Geological Survey")
+        "Russia", "reserves:rare earths", "U.S. Geological Survey")
     ministry = seed(seed_claims, RE, "28.7 million")
     assert (ministry.entity, ministry.metric, ministry.period, ministry.attribution) == (
-        "Russia", "reserves", "2023-01-01", "Natural Resources Ministry")
+        "Russia", "reserves:rare earths", "2023-01-01", "Natural Resources Ministry")
 
 
 def test_seed_framing_is_fast(rules):
@@ -427,3 +427,43 @@ def test_a_place_inside_a_country_and_a_market_balance_with_no_place(rules):
     assert (c.entity, c.metric, c.period) == ("World", "supply_demand_balance", "2025-Q2")
     c = claim(frame(rules, "Goldman expects demand in India to top supply by 0.2 mb/d."), "0.2")
     assert c.entity == "India"
+
+
+# --- second pass: what makes two figures not comparable -----------------------------------
+
+@needs_parser
+def test_the_commodity_is_part_of_a_generic_metric_key(rules):
+    claims = frame(rules, "China's steel output rose to 80 million tons in March. China's "
+                          "aluminium output was 3.6 million tons in March.")
+    assert claim(claims, "80 million").metric == "production:steel"
+    assert claim(claims, "3.6 million").metric == "production:aluminium"
+    c = claim(frame(rules, "Chile exported 150,000 tons of aluminum in 2024."), "150,000")
+    assert c.metric == "exports:aluminium"
+
+
+@needs_parser
+def test_a_destination_or_route_is_part_of_the_exports_key(rules):
+    claims = frame(rules, "Brazil's coffee exports to the United States were worth $2 billion "
+                          "in 2024, while its total coffee exports were $9 billion.")
+    assert claim(claims, "$2 billion").metric == "exports:coffee:to United States"
+    assert claim(claims, "$9 billion").metric == "exports:coffee"
+    c = claim(frame(rules, "Iraq's crude shipments via Turkey reached 400,000 bpd in March."),
+              "400,000")
+    assert (c.entity, c.metric) == ("Iraq", "exports:oil:via Turkey")
+    c = claim(frame(rules, "India's imports of coal from Indonesia rose to 9 million tons in "
+                           "May."), "9 million")
+    assert c.metric == "imports:coal:from Indonesia"
+
+
+@needs_parser
+def test_subsets_of_reserves_get_keys_of_their_own(rules):
+    claims = frame(rules, "Norway has gas reserves of 1.4 trillion cubic metres as of January "
+                          "1, 2024. Proven reserves are 0.9 trillion cubic metres, of which "
+                          "0.3 trillion cubic metres are under development.")
+    total = claim(claims, "1.4")
+    proven = claim(claims, "0.9")
+    developed = claim(claims, "0.3")
+    assert total.metric == "reserves:gas"
+    assert proven.metric.startswith("reserves") and "proven" in proven.metric.split(":")
+    assert "part" in developed.metric.split(":")
+    assert len({total.metric, proven.metric, developed.metric}) == 3

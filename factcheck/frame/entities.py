@@ -57,6 +57,8 @@ _RECIPIENT_BETWEEN = re.compile(r"^\s+(?:went\s+|goes\s+|going\s+|was\s+paid\s+|
 # metrics for which a name after "to" is where the goods go, never the owner
 DESTINATION_METRICS = ("exports", "imports", "export_capacity", "throughput", "supply",
                        "demand", "tariff_rate", "market_share", "price")
+# metrics whose destination or route is part of the key (rules: by_destination)
+ROUTED_METRICS = ("exports", "imports", "supply")
 _LOCATIVE_JUST_BEFORE = re.compile(r"\b(?:in|at|near|of|from|to|into|via|with)\s+(?:the\s+)?$",
                                    re.IGNORECASE)
 
@@ -222,8 +224,12 @@ def choose_entity(gaz: Gazetteer, ctx: SentenceContext, fig: tuple[int, int],
             previous_figure[0], fig[0]) and not any(
             previous_figure[0] <= m.start < fig[0] for m in eligible):
         shared = previous_figure[1]      # "X handled A for the year, and B a month"
+    base = metric.split(":")[0]
     for m in eligible:
         span = (m.start, m.end)
+        before_text = ctx.text[max(0, m.start - 25):m.start]
+        if base in ROUTED_METRICS and _ROUTE_BEFORE.search(before_text):
+            continue                       # "exports via the BTC": in the key, not the owner
         score = 3.0 - min(gap(span, fig), 240) / 80.0
         why = "nearest"
         if m.form != "person" and any(s <= m.start and m.end <= e for s, e in source_spans):
@@ -266,7 +272,7 @@ def choose_entity(gaz: Gazetteer, ctx: SentenceContext, fig: tuple[int, int],
                 why = f"'{m.text} ... {ctx.text[trigger[0]:trigger[1]]}'"
             else:
                 score -= 1.5
-        recipient = dimension == "currency" and metric not in DESTINATION_METRICS and \
+        recipient = dimension == "currency" and base not in DESTINATION_METRICS and \
             m.start >= fig[1] and _RECIPIENT_BETWEEN.match(ctx.text[fig[1]:m.start])
         if recipient:
             score += 2.5                   # "~$250 million to KazMunayGas": who receives it

@@ -20,6 +20,7 @@ from factcheck.frame.gazetteer import Gazetteer
 from factcheck.frame.lexicon import Lexicon
 from factcheck.frame.metrics import MetricChoice, choose_metric
 from factcheck.frame.modality import change_of, choose_modality
+from factcheck.frame.qualify import qualify
 from factcheck.frame.periods import find_periods, resolve_period
 from factcheck.frame.sentences import sentence_at, split_sentences
 from factcheck.model import Article, Claim, Quantity
@@ -169,6 +170,10 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
                 f"metric: {whole[0]}, a part of the figure before "
                 f"('{_PART_OF.match(ctx.text).group(0)}')",))
     notes += metric.notes
+    keyed, qnotes = qualify(lex, ctx, fig, q, metric.metric, metric.trigger)
+    if keyed != metric.metric:
+        metric = MetricChoice(keyed, metric.trigger, metric.confidence, ())
+    notes += qnotes
     modality, mnote = choose_modality(lex, ctx, fig, q, metric.metric, change)
     if mnote:
         notes.append(mnote)
@@ -187,7 +192,8 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
                            default_entity=spec.default_entity if spec else "",
                            whole_is_owner=bool(spec and spec.whole_is_owner))
     state.last_figure[ctx.index] = (fig[1], entity.entity)
-    if whole is not None and entity.entity == whole[1] and ":" not in metric.metric:
+    if whole is not None and entity.entity == whole[1] and \
+            "part" not in metric.metric.split(":"):
         # a part of the same owner's total is not comparable with the total
         metric = MetricChoice(metric.metric + ":part", metric.trigger, metric.confidence, ())
         notes.append("metric: a part of the same owner's total")

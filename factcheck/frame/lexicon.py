@@ -35,6 +35,8 @@ class Metric:
     modality: str = ""
     default_entity: str = ""
     whole_is_owner: bool = False
+    by_commodity: bool = False      # key names the commodity: "production:steel"
+    by_destination: bool = False    # key names where it goes: "exports:to China"
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,16 @@ class Qualifier:
     metric: str
     applies_to: tuple[str, ...]
     pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class Narrower:
+    """Words that make a figure a subset of its metric ("proven reserves"). With a key the
+    subset gets a key of its own ("reserves:proven"); without one, confidence drops."""
+
+    key: str
+    pattern: re.Pattern
+    before_figure: bool = False     # "of which 3 Mt": only right before the figure
 
 
 @dataclass
@@ -53,6 +65,9 @@ class Lexicon:
     qualifiers: tuple[Qualifier, ...] = ()
     narrower_pattern: re.Pattern | None = None
     cue_patterns: dict[str, re.Pattern] = field(default_factory=dict, repr=False)
+    narrowers: tuple[Narrower, ...] = ()
+    commodity_nouns: dict[str, str] = field(default_factory=dict)   # surface -> canonical
+    commodity_noun_pattern: re.Pattern | None = field(default=None, repr=False)
 
 
 def _words(phrases) -> str:
@@ -83,6 +98,8 @@ _METRIC = {
                       f"unknown modality (allowed: {', '.join(MODALITIES)})"),
     "default_entity": Field(str),
     "whole_is_owner": Field(bool),
+    "by_commodity": Field(bool),
+    "by_destination": Field(bool),
 }
 _QUALIFIER = {
     "metric": Field(str, required=True),
@@ -93,7 +110,13 @@ _TOP = {
     "metrics": Field(list, required=True),
     "qualifiers": Field(list),
     "narrowers": Field(list),
+    "commodity_nouns": Field(dict),
     "modality": Field(dict),
+}
+_NARROWER = {
+    "key": Field(str, required=True),
+    "patterns": Field(list, required=True),
+    "before_figure": Field(bool),
 }
 _CUES = ("target", "forecast", "change_verbs", "change_nouns")
 
@@ -121,7 +144,8 @@ def load_lexicon(path: str | Path) -> Lexicon:
             tuple(str(c) for c in item.get("commodities") or ()),
             tuple(item.get("implied_by") or ()), tuple(item.get("owner_kinds") or ()),
             tuple(item.get("default_for") or ()), item.get("modality", ""),
-            item.get("default_entity", ""), bool(item.get("whole_is_owner", False)))
+            item.get("default_entity", ""), bool(item.get("whole_is_owner", False)),
+            bool(item.get("by_commodity", False)), bool(item.get("by_destination", False)))
         for t in item["triggers"]:
             key = " ".join(str(t).lower().split())
             by_trigger.setdefault(key, [])
@@ -141,9 +165,26 @@ def load_lexicon(path: str | Path) -> Lexicon:
         pattern = "|".join(f"(?:{p})" for p in q["patterns"])
         qualifiers.append(Qualifier(q["metric"], tuple(q["applies_to"]),
                                     _compile(path, pattern, q.line, "qualifiers.patterns")))
-    narrowers = data.get("narrowers") or []
-    narrower_pattern = _compile(path, "|".join(f"(?:{p})" for p in narrowers),
-                                None, "narrowers") if narrowers else None
+    plain, keyed = [], []
+    for n in data.get("narrowers") or []:
+        if isinstance(n, str):
+            plain.append(n)
+            continue
+        validate(path, n, _NARROWER, where="narrowers[]")
+        pattern = "|".join(f"(?:{p})" for p in n["patterns"])
+        keyed.append(Narrower(n["key"], _compile(path, pattern, n.line, "narrowers.patterns"),
+                              bool(n.get("before_figure", False))))
+    narrower_pattern = _compile(path, "|".join(f"(?:{p})" for p in plain),
+                                None, "narrowers") if plain else None
+    nouns: dict[str, str] = {}
+    raw_nouns = data.get("commodity_nouns") or {}
+    for canonical, surfaces in raw_nouns.items():
+        if not isinstance(surfaces, list):
+            raise RulesError(path, "expected a list of surface forms",
+                             line=raw_nouns.line_of(canonical), field=f"commodity_nouns.{canonical}")
+        for surface in [canonical, *surfaces]:
+            nouns[" ".join(str(surface).lower().split())] = str(canonical)
+    noun_pattern = re.compile(_words(nouns), re.IGNORECASE) if nouns else None
     cues = data.get("modality") or {}
     cue_patterns = {}
     for key in _CUES:
@@ -155,4 +196,5 @@ def load_lexicon(path: str | Path) -> Lexicon:
             cue_patterns[key] = re.compile(_words(words), re.IGNORECASE)
     trigger_pattern = re.compile(_words(by_trigger), re.IGNORECASE)
     return Lexicon(metrics, {k: tuple(v) for k, v in by_trigger.items()}, trigger_pattern,
-                   commodity_pattern, tuple(qualifiers), narrower_pattern, cue_patterns)
+                   commodity_pattern, tuple(qualifiers), narrower_pattern, cue_patterns,
+                   tuple(keyed), nouns, noun_pattern)

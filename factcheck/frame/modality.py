@@ -61,7 +61,7 @@ def choose_modality(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q:
         change = change_of(lex, ctx, fig, q)
     if change:
         return "change", f"modality: change ({change})"
-    spec = lex.metrics.get(metric)
+    spec = lex.metrics.get(metric.split(":")[0])
     if spec is not None and spec.modality:
         return spec.modality, f"modality: {spec.modality} ({metric})"
     prev_end = max([f[1] for f in ctx.figures if f[1] <= fig[0]] + [lo])

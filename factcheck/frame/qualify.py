@@ -1,0 +1,106 @@
+"""Qualifiers that make two figures of one entity, metric and period not comparable.
+
+They become part of the metric key, after a colon, in a fixed order:
+
+    commodity     "steel output" vs "aluminium output": production:steel, production:aluminium
+                  (for metrics marked by_commodity; a barrels figure implies oil)
+    subset        "proven reserves", "reserves under development", "of which 3 Mt":
+                  reserves:proven, reserves:developed, exports:part (rules: narrowers)
+    destination   "exports to the United States", "imports from China", "via Russia":
+                  exports:to United States (for metrics marked by_destination)
+
+So "exports:aluminium:to United States" is never set against total exports. A key with
+more qualifiers is narrower, never wrong: at worst a real clash goes unreported.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.frame.context import SentenceContext, gap
+from factcheck.frame.lexicon import Lexicon
+from factcheck.model import Quantity
+
+NEAR = 40            # a commodity word this close to the metric word or the figure names it
+_IMPLIED = {"oil_flow": "oil", "oil_volume": "oil", "gas_volume": "gas", "gas_rate": "gas"}
+_TOWARDS = re.compile(r"\b(?:to|into|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_VIA = re.compile(r"\b(?:via|through|across)\s+(?:the\s+)?$", re.IGNORECASE)
+_INBOUND = ("imports",)
+_PLACE_KINDS = ("country", "region", "place", "facility", "pipeline")
+
+
+def qualify(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Quantity,
+            metric: str, trigger: tuple[int, int] | None) -> tuple[str, list[str]]:
+    """`metric` with its qualifiers appended, and a note for each."""
+    if not metric:
+        return metric, []
+    spec = lex.metrics.get(metric.split(":")[0])
+    parts: list[str] = []
+    notes: list[str] = []
+    lo, hi = ctx.clause_span(fig[0])
+    if spec is not None and spec.by_commodity:
+        found = _commodity(lex, ctx, fig, q, trigger, lo, hi)
+        if found:
+            parts.append(found)
+            notes.append(f"metric: of {found}")
+    for narrower in lex.narrowers:
+        if narrower.before_figure:
+            prev_end = max([f[1] for f in ctx.figures if f[1] <= fig[0]] + [lo])
+            m = narrower.pattern.search(ctx.text, max(prev_end, fig[0] - 30), fig[0])
+        else:
+            m = narrower.pattern.search(ctx.text, lo, hi)
+        if m and narrower.key not in parts:
+            parts.append(narrower.key)
+            notes.append(f"metric: '{' '.join(m.group(0).split())}' marks a subset "
+                         f"({narrower.key})")
+    if spec is not None and spec.by_destination:
+        found = _destination(ctx, fig, trigger, lo, hi, metric.split(":")[0])
+        if found:
+            parts.append(found)
+            notes.append(f"metric: {found}")
+    if not parts:
+        return metric, notes
+    return ":".join([metric, *parts]), notes
+
+
+def _commodity(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Quantity,
+               trigger: tuple[int, int] | None, lo: int, hi: int) -> str:
+    pattern = lex.commodity_noun_pattern
+    best: tuple[int, str] | None = None
+    if pattern is not None:
+        anchors = [fig] + ([trigger] if trigger is not None else [])
+        for m in pattern.finditer(ctx.text, lo, hi):
+            span = (m.start(), m.end())
+            if ctx.figures_between(m.start(), fig[0], fig):
+                continue                  # "2 Mt of steel and 3 Mt": nearest figure only
+            d = min(gap(span, a) for a in anchors)
+            if d <= NEAR and (best is None or d < best[0]):
+                best = (d, lex.commodity_nouns.get(" ".join(m.group(0).lower().split()), ""))
+    if best is not None and best[1]:
+        return best[1]
+    return _IMPLIED.get(q.dimension, "")
+
+
+def _destination(ctx: SentenceContext, fig: tuple[int, int], trigger: tuple[int, int] | None,
+                 lo: int, hi: int, base: str) -> str:
+    anchor = trigger or fig
+    best: tuple[int, str] | None = None
+    for m in ctx.mentions:
+        if not (lo <= m.start < hi) or not m.name or m.kind not in _PLACE_KINDS:
+            continue
+        before = ctx.text[max(0, m.start - 12):m.start]
+        inbound = base in _INBOUND      # imports come from somewhere; exports go to it
+        if not inbound and _TOWARDS.search(before):
+            label = f"to {m.name}"
+        elif inbound and _FROM.search(before):
+            label = f"from {m.name}"
+        elif _VIA.search(before):
+            label = f"via {m.name}"
+        else:
+            continue
+        d = min(gap((m.start, m.end), anchor), gap((m.start, m.end), fig))
+        if d <= 60 and not ctx.figures_between(m.start, fig[0], fig) and (
+                best is None or d < best[0]):
+            best = (d, label)
+    return best[1] if best else ""
