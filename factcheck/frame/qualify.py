@@ -48,8 +48,9 @@ def qualify(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Quantit
         if narrower.before_figure:
             prev_end = max([f[1] for f in ctx.figures if f[1] <= fig[0]] + [lo])
             m = narrower.pattern.search(ctx.text, max(prev_end, fig[0] - 30), fig[0])
-        else:
-            m = narrower.pattern.search(ctx.text, lo, hi)
+        else:                           # in the clause, with no other figure in between
+            m = next((x for x in narrower.pattern.finditer(ctx.text, lo, hi)
+                      if not ctx.figures_between(x.start(), fig[0], fig)), None)
         if m and narrower.key not in parts:
             parts.append(narrower.key)
             notes.append(f"metric: '{' '.join(m.group(0).split())}' marks a subset "
