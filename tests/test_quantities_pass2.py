@@ -49,3 +49,44 @@ def test_sports_statistics_are_counted(text, values, counted):
     qs = find_quantities(text)
     assert [q.value for q in qs] == values
     assert [q.counted for q in qs] == counted
+
+
+# --- fractions of a scale, pairs and couples, mixed numbers, dozens ----------------
+
+@pytest.mark.parametrize("text, value, unit, counted", [
+    ("Half a million commuters use the line.", 5e5, "", "commuters"),
+    ("The repair bill came to a quarter of a million dollars.", 2.5e5, "USD", ""),
+    ("Three-quarters of a billion euros was pledged.", 7.5e8, "EUR", ""),
+    ("The board set aside half a dozen seats.", 6, "", "seats"),
+    ("The farm sold three dozen hens.", 36, "", "hens"),
+    ("The pipe is 4 1/2 miles long.", 4.5, "mi", ""),
+    ("The notes carry a 5 3/8 % coupon.", 5.375, "%", ""),
+])
+def test_fraction_and_dozen_scales(text, value, unit, counted):
+    q = only(text)
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit and q.counted == counted
+
+
+def test_fraction_without_scale_is_still_a_share():
+    q = only("Half of the drivers finished.")
+    assert q.unit == "%" and q.value == 50
+
+
+@pytest.mark.parametrize("text, value, counted, qualifier", [
+    ("The ferry runs again in a couple of weeks.", 2, "weeks", "approx"),
+    ("She bought a pair of boots.", 2, "boots", "exact"),
+    ("A couple hundred voters stayed home.", 200, "voters", "approx"),
+    ("A couple of thousand fans waited outside.", 2000, "fans", "approx"),
+])
+def test_couple_and_pair(text, value, counted, qualifier):
+    q = only(text)
+    assert (q.value, q.counted, q.qualifier) == (value, counted, qualifier)
+
+
+@pytest.mark.parametrize("text", [
+    "The couple married in the spring.",
+    "A pair like that rarely wins.",
+])
+def test_couple_alone_is_not_a_figure(text):
+    assert find_quantities(text) == []

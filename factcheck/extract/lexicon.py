@@ -53,6 +53,7 @@ class Lexicon:
     age_after: regex.Pattern
     fraction_of: regex.Pattern
     one_in: regex.Pattern
+    fraction_scale: regex.Pattern
     # Cheap gates in front of the costly patterns: a pattern is tried only when the text
     # around the figure starts (or ends) with something it could match.
     right_heads: frozenset = frozenset()     # 2-char lower-cased heads of units after a figure
@@ -70,7 +71,8 @@ def _digit_pattern() -> str:
     digits = (r"(?:\d{1,3}(?:,\d{3})++|\d++)(?:\.\d++)?+(?![\d])(?!\.\d)(?!,\d{3})"
               r"|(?<![\d])\.\d++(?![\d])")
     return (
-        rf"(?P<fracdig>(?<![\w.,/])\d{{1,2}}[⁄/]\d{{1,3}}(?![\w/]))"
+        rf"(?P<mixed>(?<![\w.,/])\d{{1,3}}[ \u00a0-]\d{{1,2}}[⁄/]\d{{1,3}}(?![\w/⁄]))"
+        rf"|(?P<fracdig>(?<![\w.,/])\d{{1,2}}[⁄/]\d{{1,3}}(?![\w/]))"
         rf"|(?P<vulgar>[½⅓⅔¼¾⅕⅛])"
         rf"|(?P<digits>(?<![\d.,]){digits})"
     )
@@ -88,6 +90,7 @@ def _word_pattern() -> str:
     return (
         rf"(?P<vague>(?i:(?<![\w-]){vague}(?![\w])))"
         rf"|(?P<ascale>(?i:(?<![\w-])an?{_SP}+(?:dozen|hundred|thousand|million|billion|trillion)(?![\w-])))"
+        rf"|(?P<couple>(?i:(?<![\w-])a{_SP}+(?:couple|pair)(?={_SP}+(?:of{_SP}|hundred|thousand|million|billion|dozen))))"
         rf"|(?P<foldw>(?i:(?<![\w-])(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)fold(?![\w])))"
         rf"|(?P<frac>(?i:(?<![\w-])(?:(?:a|one|two|three|four|five|six|seven|eight|nine)[-{_SP[1:-1]}]+)?(?:{fractions})(?![\w-])))"
         rf"|(?P<words>(?i:(?<![\w-]){full}(?![\w])))"
@@ -179,13 +182,15 @@ def build(table: UnitTable) -> Lexicon:
         rf"{_SP}*-?(?P<n>(?i:{_alt(W.UP_NOUNS + W.DOWN_NOUNS + ['higher', 'lower'])}))(?![\w])")
     post_hedge = regex.compile(rf"(?:{_SP}+(?P<w>or{_SP}+(?:so|more|less|fewer))(?![\w])|-?(?P<p>plus)(?![\w])|(?P<s>\+))")
     age_after = regex.compile(rf"(?i:{_SP}?-?{_SP}?(?P<u>year|month|week|day)s?{_SP}?-{_SP}?old|{_SP}(?P<u2>year|month)s{_SP}old)(?![\w])")
+    fraction_scale = regex.compile(
+        rf"(?:{_SP}+of)?(?:{_SP}+an?)?{_SP}+(?P<w>(?i:million|billion|trillion|thousand|hundred|dozen))(?![\w-])")
     fraction_of = regex.compile(rf"{_SP}+(?i:of|the|a|an|its|their|his|her|our|all){_SP}")
     one_in = regex.compile(rf"{_SP}+(?i:in|out{_SP}+of){_SP}+(?P<d>\d{{1,3}}|(?i:{_alt(W.UNITS_WORDS)}|ten|twenty|hundred))(?![\w])")
 
     scale = regex.compile(
         rf"(?:(?P<g>(?:mln|mn|bln|bn|tn|trn|mil)(?![A-Za-z0-9])|[kKmMbB](?![A-Za-z0-9]))"
         rf"|{_SP}(?P<g2>(?:mln|mn|bln|bn|tn|trn|mil)(?![A-Za-z0-9]))"
-        rf"|(?:{_SP}+|-)(?P<w>(?i:hundred|thousand|million|billion|trillion|lakh|crore))(?![a-zA-Z])"
+        rf"|(?:{_SP}+|-)(?P<w>(?i:hundred|thousand|million|billion|trillion|lakh|crore|dozen))(?![a-zA-Z])"
         rf"(?:{_SP}+(?P<w2>(?i:thousand|million|billion))(?![a-zA-Z]))?)")
     heads, singles = set(), set()
     for written in ([f.text for f in table.forms] + list(table.currency_suffix)
@@ -209,6 +214,7 @@ def build(table: UnitTable) -> Lexicon:
         text_mask=regex.compile(_TEXT_MASK), number_mask=regex.compile(_NUMBER_MASK),
         digits=regex.compile(_digit_pattern()), word_number=regex.compile(_word_pattern()),
         age_after=age_after, fraction_of=fraction_of, one_in=one_in,
+        fraction_scale=fraction_scale,
         right_heads=frozenset(heads), right_singles=frozenset(singles),
         prefix_tails=frozenset(prefix_tails), hedge_tails=frozenset(hedge_tails),
         change_tails=frozenset(change_tails))

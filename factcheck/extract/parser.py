@@ -64,7 +64,8 @@ _WORD_TOKEN = re.compile(r"(?<![\w-])[a-z]+")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _WORD_STARTS_NO_ARTICLE = _WORD_STARTS - {"a", "an"}
 # after "a"/"an", the word patterns read only a scale word or a fraction ("a dozen", "a third")
-_AFTER_ARTICLE = frozenset(["dozen", "hundred", "thousand", "million", "billion", "trillion"]
+_AFTER_ARTICLE = frozenset(["dozen", "hundred", "thousand", "million", "billion", "trillion",
+                            "couple", "pair"]
                            + list(W.FRACTION_WORDS))
 _MASK_AFTER_DIGITS = frozenset("-./:)")
 _MASK_AFTER_BLANK = frozenset("aApPGUEBCMhm-")
@@ -73,7 +74,7 @@ _SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 _FOLD = regex.compile(r"-?(fold)(?![\w])", regex.I)
 _CHANGE_LEAD = regex.compile(r"(?i:\b(?:" + "|".join(W.UP_VERBS + W.DOWN_VERBS) + r"|revised|revise|changed|change|moved|shifted|slow|slowed|slowing|raise|boost|improved|improve|narrowed|eased|increase|decrease|reduce|grow|fall)\b)")
 # first letters of what _scale reads (scientific "x 10^", "-fold", k/m/b, scale words)
-_SCALE_INITIALS = frozenset("×x*fkmbthlcKMBTHLCF")
+_SCALE_INITIALS = frozenset("×x*fkmbthlcd")
 _AGE_HEADS = frozenset(("ye", "mo", "we", "da"))
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]?[ \u00a0]+[A-Z]|\n")
 
@@ -247,6 +248,20 @@ class Scanner:
             if text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha() and \
                     not self.lex.unit_words.match(text, e) and not self.lex.scale.match(text, e):
                 return None         # "three-bed", "six-speed": part of a compound adjective
+        elif kind == "mixed":
+            # "7 1/2 miles", "10-3/4 %": a whole number and a fraction
+            whole, frac = raw[:-len(raw.lstrip("0123456789"))], raw.lstrip("0123456789")[1:]
+            n_, d_ = (int(x) for x in _RX18.split(frac))
+            if d_ == 0 or n_ >= d_:
+                return None
+            number, half, kind = float(whole) + n_ / d_, 1e-9, "digits"
+        elif kind == "couple":
+            # "a couple of days", "a pair of", "a couple hundred"
+            number, half = 2.0, 0.5
+            sm = self.lex.fraction_scale.match(text, e)
+            if sm:
+                factor = W.SCALE_WORDS.get(sm.group("w").lower(), 12.0)
+                number, half, e = number * factor, factor / 2, sm.end()
         elif kind == "ascale":
             word = raw.split()[-1].lower()
             number = 12.0 if word == "dozen" else W.SCALE_WORDS[word]
@@ -274,6 +289,10 @@ class Scanner:
 
         atom = Atom(start=s, end=e, nstart=s, nend=e, number=number, half=half, kind=kind,
                     low=low, high=high)
+        if kind == "couple":
+            atom.scaled = e != m.end()
+            if raw.lower().endswith("couple"):
+                atom.qualifier, atom.change = "approx", "~"
         if kind == "words":
             last = _RX2.split(raw.lower())[-1]
             if last in ("hundred", "thousand") and number >= 100:
@@ -302,7 +321,7 @@ class Scanner:
                 return verdict
         if atom.dimension == "age":
             return atom
-        if atom.bare and kind == "vague":
+        if atom.bare and (kind == "vague" or kind == "couple" and not atom.scaled):
             vm = _RX3.match(text[atom.end:atom.end + 40])
             if vm and vm.group(1) not in W.NOT_COUNTED:
                 atom.counted = vm.group(1)
@@ -314,7 +333,7 @@ class Scanner:
         self._after(text, atom)
         if atom.unit:
             atom.dimension = self.t.dimension(atom.unit)
-        elif atom.counted or kind in ("vague", "ascale"):
+        elif atom.counted or kind in ("vague", "ascale", "couple"):
             atom.dimension = "count"
         return atom
 
@@ -781,6 +800,21 @@ class Scanner:
             numer = 1 if parts[0] in ("a", "one") else W.UNITS_WORDS.get(parts[0], 0)
             if numer == 0 or numer >= den or (numer > 1 and not frac.endswith("s") and den != 2):
                 return None
+        sm = self.lex.fraction_scale.match(text, e)
+        if sm:
+            # "half a million people", "a quarter of a billion dollars": a number, not a share
+            factor = W.SCALE_WORDS.get(sm.group("w").lower(), 12.0)
+            value = numer / den * factor
+            atom = Atom(start=s, end=sm.end(), nstart=s, nend=sm.end(), number=value,
+                        half=value * 0.05, kind="words", scaled=True, scale_value=factor,
+                        scale_start=sm.start("w"))
+            self._unit(text, atom)
+            self._left_context(text, atom)
+            if atom.bare:
+                self._counted(text, atom)
+            self._after(text, atom)
+            atom.dimension = self.t.dimension(atom.unit) if atom.unit else "count"
+            return atom
         if not self.lex.fraction_of.match(text, e):
             return None
         atom = Atom(start=s, end=e, nstart=s, nend=e, number=numer / den, half=1e-9, kind="frac")

@@ -19,7 +19,7 @@ TENS_WORDS = {
 SCALE_WORDS = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "mln": 1e6, "mn": 1e6, "mil": 1e6, "bln": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
-    "lakh": 1e5, "crore": 1e7,
+    "lakh": 1e5, "crore": 1e7, "dozen": 12.0,
 }
 # Written glued to a figure ("$13.6M", "25k", "$4.2b"): case matters for some.
 SCALE_SUFFIXES = {
