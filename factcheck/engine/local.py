@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Optional, Sequence
 
 from factcheck.engine.cache import FileCache
@@ -53,6 +55,10 @@ def _one(path: str):
     return result
 
 
+def _many(paths: Sequence[str]) -> list:
+    return [_one(path) for path in paths]
+
+
 def _context():
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -76,10 +82,30 @@ def extract_files(paths: Sequence[str], rules, *, jobs: int | None = None,
         return results
     jobs = min(jobs, len(paths))
     # Small chunks keep the bar moving and balance files of very different sizes.
-    chunk = max(1, min(16, len(paths) // (jobs * 16)))
-    with _context().Pool(jobs, initializer=_init, initargs=(rules, cache)) as pool:
-        for result in pool.imap_unordered(_one, paths, chunksize=chunk):
-            results.append(result)
-            if progress:
-                progress(result.path)
+    size = max(1, min(16, len(paths) // (jobs * 16)))
+    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    pending = set(range(len(chunks)))
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init,
+                                 initargs=(rules, cache)) as pool:
+            futures = {pool.submit(_many, chunk): i for i, chunk in enumerate(chunks)}
+            for future in as_completed(futures):
+                part = future.result()
+                pending.discard(futures[future])
+                results.extend(part)
+                if progress:
+                    for result in part:
+                        progress(result.path)
+    except BrokenProcessPool:
+        # A worker was killed (out of memory, a signal): finish its files here rather
+        # than lose the run.
+        _init(rules, cache)
+        try:
+            for i in sorted(pending):
+                for path in chunks[i]:
+                    results.append(_one(path))
+                    if progress:
+                        progress(path)
+        finally:
+            _STATE.clear()
     return results
