@@ -19,7 +19,7 @@ from factcheck.checks.arithmetic_support import (
     same_scale, severity, show, show_interval,
 )
 from factcheck.checks.arithmetic_tables import (
-    NESTED_LABEL, NON_ADDITIVE_HEADER, TOTAL_CUE, TOTAL_LABEL, Cell, Table, find_lists,
+    NESTED_LABEL, NON_ADDITIVE_HEADER, TOTAL_LABEL, Cell, Table, find_lists,
     find_tables,
 )
 from factcheck.checks.config import RuleConfig

@@ -23,8 +23,8 @@ import regex
 
 from factcheck.checks.arithmetic_support import (
     Interval, Layout, Placed, arithmetic_finding, by_key, gap, interval, is_percent,
-    is_points, key_text, layout, period_grain, same_scale, severity, shift_period, show,
-    show_interval,
+    is_points, key_text, layout, metric_family, period_grain, same_scale, severity,
+    shift_period, show, show_interval,
 )
 from factcheck.checks.config import RuleConfig
 from factcheck.checks.context import CheckContext
@@ -128,11 +128,20 @@ def _signed(change: Claim) -> Interval | None:
     return None
 
 
-def _candidates(ctx: CheckContext, like: Claim, period: str) -> list[Claim]:
+def _candidates(ctx: CheckContext, like: Claim, period: str, metric: str = "") -> list[Claim]:
     if not period:
         return []
-    return [c for c in by_key(ctx).get((like.entity, like.metric, "actual"), ())
+    return [c for c in by_key(ctx).get((like.entity, metric or like.metric, "actual"), ())
             if c.period == period and same_scale(c, like) and c.id != like.id]
+
+
+def narrowest_metric(a: str, b: str) -> str:
+    """Of two metrics of one family, the one with more qualifiers ('' if families differ)."""
+    if not a or not b:
+        return a or b
+    if metric_family(a) != metric_family(b):
+        return ""
+    return a if a.count(":") >= b.count(":") else b
 
 
 def _computed(change: Claim, level: Claim, base: Claim) -> tuple[Interval, Interval] | None:
@@ -210,7 +219,10 @@ def _check_change(ctx: CheckContext, lay: Layout, placed: Placed,
             return None
         tail_end = (own_level or placed).end
         tail = lay.text[change.article][placed.end:tail_end] + lay.after(own_level or placed, 60)
-        bases = _candidates(ctx, like, base_period(tail, like.period))
+        metric = narrowest_metric(like.metric, change.metric) if own_level else like.metric
+        if not metric:
+            return None
+        bases = _candidates(ctx, like, base_period(tail, like.period), metric)
     results = []
     for level in levels:
         for base in bases:
@@ -261,8 +273,8 @@ def _check_directions(ctx: CheckContext, lay: Layout, rule: RuleConfig) -> Itera
                 rf"\s+(?:of\s+)?)?{_HEDGE}?\s*$", between, regex.IGNORECASE):
             continue
         level, base = placed.claim, nxt.claim
-        if not same_scale(level, base) or (level.metric and base.metric
-                                             and level.metric != base.metric):
+        if not same_scale(level, base) or (level.metric and base.metric and
+                                           metric_family(level.metric) != metric_family(base.metric)):
             continue
         lv, bv = interval(level), interval(base)
         tolerance = rule.tolerance(level.metric)

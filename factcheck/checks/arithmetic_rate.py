@@ -18,8 +18,9 @@ from typing import Iterable
 import regex
 
 from factcheck.checks.arithmetic_support import (
-    Interval, Layout, arithmetic_finding, cannot_meet, gap, interval, key_text, layout,
-    period_days, period_grain, period_months, period_start, related_entities, entity_parents, severity, show, show_interval,
+    Interval, Layout, arithmetic_finding, cannot_meet, entity_parents, gap, interval,
+    key_text, layout, metric_family, period_days, period_grain, period_months, period_start,
+    related_entities, severity, show, show_interval,
 )
 from factcheck.checks.compare import to_comparison
 from factcheck.checks.config import RuleConfig
@@ -94,7 +95,7 @@ def check_rate_total(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
         for p in placed:
             c = p.claim
             if c.entity and c.metric and period_grain(c.period):
-                groups[(c.metric, c.period, c.modality)].append(c)
+                groups[(metric_family(c.metric), c.period, c.modality)].append(c)
         for (metric, period, _), claims in groups.items():
             if not finished(period, article.published if article else None):
                 continue
@@ -111,10 +112,11 @@ def check_rate_total(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
 
 
 def _same_subject(ctx: CheckContext, rate: Claim, total: Claim) -> bool:
-    """One entity; or, inside one sentence, a facility and the network it belongs to."""
-    if rate.entity == total.entity:
-        return True
-    return rate.sentence == total.sentence and related_entities(ctx, rate.entity, total.entity)
+    """Inside one sentence: one entity or a facility and its network, one metric family.
+    Across sentences: the same entity and the same metric, qualifiers and all."""
+    if rate.sentence != total.sentence:
+        return rate.entity == total.entity and rate.metric == total.metric
+    return related_entities(ctx, rate.entity, total.entity)
 
 
 def _partial(lay: Layout, total: Claim) -> bool:

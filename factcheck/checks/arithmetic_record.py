@@ -15,7 +15,7 @@ import regex
 
 from factcheck.checks.arithmetic_support import (
     Interval, Layout, Placed, by_key, cannot_meet, earlier, gap, interval, layout, period_grain, severity,
-    arithmetic_finding, show, key_text, same_scale, show_interval,
+    arithmetic_finding, show, key_text, same_scale,
 )
 from factcheck.checks.config import RuleConfig
 from factcheck.checks.context import CheckContext

@@ -19,7 +19,7 @@ from typing import Iterable
 import regex
 
 from factcheck.checks.arithmetic_support import (
-    Interval, Layout, Placed, arithmetic_finding, gap, interval, is_percent, key_text,
+    Layout, Placed, arithmetic_finding, gap, interval, is_percent, key_text,
     layout, same_scale, severity, show, show_interval, base_unit,
 )
 from factcheck.checks.config import RuleConfig

@@ -218,6 +218,11 @@ def layout(ctx: CheckContext) -> Layout:
     return ctx.memo("arithmetic.layout", lambda: Layout(ctx))
 
 
+def metric_family(metric: str) -> str:
+    """'exports:wheat' -> 'exports': a metric id without the qualifiers framing may add."""
+    return metric.split(":", 1)[0]
+
+
 def keyed(claim: Claim) -> bool:
     return bool(claim.entity and claim.metric)
 
