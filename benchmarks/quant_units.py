@@ -36,6 +36,8 @@ CQE_NAMES: dict[str, set[str]] = {
     "kg": {"kilogram"},
     "g": {"gram"},
     "mg": {"milligram"},
+    "ug": {"microgram"},
+    "cup": {"cup"}, "tbsp": {"tablespoon"}, "tsp": {"teaspoon"},
     "lb": {"pound-mass", "pound"},
     "oz": {"ounce"},
     "mi": {"mile"},

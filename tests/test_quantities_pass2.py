@@ -90,3 +90,28 @@ def test_couple_and_pair(text, value, counted, qualifier):
 ])
 def test_couple_alone_is_not_a_figure(text):
     assert find_quantities(text) == []
+
+
+# --- a figure that ends the text; kitchen, microgram and currency forms ------------
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The fare rose to $115", 115, "USD"),
+    ("Seats left: 40", 40, ""),
+    ("Budget: USD250", 250, "USD"),
+])
+def test_figure_at_the_very_end(text, value, unit):
+    q = only(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Each tablet holds 400 mcg of the vitamin.", 400, "ug"),
+    ("Stir in 2 tablespoons of honey.", 2, "tbsp"),
+    ("The recipe needs 3 cups of flour.", 3, "cup"),
+    ("A ticket costs 15,000 won in Seoul.", 15000, "KRW"),
+    ("The stall charges 20元 for a bowl.", 20, "CNY"),
+    ("The fee is CAD$ 40 a month.", 40, "CAD/month"),
+])
+def test_more_unit_forms(text, value, unit):
+    q = only(text)
+    assert (q.value, q.unit) == (value, unit)

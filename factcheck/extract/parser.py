@@ -374,7 +374,7 @@ class Scanner:
             return "skip"
         if tail[:1] == ":" and tail[1:2].isdigit():
             return "skip"           # "1:36.6", "3:1"
-        if tail[:1] in "/⁄" and (tail[1:2].isdigit() or tail[1:2] in "$€£"):
+        if tail[:1] and tail[:1] in "/⁄" and (tail[1:2].isdigit() or tail[1:2] in ("$", "€", "£")):
             return "skip"           # "24/7", "9/11", "$7/$9"
         return None
 
