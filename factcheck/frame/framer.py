@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from factcheck.frame.attribution import find_sources, choose_source
@@ -40,10 +40,16 @@ _PART_OF = re.compile(r"^(?:Of\s+(?:that|this|these|those|it|which|the\s+(?:tota
                       r"|(?:That|This)\s+(?:total\s+)?includes?)\b", re.IGNORECASE)
 
 
+SENTENCE_CACHE = 20000     # sentences whose metric words, tense and clauses are kept
+
+
 @dataclass
 class FramingRules:
     gazetteer: Gazetteer
     lexicon: Lexicon
+    # sentence text -> (triggers, future, clause breaks, sources): wire copy repeats
+    # sentences across a corpus, and none of these depend on the article around them
+    sentence_cache: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 def fold(text: str) -> str:
@@ -94,21 +100,33 @@ class _Article:
         hi = bisect.bisect_left(self._mention_starts, end)
         mentions = [m._replace(start=m.start - start, end=m.end - start)
                     for m in self.mentions[lo:hi] if m.end <= end]
-        lex = self.rules.lexicon
-        # metric words matter only in sentences with figures: scan just those
-        triggers = []
-        if si in self.figures:
-            for m in lex.trigger_pattern.finditer(self.article.text, start, end):
-                phrase = " ".join(m.group(0).lower().split())
-                triggers.append(Trigger(m.start() - start, m.end() - start, phrase,
-                                        lex.by_trigger.get(phrase, ())))
-        forecast = lex.cue_patterns.get("forecast")
-        future = bool(forecast and forecast.search(text))
+        cache = self.rules.sentence_cache
+        cached = cache.get(text)
+        if cached is None:
+            cached = self._sentence_facts(text, start, end)
+        triggers, future, breaks, sources = cached
         periods = [p for p in find_periods(text, self.article.published, future)
                    if not any(p.start < fe and fs < p.end for fs, fe in figures)]
-        ctx = SentenceContext(si, start, text, figures, mentions, triggers, periods)
+        ctx = SentenceContext(si, start, text, figures, mentions, triggers, periods,
+                              breaks=breaks)
+        if sources is None:
+            sources = find_sources(self.rules.gazetteer, ctx)
+            if len(cache) >= SENTENCE_CACHE:
+                cache.clear()
+            cache[text] = (triggers, future, ctx.breaks, sources)
+        ctx.sources = sources
         self.contexts[si] = ctx
         return ctx
+
+    def _sentence_facts(self, text: str, start: int, end: int) -> tuple:
+        lex = self.rules.lexicon
+        triggers = []
+        for m in lex.trigger_pattern.finditer(self.article.text, start, end):
+            phrase = " ".join(m.group(0).lower().split())
+            triggers.append(Trigger(m.start() - start, m.end() - start, phrase,
+                                    lex.by_trigger.get(phrase, ())))
+        forecast = lex.cue_patterns.get("forecast")
+        return triggers, bool(forecast and forecast.search(text)), [], None
 
     def period_of_sentence(self, si: int) -> str:
         if si < 0:
@@ -179,8 +197,6 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
         notes.append(mnote)
 
     sources = ctx.sources
-    if sources is None:
-        sources = ctx.sources = find_sources(gaz, ctx)
     attribution = choose_source(ctx, sources, fig)
     spec = lex.metrics.get(metric.metric)
     owner_kinds = spec.owner_kinds if spec else ()
