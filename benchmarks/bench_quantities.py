@@ -83,7 +83,8 @@ def ours(text: str) -> list[dict]:
                 cands.add(q.number)
             val = ("point", tuple(cands))
         out.append({"val": val, "units": unit_names(q.unit, q.dimension), "unit": q.unit,
-                    "counted": q.counted, "change": q.change, "text": q.text})
+                    "counted": q.counted, "change": q.change, "text": q.text,
+                    "span": (q.start, q.end)})
     return out
 
 
@@ -155,9 +156,89 @@ def unit_ok(pred: dict, gold: dict) -> bool:
     return g in pred["units"]
 
 
-def score(items, preds, with_change=True):
+# --- convention mappings ---------------------------------------------------------------
+# Each is a difference of convention between the product and CQE's annotation, not an
+# error on either side. The strict score ignores them; the "conventions" rows apply all of
+# them, and the results file states each one.
+CONVENTIONS = [
+    ("levels as range",
+     "CQE writes a from-to pair ('fell from $2,415 to $2,315', 'from 4.8 to 4.7 percent') as "
+     "one range; the product keeps the two levels apart because the percent-change check "
+     "needs both. Two predicted points of a sentence that are the two ends of one of its gold "
+     "ranges, and match no other gold figure of it, are scored as one prediction of that range."),
+    ("pence as points",
+     "CQE names a share price in pence ('rose 6.5% to 164p') 'point'; the product reads "
+     "pence as hundredths of GBP. A GBP figure written with 'p' matches a gold 'point'."),
+    ("network generations",
+     "CQE annotates mobile network generations ('5G', '4G networks') as quantities; the "
+     "product deliberately does not (a generation is a name, not an amount). Gold items "
+     "with normalized unit 'generation wireless' are left out."),
+]
+
+
+def _pence(pred: dict, gold: dict) -> bool:
+    return pred["unit"] == "GBP" and pred["text"].rstrip().endswith("p") and \
+        str(gold.get("normalized_unit", "")).strip().lower() == "point"
+
+
+_FROM_TO_GAP = re.compile(r"\b(?:to|from)\b", re.I)
+
+
+def _from_to(text: str, a, b) -> bool:
+    """Two figures written as a from-to pair: 'from A ... to B' or 'to A from B'."""
+    if a is None or b is None:
+        return False
+    gap = text[a[1]:b[0]]
+    before = text[max(0, a[0] - 40):a[0]].lower()
+    if len(gap) > 60 or not _FROM_TO_GAP.search(gap):
+        return False
+    return "from" in gap.lower() or re.search(r"\bfrom\b", before) is not None
+
+
+def unit_ok_conventions(pred: dict, gold: dict) -> bool:
+    return unit_ok(pred, gold) or _pence(pred, gold)
+
+
+def apply_conventions(items, preds):
+    """The gold and predictions seen through CONVENTIONS (copies; the inputs are kept)."""
+    new_items, new_preds = [], []
+    for it, pr in zip(items, preds):
+        golds = [g for g in it["quantities"]
+                 if str(g.get("normalized_unit", "")).strip().lower() != "generation wireless"]
+        pr = list(pr)
+        points = [parse_gold_value(g["value"]) for g in golds]
+        for gv in points:
+            if gv is None or gv[0] != "range":
+                continue
+            lo, hi = gv[1], gv[2]
+            ends = {}
+            for k, p in enumerate(pr):
+                if p["val"][0] != "point":
+                    continue
+                for end in (lo, hi):
+                    if end not in ends and any(close(v, end) for v in p["val"][1]):
+                        others = [o for o in points if o is not None and o[0] == "point"
+                                  and any(close(v, o[1]) for v in p["val"][1])]
+                        if not others:
+                            ends[end] = k
+                        break
+            if len(ends) == 2 and ends[lo] != ends[hi]:
+                a, b = sorted((ends[lo], ends[hi]))
+                first, second = pr[a], pr[b]
+                if not _from_to(it["text"], first.get("span"), second.get("span")):
+                    continue
+                carrier = first if first["unit"] else second
+                merged = dict(carrier, val=("range", tuple(sorted((lo, hi)))),
+                              text=f"{first['text']} .. {second['text']}")
+                pr = pr[:a] + [merged] + pr[a + 1:b] + pr[b + 1:]
+        new_items.append(dict(it, quantities=golds))
+        new_preds.append(pr)
+    return new_items, new_preds
+
+
+def score(items, preds, with_change=True, unit_check=None):
     crit = {"value": lambda p, g: True,
-            "value+unit": unit_ok,
+            "value+unit": unit_check or unit_ok,
             "value+change": lambda p, g: p["change"] == str(g.get("change", "="))}
     if not with_change:
         crit.pop("value+change")
@@ -251,6 +332,9 @@ def main(argv=None) -> int:
     if args.errors:
         errors_report(items, our_preds, args.errors)
     rows.append(("factcheck", "NewsQuant", score(items, our_preds), throughput(texts)))
+    c_items, c_preds = apply_conventions(items, our_preds)
+    rows.append(("factcheck, conventions", "NewsQuant",
+                 score(c_items, c_preds, unit_check=unit_ok_conventions), None))
     q_preds = None
     if not args.no_quantulum:
         q_preds, q_speed = quantulum(texts)
@@ -260,7 +344,12 @@ def main(argv=None) -> int:
         rit = json.loads(path.read_text(encoding="utf-8"))
         rtexts = [it["text"] for it in rit]
         name = "RT-" + path.stem.replace("-model", "")
-        rows.append(("factcheck", name, score(rit, [ours(t) for t in rtexts], with_change=False), None))
+        rpreds = [ours(t) for t in rtexts]
+        rows.append(("factcheck", name, score(rit, rpreds, with_change=False), None))
+        c_items, c_preds = apply_conventions(rit, rpreds)
+        rows.append(("factcheck, conventions", name,
+                     score(c_items, c_preds, with_change=False, unit_check=unit_ok_conventions),
+                     None))
         if not args.no_quantulum and q_preds is not None:
             qp, _ = quantulum(rtexts)
             if qp is not None:
