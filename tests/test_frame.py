@@ -467,3 +467,9 @@ def test_subsets_of_reserves_get_keys_of_their_own(rules):
     assert proven.metric == "reserves:gas:proven"
     assert developed.metric == "reserves:gas:developed:part"
     assert len({total.metric, proven.metric, developed.metric}) == 3
+
+
+@needs_parser
+def test_a_possessive_before_an_organisation_still_owns_the_figure(rules):
+    c = claim(frame(rules, "That is well above Iraq's OPEC+ quota of 4.2 million bpd."), "4.2")
+    assert (c.entity, c.metric) == ("Iraq", "production_quota")

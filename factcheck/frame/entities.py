@@ -161,6 +161,19 @@ def _eligible(gaz: Gazetteer, ctx: SentenceContext, trigger: tuple[int, int] | N
     return out
 
 
+def _within(gaz: Gazetteer, name: str, parent: str) -> bool:
+    """Whether `name` belongs to `parent` in the gazetteer (Belgorod to Russia, Tengiz to
+    Kazakhstan); OPEC+ does not belong to its members."""
+    for _ in range(4):
+        ent = gaz.entities.get(name)
+        if ent is None or not ent.parent:
+            return False
+        if ent.parent == parent:
+            return True
+        name = ent.parent
+    return False
+
+
 def _appositive(ctx: SentenceContext, m: Mention, eligible: list[Mention]) -> bool:
     """'KazMunayGas, Kazakhstan's national oil company,': the second name only describes
     the first, so it owns none of the first's figures."""
@@ -214,7 +227,8 @@ def choose_entity(gaz: Gazetteer, ctx: SentenceContext, fig: tuple[int, int],
     # "Russia's Belgorod region", "Kazakhstan's KazMunayGas": the possessive only says
     # whose the next name is; the figure belongs to the more specific one
     eligible = [m for m in eligible if not (m.possessive and any(
-        o.start >= m.end and o.start - m.end <= 2 for o in eligible if o is not m))]
+        o.start >= m.end and o.start - m.end <= 2 and _within(gaz, o.name, m.name)
+        for o in eligible if o is not m))]
     first_in_clause: dict[int, int] = {}
     for m in eligible:
         first_in_clause.setdefault(ctx.clause_of(m.start), m.start)
