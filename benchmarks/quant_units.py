@@ -23,12 +23,16 @@ CQE_NAMES: dict[str, set[str]] = {
     "SGD": {"singapore dollar", "singaporean dollar"},
     "MYR": {"malaysian ringgit", "sen"},
     "ILS": {"shekel", "israeli new shekel"},
-    "INR": {"indian rupee"},
+    "INR": {"indian rupee", "rupee"},
+    "TRY": {"turkish lira", "lira"}, "KZT": {"kazakhstani tenge", "tenge"},
+    "UAH": {"ukrainian hryvnia", "hryvnia"}, "BRL": {"brazilian real", "real"},
+    "MXN": {"mexican peso", "peso"}, "SAR": {"saudi riyal"}, "AED": {"united arab emirates dirham"},
+    "NGN": {"nigerian naira", "naira"},
     "DKK": {"danish krone"},
     "SEK": {"swedish krona"},
     "NOK": {"norwegian krone"},
     "CHF": {"swiss franc"},
-    "KRW": {"south korean won"},
+    "KRW": {"south korean won", "won"},
     "ZAR": {"south african rand"},
     "bbl/d": {"barrel per day"},
     "bbl": {"barrel", "barrel of oil"},
@@ -37,7 +41,7 @@ CQE_NAMES: dict[str, set[str]] = {
     "g": {"gram"},
     "mg": {"milligram"},
     "ug": {"microgram"},
-    "cup": {"cup"}, "tbsp": {"tablespoon"}, "tsp": {"teaspoon"},
+    "cup": {"cup"}, "pint": {"pint"}, "qt": {"quart"}, "floz": {"fluid ounce"}, "tbsp": {"tablespoon"}, "tsp": {"teaspoon"},
     "lb": {"pound-mass", "pound"},
     "oz": {"ounce"},
     "mi": {"mile"},
@@ -121,6 +125,8 @@ def _lemma(word: str) -> str:
     w = word.lower().strip(".,;:'’")
     if w in _IRREGULAR:
         return _IRREGULAR[w]
+    if w.endswith("men") and len(w) > 4:
+        return w[:-3] + "man"           # "fishermen", "policemen"
     if w.endswith(("ss", "us", "is")):
         return w
     for suffix, repl in (("ies", "y"), ("sses", "ss"), ("uses", "us"), ("ches", "ch"),

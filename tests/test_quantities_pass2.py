@@ -115,3 +115,31 @@ def test_figure_at_the_very_end(text, value, unit):
 def test_more_unit_forms(text, value, unit):
     q = only(text)
     assert (q.value, q.unit) == (value, unit)
+
+
+# --- a fraction of a unit; counted nouns behind comparatives, names, measures -------
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The depot is half a mile from the port.", 0.5, "mi"),
+    ("The crack widened by a third of an inch.", 1 / 3, "in"),
+    ("A cup holds 1/4 of a quart.", 0.25, "qt"),
+    ("The meeting ran half an hour late.", 0.5, "hour"),
+])
+def test_fraction_of_a_unit(text, value, unit):
+    q = only(text)
+    assert q.value == pytest.approx(value) and q.unit == unit
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("The site was split into three smaller plots.", "smaller plots"),
+    ("Four of Garcia's advisers resigned.", "advisers"),
+    ("The brewery fills nine million 330ml cans a year.", "330ml cans"),
+])
+def test_counted_noun_readings(text, counted):
+    q = find_quantities(text)[0]
+    assert q.counted == counted
+
+
+def test_common_misspelling_of_celsius():
+    q = only("The lake warmed to 21 degrees celcius.")
+    assert (q.value, q.unit) == (21, "°C")

@@ -683,11 +683,23 @@ class Scanner:
         return True
 
     def _counted(self, text: str, a: Atom) -> None:
+        em = _EMBEDDED_MEASURE.match(text, a.end)
+        if em and em.group("noun") not in W.NOT_COUNTED:
+            ue = em.end("num")
+            um = self.lex.unit_words.match(text, ue) or self.lex.unit_symbols.match(text, ue)
+            if um is not None and um.end() == em.end("unit"):
+                # "eight million 250ml bottles": the bottles are counted, 250ml is their size
+                a.counted = " ".join(text[em.start("num"):em.end()].split())
+                return
         m = _NEXT_WORDS.match(text, a.end)
         if not m:
             return
         w1, w2, w3 = m.group(1), m.group(2), m.group(3)
         low1 = w1.lower()
+        if low1 == "of" and w2 and w2.endswith(("'s", "’s")) and w3 and w3[:1].islower() and \
+                (w3.endswith("s") or w3 in W.IRREGULAR_PLURALS) and w3 not in W.NOT_COUNTED:
+            a.counted = w3              # "two of Johnson's deputies"
+            return
         if low1 == "of" and w2 and w2.lower() in ("the", "its", "his", "her", "their", "our", "my",
                                                   "your", "those", "these"):
             # "one of the largest producers": the noun is the first plural after "of the"
@@ -722,6 +734,10 @@ class Scanner:
                 w2 not in W.NOT_COUNTED and (w2.endswith("s") or w2 in W.IRREGULAR_PLURALS):
             a.counted = w2              # "eight more picks", "two fewer seats"
             return
+        if low1 in _COMPARATIVE_ADJECTIVES and w2 and w2[:1].islower() and \
+                w2 not in W.NOT_COUNTED and (w2.endswith("s") or w2 in W.IRREGULAR_PLURALS):
+            a.counted = f"{w1} {w2}"    # "two smaller tenancies"
+            return
         if low1 in W.NOT_COUNTED:
             return
         if low1.endswith("ly") and w2 and w2[:1].islower() and w2 not in W.NOT_COUNTED:
@@ -731,6 +747,12 @@ class Scanner:
             ("ing", "ed", "al", "ic", "ive", "ous", "ful", "less", "ary", "ern", "ish", "ese", "an"))
         if adjective and w2 and w2[:1].islower() and w2 not in W.NOT_COUNTED:
             a.counted = f"{w1} {w2}"
+            if not (w2.endswith("s") or w2 in W.IRREGULAR_PLURALS):
+                # "2.7m combined digital and physical sales": run on to the plural noun
+                cm = _ADJECTIVE_RUN.match(text, a.end)
+                if cm and all(w in ("and", "or") or w not in W.NOT_COUNTED
+                              for w in cm.group(0).split()):
+                    a.counted = " ".join(cm.group(0).split())
         elif low1.endswith(("ing", "ly")):
             return
         else:
@@ -777,6 +799,8 @@ class Scanner:
                 return None
             atom = Atom(start=s, end=e, nstart=s, nend=e, number=n_ / d_, half=1e-9, kind="digits")
             self._unit(text, atom)
+            if not atom.unit:
+                self._unit_after_article(text, atom)
             if not atom.unit and not self.lex.fraction_of.match(text, e):
                 return None
             if not atom.unit:
@@ -815,10 +839,30 @@ class Scanner:
             self._after(text, atom)
             atom.dimension = self.t.dimension(atom.unit) if atom.unit else "count"
             return atom
+        atom = Atom(start=s, end=e, nstart=s, nend=e, number=numer / den, half=1e-9, kind="digits")
+        if self._unit_after_article(text, atom):
+            # "half a mile", "a third of an inch": a fraction of a unit
+            self._left_context(text, atom)
+            atom.dimension = self.t.dimension(atom.unit)
+            return atom
         if not self.lex.fraction_of.match(text, e):
             return None
         atom = Atom(start=s, end=e, nstart=s, nend=e, number=numer / den, half=1e-9, kind="frac")
         return self._as_share(text, atom, raw)
+
+    def _unit_after_article(self, text: str, atom: Atom) -> bool:
+        """'(of) a mile' after a fraction: the fraction counts that unit."""
+        lead = _OF_ARTICLE.match(text, atom.end)
+        if not lead:
+            return False
+        end = atom.end
+        atom.end = lead.end()
+        self._unit(text, atom)
+        if not atom.unit or atom.unit == "%" or atom.currency_prefix:
+            atom.unit, atom.unit_text, atom.factor, atom.end = "", "", 1.0, end
+            atom.currency_prefix = False
+            return False
+        return True
 
     def _as_share(self, text: str, atom: Atom, raw: str) -> Atom:
         atom.unit, atom.unit_text, atom.factor = "%", raw, 100.0
@@ -980,6 +1024,15 @@ class Scanner:
 _NAMED_COUNT = regex.compile(
     r"[ \u00a0]++(?:(?:[A-Z][\w'’&.-]{0,25}+|[A-Z0-9]{1,3}|and|&)[ \u00a0]++){1,6}?"
     r"(?:(?!and[ \u00a0])(?P<noun>[a-z][a-z'’-]{1,30}+)(?![\w])|\d{1,4}s(?![\w]))")
+_OF_ARTICLE = regex.compile(r"(?:[ \u00a0]+of)?[ \u00a0]+an?(?=[ \u00a0])", regex.I)
+_EMBEDDED_MEASURE = regex.compile(
+    r"[ \u00a0]++(?P<num>\d{1,6}+(?:[.,]\d{1,3}+)?+)(?P<unit>[ \u00a0-]?[A-Za-z]{1,12}+)"
+    r"[ \u00a0]++(?P<noun>[a-z][a-z-]{1,25}?s)(?![\w'’])")
+_ADJECTIVE_RUN = regex.compile(
+    r"(?:[ \u00a0]+[a-z][a-z-]{1,20}+){1,4}?[ \u00a0]+[a-z][a-z-]{1,20}?s(?![\w'’])")
+_COMPARATIVE_ADJECTIVES = frozenset(
+    "smaller larger bigger older younger newer cheaper richer poorer stronger weaker "
+    "wider deeper taller heavier lighter".split())
 _COMPARATIVE_DETERMINERS = frozenset(("more", "fewer", "further", "additional", "extra"))
 
 
