@@ -89,7 +89,10 @@ def score_seed(seed: int, n: int, rules, verbose: bool) -> dict:
             c = _find(by_place, g)
             for part in ("entity", "metric", "period"):
                 total[part] += 1
-                framing[part] += bool(c and getattr(c, part) == g[part])
+                got = getattr(c, part) if c else None
+                if part == "metric" and got:
+                    got = got.split(":", 1)[0]      # qualifiers refine a base id
+                framing[part] += got == g[part]
         if verbose:
             for f in stray[:25]:
                 print(f"  seed {seed} stray {f.severity} {f.rule}: {f.message}")

@@ -38,8 +38,12 @@ class RuleConfig:
     line: int | None = None
 
     def tolerance(self, metric: str) -> float:
-        """Relative tolerance for a metric: its own if listed, else the rule's default."""
-        return float(self.tolerance_by_metric.get(metric, self.tolerance_default))
+        """Relative tolerance for a metric: its own if listed, else its base id's
+        ("exports:to United States" falls back to "exports"), else the rule's default."""
+        if metric in self.tolerance_by_metric:
+            return float(self.tolerance_by_metric[metric])
+        base = metric.split(":", 1)[0]
+        return float(self.tolerance_by_metric.get(base, self.tolerance_default))
 
     def param(self, name: str, default: Any) -> Any:
         return self.params.get(name, default)
