@@ -143,3 +143,37 @@ def test_counted_noun_readings(text, counted):
 def test_common_misspelling_of_celsius():
     q = only("The lake warmed to 21 degrees celcius.")
     assert (q.value, q.unit) == (21, "°C")
+
+
+# --- counts and units carried across a sentence; glued temperatures ----------------
+
+def test_count_carried_through_including():
+    qs = find_quantities("About 2 million homes lost power, including 300,000 in the north.")
+    assert [q.counted for q in qs] == ["homes", "homes"]
+
+
+def test_unit_carried_back_over_of_the():
+    qs = find_quantities("The city has spent 40 million of the 90 million euros it borrowed.")
+    assert [q.unit for q in qs] == ["EUR", "EUR"]
+
+
+def test_suspended_hyphen_takes_the_unit():
+    qs = find_quantities("Buyers choose a 13- or 15-inch screen.")
+    assert [(q.value, q.unit) for q in qs] == [(13, "in"), (15, "in")]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Forecasters expect a hot weekend, with highs of 34C.", 34, "°C"),
+    ("The temperature dipped to 28F overnight.", 28, "°F"),
+])
+def test_glued_temperatures_near_a_temperature_word(text, value, unit):
+    q = only(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "The drone uses a 3C lithium pack.",
+    "Her essay was marked 2C by the board.",
+])
+def test_glued_letters_without_a_temperature_word_are_not_temperatures(text):
+    assert all(q.dimension != "temperature" for q in find_quantities(text))

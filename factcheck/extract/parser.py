@@ -33,7 +33,7 @@ _YEAR_DETERMINERS = set(
     "in since of by from until till the his her its their our this that between and mid early "
     "late during before after through fiscal season year model class vintage".split())
 _LINK_TAIL = regex.compile(
-    r"(?i:(?:^|[^\w])(?:from|to|than|versus|vs\.?|against|and|or|compared[ ]+(?:with|to)|while|but)"
+    r"(?i:(?:^|[^\w])(?:from|to|than|versus|vs\.?|against|and|or|compared[ ]+(?:with|to)|while|but|including)"
     r"(?:[ \u00a0]+(?:the|a|an|its|their|current|previous|earlier|prior|initial|original|revised|"
     r"estimated|forecast|expected|last|this|year's|just|only|about|around|nearly|almost|some|roughly|"
     r"approximately|lowest|highest|is|was|at))*+[ \u00a0,]*[~≈]?)$")
@@ -474,6 +474,14 @@ class Scanner:
                     a.end += um.end()
                 self._denominator(text, a)
                 return
+        c = text[a.end:a.end + 1]
+        if (c == "C" or c == "F") and a.kind == "digits" and not text[a.end + 1:a.end + 2].isalnum() \
+                and text[a.end + 1:a.end + 2] not in ("-", "'", "’", "&", "/") and \
+                _TEMPERATURE_CUE.search(text, max(0, a.start - 100), a.end + 100):
+            # "40C", "104F": a temperature written glued, as weather copy does; the letters
+            # alone are ambiguous ("a 2C battery"), so a temperature word must be near
+            a.unit, a.unit_text, a.end = ("°C" if c == "C" else "°F"), c, a.end + 1
+            return
         if not self._right_may_have_unit(text, a.end):
             return
         # hundredths: "19 cents", "164p"
@@ -1002,7 +1010,8 @@ class Scanner:
                 nx = atoms[i + 1]
                 gap = text[a.end:nx.start]
                 if nx.unit and nx.kind != "range" and regex.match(
-                        r"^[ \u00a0]*(?:to|or|and|-|–)[ \u00a0]*(?:about|around|nearly|almost)?[ \u00a0]*$", gap) \
+                        r"^(?:-,?[ \u00a0]*|-?,?[ \u00a0]*(?:to|or|and|-|–|of(?:[ \u00a0]+(?:the|a|an|its|their))?)[ \u00a0]*"
+                        r"(?:about|around|nearly|almost)?[ \u00a0]*)$", gap) \
                         and _similar(nx, a) and nx.dimension not in ("duration", "age"):
                     if nx.scaled and not a.scaled and abs(a.number) < abs(nx.number / nx.scale_value) * 10:
                         a.number *= nx.scale_value
@@ -1028,6 +1037,9 @@ _OF_ARTICLE = regex.compile(r"(?:[ \u00a0]+of)?[ \u00a0]+an?(?=[ \u00a0])", rege
 _EMBEDDED_MEASURE = regex.compile(
     r"[ \u00a0]++(?P<num>\d{1,6}+(?:[.,]\d{1,3}+)?+)(?P<unit>[ \u00a0-]?[A-Za-z]{1,12}+)"
     r"[ \u00a0]++(?P<noun>[a-z][a-z-]{1,25}?s)(?![\w'’])")
+_TEMPERATURE_CUE = regex.compile(
+    r"(?i:temperature|degree|heat|weather|warm|cold|hot(?:test)?\b|cool|freez|frost|celsius"
+    r"|fahrenheit|thermometer|climate|forecast|mercury)")
 _ADJECTIVE_RUN = regex.compile(
     r"(?:[ \u00a0]+[a-z][a-z-]{1,20}+){1,4}?[ \u00a0]+[a-z][a-z-]{1,20}?s(?![\w'’])")
 _COMPARATIVE_ADJECTIVES = frozenset(
