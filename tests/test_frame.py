@@ -473,3 +473,16 @@ def test_subsets_of_reserves_get_keys_of_their_own(rules):
 def test_a_possessive_before_an_organisation_still_owns_the_figure(rules):
     c = claim(frame(rules, "That is well above Iraq's OPEC+ quota of 4.2 million bpd."), "4.2")
     assert (c.entity, c.metric) == ("Iraq", "production_quota")
+
+
+def test_a_count_of_sources_or_officials_is_not_an_output_or_export_figure(rules):
+    claims = frame(rules, "Norway exported 1.9 million barrels of crude a day last month, "
+                          "three shipping sources said, and two officials confirmed it.")
+    assert claim(claims, "1.9 million").metric.startswith("exports")
+    assert claim(claims, "three").metric == ""
+    assert claim(claims, "two").metric == ""
+
+
+def test_a_count_of_people_still_takes_a_people_metric(rules):
+    claims = frame(rules, "A storm left 12,000 people without power in Norway on Monday.")
+    assert claim(claims, "12,000").metric == "people_affected"

@@ -37,6 +37,7 @@ class Metric:
     whole_is_owner: bool = False
     by_commodity: bool = False      # key names the commodity: "production:steel"
     by_destination: bool = False    # key names where it goes: "exports:to China"
+    counts_people: bool = False     # a count of people may take this metric
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,12 @@ class Lexicon:
     narrowers: tuple[Narrower, ...] = ()
     commodity_nouns: dict[str, str] = field(default_factory=dict)   # surface -> canonical
     commodity_noun_pattern: re.Pattern | None = field(default=None, repr=False)
+    person_noun_pattern: re.Pattern | None = field(default=None, repr=False)
+
+    def counts_persons(self, counted: str) -> bool:
+        """Is `counted` ("industry sources", "civilians") a noun for people?"""
+        return bool(counted and self.person_noun_pattern is not None
+                    and self.person_noun_pattern.search(counted))
 
 
 def _words(phrases) -> str:
@@ -100,6 +107,7 @@ _METRIC = {
     "whole_is_owner": Field(bool),
     "by_commodity": Field(bool),
     "by_destination": Field(bool),
+    "counts_people": Field(bool),
 }
 _QUALIFIER = {
     "metric": Field(str, required=True),
@@ -111,6 +119,7 @@ _TOP = {
     "qualifiers": Field(list),
     "narrowers": Field(list),
     "commodity_nouns": Field(dict),
+    "person_nouns": Field(list),
     "modality": Field(dict),
 }
 _NARROWER = {
@@ -145,7 +154,8 @@ def load_lexicon(path: str | Path) -> Lexicon:
             tuple(item.get("implied_by") or ()), tuple(item.get("owner_kinds") or ()),
             tuple(item.get("default_for") or ()), item.get("modality", ""),
             item.get("default_entity", ""), bool(item.get("whole_is_owner", False)),
-            bool(item.get("by_commodity", False)), bool(item.get("by_destination", False)))
+            bool(item.get("by_commodity", False)), bool(item.get("by_destination", False)),
+            bool(item.get("counts_people", False)))
         for t in item["triggers"]:
             key = " ".join(str(t).lower().split())
             by_trigger.setdefault(key, [])
@@ -195,6 +205,8 @@ def load_lexicon(path: str | Path) -> Lexicon:
         if words:
             cue_patterns[key] = re.compile(_words(words), re.IGNORECASE)
     trigger_pattern = re.compile(_words(by_trigger), re.IGNORECASE)
+    persons = [str(n) for n in data.get("person_nouns") or []]
+    person_pattern = re.compile(_words(persons), re.IGNORECASE) if persons else None
     return Lexicon(metrics, {k: tuple(v) for k, v in by_trigger.items()}, trigger_pattern,
                    commodity_pattern, tuple(qualifiers), narrower_pattern, cue_patterns,
-                   tuple(keyed), nouns, noun_pattern)
+                   tuple(keyed), nouns, noun_pattern, person_pattern)

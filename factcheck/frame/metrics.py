@@ -39,6 +39,8 @@ def _fits(lex: Lexicon, mid: str, q: Quantity, sentence: str, is_change: bool) -
     dim = q.dimension
     if dim not in metric.dimensions and not (dim == "percent" and is_change):
         return 0
+    if dim == "count" and not metric.counts_people and lex.counts_persons(q.counted):
+        return 0      # "three industry sources said": who spoke, not how much was exported
     if metric.commodities:
         if dim in metric.implied_by:
             return 2
