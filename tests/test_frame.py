@@ -477,7 +477,7 @@ def test_a_possessive_before_an_organisation_still_owns_the_figure(rules):
 
 def test_a_count_of_sources_or_officials_is_not_an_output_or_export_figure(rules):
     claims = frame(rules, "Norway exported 1.9 million barrels of crude a day last month, "
-                          "three shipping sources said, and two officials confirmed it.")
+                          "three shipping industry sources said, and two senior officials confirmed it.")
     assert claim(claims, "1.9 million").metric.startswith("exports")
     assert claim(claims, "three").metric == ""
     assert claim(claims, "two").metric == ""

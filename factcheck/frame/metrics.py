@@ -31,7 +31,8 @@ class MetricChoice:
     notes: tuple[str, ...]
 
 
-def _fits(lex: Lexicon, mid: str, q: Quantity, sentence: str, is_change: bool) -> int:
+def _fits(lex: Lexicon, mid: str, q: Quantity, sentence: str, is_change: bool,
+          persons: bool = False) -> int:
     """0 when metric `mid` cannot take figure `q`; 2 when specific (commodity named), 1 else."""
     metric = lex.metrics.get(mid)
     if metric is None:
@@ -39,7 +40,7 @@ def _fits(lex: Lexicon, mid: str, q: Quantity, sentence: str, is_change: bool) -
     dim = q.dimension
     if dim not in metric.dimensions and not (dim == "percent" and is_change):
         return 0
-    if dim == "count" and not metric.counts_people and lex.counts_persons(q.counted):
+    if persons and not metric.counts_people:
         return 0      # "three industry sources said": who spoke, not how much was exported
     if metric.commodities:
         if dim in metric.implied_by:
@@ -52,6 +53,9 @@ def _fits(lex: Lexicon, mid: str, q: Quantity, sentence: str, is_change: bool) -
 def choose_metric(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Quantity,
                   is_change: bool) -> MetricChoice:
     best: tuple[float, int, str, tuple[int, int], str] | None = None
+    # The noun phrase after a count ("three industry sources") says whether it counts people.
+    persons = q.dimension == "count" and lex.counts_persons(
+        q.counted + " " + " ".join(ctx.text[fig[1]:fig[1] + 40].split()[:3]))
     for t in ctx.triggers:
         span = (t.start, t.end)
         if span[0] < fig[1] and fig[0] < span[1]:
@@ -66,7 +70,7 @@ def choose_metric(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Q
             cost += CLAUSE_COST
         cost += FIGURE_COST * ctx.figures_between(t.start, fig[0], fig)
         for mid in t.metrics:
-            fit = _fits(lex, mid, q, ctx.text, is_change)
+            fit = _fits(lex, mid, q, ctx.text, is_change, persons)
             if not fit:
                 continue
             key = (cost, -fit, mid, span, t.phrase)
@@ -75,6 +79,8 @@ def choose_metric(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Q
     notes: list[str] = []
     if best is None:
         for metric in lex.metrics.values():
+            if persons and not metric.counts_people:
+                continue
             if q.dimension and q.dimension in metric.default_for:
                 return MetricChoice(metric.id, None, 0.85,
                                     (f"metric: {metric.id} by the unit alone",))
