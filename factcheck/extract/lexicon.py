@@ -56,8 +56,9 @@ class Lexicon:
     fraction_scale: regex.Pattern
     # Cheap gates in front of the costly patterns: a pattern is tried only when the text
     # around the figure starts (or ends) with something it could match.
-    right_heads: frozenset = frozenset()     # 2-char lower-cased heads of units after a figure
-    right_singles: frozenset = frozenset()   # 1-char units ("t", "m", "%", "$")
+    unit_word_firsts: frozenset = frozenset()   # lower-cased leading letters of word forms
+    unit_symbol_firsts: frozenset = frozenset()  # leading letters of symbols, case kept
+    unit_other_firsts: frozenset = frozenset()   # first characters of forms not led by a letter
     prefix_tails: frozenset = frozenset()    # last chars of currency symbols before a figure
     hedge_tails: frozenset = frozenset()     # last words of hedges before a figure
     change_tails: frozenset = frozenset()    # last words a change phrase can end with
@@ -118,6 +119,14 @@ NUMBER_WORD_STARTS = frozenset(
     list(W.UNITS_WORDS) + list(W.TENS_WORDS) + list(W.FRACTION_WORDS) + list(W.VAGUE_PLURALS)
     + ["a", "an"] + [w + "fold" for w in ("two", "three", "four", "five", "six", "seven",
                                           "eight", "nine", "ten", "twenty", "hundred", "thousand")])
+
+
+def leading_letters(text: str, start: int = 0) -> str:
+    """The run of letters at text[start:] ("kb" of "kb/d", "m" of "m³", "" of "%")."""
+    i = start
+    while i < len(text) and text[i].isalpha():
+        i += 1
+    return text[start:i]
 
 
 def build(table: UnitTable) -> Lexicon:
@@ -192,14 +201,18 @@ def build(table: UnitTable) -> Lexicon:
         rf"|{_SP}(?P<g2>(?:mln|mn|bln|bn|tn|trn|mil)(?![A-Za-z0-9]))"
         rf"|(?:{_SP}+|-)(?P<w>(?i:hundred|thousand|million|billion|trillion|lakh|crore|dozen))(?![a-zA-Z])"
         rf"(?:{_SP}+(?P<w2>(?i:thousand|million|billion))(?![a-zA-Z]))?)")
-    heads, singles = set(), set()
-    for written in ([f.text for f in table.forms] + list(table.currency_suffix)
-                    + list(table.currency_minor) + ["p"]):
-        w = written.lower()
-        if len(w) == 1:
-            singles.add(w)
-        else:
-            heads.add(w[:2])
+    word_firsts, symbol_firsts, other_firsts = set(), set(), set()
+    words_written = [f.text for f in word_forms] + [
+        w for w in list(table.currency_suffix) + list(table.currency_minor) + ["p"]
+        if w[:1].isalpha()]
+    symbols_written = [f.text for f in sym_forms] + [
+        w for w in table.currency_suffix if not w[:1].isalpha()]
+    for w in words_written:
+        lead = leading_letters(w.split()[0])
+        (word_firsts.add(lead.lower()) if lead else other_firsts.add(w[0]))
+    for w in symbols_written:
+        lead = leading_letters(w)
+        (symbol_firsts.add(lead) if lead else other_firsts.add(w[0]))
     prefix_tails = {sym[-1] for sym in table.currency_prefix}
     hedge_tails = {h.split()[-1].lower() for h in W.HEDGES if h[:1].isalpha()}
     change_tails = set(W.UP_VERBS + W.DOWN_VERBS) | {
@@ -215,7 +228,8 @@ def build(table: UnitTable) -> Lexicon:
         digits=regex.compile(_digit_pattern()), word_number=regex.compile(_word_pattern()),
         age_after=age_after, fraction_of=fraction_of, one_in=one_in,
         fraction_scale=fraction_scale,
-        right_heads=frozenset(heads), right_singles=frozenset(singles),
+        unit_word_firsts=frozenset(word_firsts), unit_symbol_firsts=frozenset(symbol_firsts),
+        unit_other_firsts=frozenset(other_firsts),
         prefix_tails=frozenset(prefix_tails), hedge_tails=frozenset(hedge_tails),
         change_tails=frozenset(change_tails))
 

@@ -20,7 +20,7 @@ import regex
 from factcheck.extract import words as W
 from factcheck.extract.intervals import interval, written_precision
 from factcheck.extract.lexicon import NUMBER_WORD_STARTS as _WORD_STARTS
-from factcheck.extract.lexicon import Lexicon
+from factcheck.extract.lexicon import Lexicon, leading_letters
 
 _YEAR_LOW, _YEAR_HIGH = 1600, 2200
 _WORD_RE = regex.compile(r"[A-Za-z][A-Za-z'’&.-]*+")
@@ -41,7 +41,7 @@ _RANGE_GAP = regex.compile(r"^(?:[ \u00a0]*(?P<w>(?i:to|through|and|or)|-|–|�
 _FROM_BEFORE = regex.compile(r"(?i:(?:^|[^\w])(?P<f>from|between)[ \u00a0]+$)")
 _OR_GAP = regex.compile(r"^[ \u00a0]*(?:,[ \u00a0]*or|or|\(|,[ \u00a0]*or[ \u00a0]+about|,[ \u00a0]*or[ \u00a0]+nearly|,[ \u00a0]*or[ \u00a0]+roughly|,[ \u00a0]*or[ \u00a0]+some)[ \u00a0]*$")
 _RANGE_VERBS = regex.compile(r"(?i:\b(?:rang(?:e|es|ed|ing)|between|run|runs|vary|varies|varying|span|spans|spanning|start(?:s|ing)?|from[ ]+as[ ]+(?:low|little|few))\b)")
-_RX1 = regex.compile(r"([A-Za-z][A-Za-z'’.]*+)$")
+_RX1 = regex.compile(r"([A-Za-z][A-Za-z'’.]*)$", regex.REVERSE)
 _RX2 = regex.compile(r"[-\s\u00a0]+")
 _RX3 = regex.compile(r"[ \u00a0]+of[ \u00a0]+([a-z][a-z'-]{1,30})")
 _RX4 = regex.compile(r"[ \u00a0](?:US|USD|U\.S\.)(?![\w])")
@@ -421,11 +421,29 @@ class Scanner:
         a.scale_value = factor
         a.end = m.end()
 
-    def _right_may_have_unit(self, text: str, pos: int) -> bool:
-        head = _head(text, pos)
-        if head is None:
-            return True
-        return head in self.lex.right_heads or head[:1] in self.lex.right_singles
+    def _unit_gate(self, text: str, pos: int) -> tuple[bool, bool]:
+        """Whether a unit word, and a unit symbol, could start after pos: the letters that
+        follow must begin some written form (plural endings allowed for words)."""
+        j, n = pos, len(text)
+        while j < n and text[j] in _BLANKS:
+            j += 1
+            if j - pos > 8:
+                return True, True
+        if j < n and text[j] == "-":
+            j += 1
+            while j < n and text[j] in _BLANKS:
+                j += 1
+        if j >= n:
+            return False, False
+        tok = leading_letters(text, j)
+        lex = self.lex
+        if not tok:
+            ok = text[j] in lex.unit_other_firsts
+            return ok, ok
+        low = tok.lower()
+        firsts = lex.unit_word_firsts
+        word_ok = low in firsts or (low[-1:] == "s" and (low[:-1] in firsts or low[:-2] in firsts))
+        return word_ok, tok in lex.unit_symbol_firsts
 
     def _prefix_currency_at(self, text: str, s: int):
         j = s
@@ -482,10 +500,11 @@ class Scanner:
             # alone are ambiguous ("a 2C battery"), so a temperature word must be near
             a.unit, a.unit_text, a.end = ("°C" if c == "C" else "°F"), c, a.end + 1
             return
-        if not self._right_may_have_unit(text, a.end):
+        word_ok, sym_ok = self._unit_gate(text, a.end)
+        if not (word_ok or sym_ok):
             return
         # hundredths: "19 cents", "164p"
-        mm = lex.minor_currency.match(text, a.end)
+        mm = lex.minor_currency.match(text, a.end) if word_ok else None
         if mm:
             word = (mm.group("w") or mm.group("p")).lower()
             code = t.currency_minor.get(word)
@@ -493,8 +512,8 @@ class Scanner:
                 a.unit, a.unit_text, a.factor, a.end = code, mm.group().strip(), 0.01, mm.end()
                 self._denominator(text, a)
                 return
-        um = lex.unit_words.match(text, a.end)
-        sm = lex.unit_symbols.match(text, a.end)
+        um = lex.unit_words.match(text, a.end) if word_ok else None
+        sm = lex.unit_symbols.match(text, a.end) if sym_ok else None
         best = None
         if um and (not sm or um.end() >= sm.end()):
             key = " ".join(um.group("u").lower().replace("-", "- ").split()).replace("- ", "-")
