@@ -44,7 +44,9 @@ def _details_line(details: dict) -> str:
             parts.append("differ by " + ", ".join(bits))
     tol = details.get("tolerance")
     if isinstance(tol, dict) and tol:
-        parts.append("tolerance " + ", ".join(f"{k} {_fmt(v)}" for k, v in sorted(tol.items())))
+        parts.append("tolerance " + ", ".join(
+            f"{k} {v * 100:.3g}%" if k == "relative" and isinstance(v, (int, float))
+            else f"{k} {_fmt(v)}" for k, v in sorted(tol.items())))
     elif isinstance(tol, (int, float)):
         parts.append(f"tolerance {_fmt(tol)}")
     if details.get("explanation"):
@@ -80,8 +82,12 @@ def render_console(report: Report, console: Console, *, threshold: str = "error"
                 continue
             table = Table(show_header=True, header_style="dim", box=None, pad_edge=False,
                           expand=False)
-            for col in ("as written", "normalised", "citation", "outlet", "author", "date"):
-                table.add_column(col, overflow="fold")
+            table.add_column("as written", overflow="fold", ratio=3)
+            table.add_column("normalised", overflow="fold", ratio=2)
+            table.add_column("citation", no_wrap=True, overflow="ellipsis")
+            table.add_column("outlet", overflow="fold", ratio=2, min_width=12)
+            table.add_column("author", overflow="fold", ratio=2)
+            table.add_column("date", no_wrap=True)
             for claim_id in finding.claims:
                 claim = claims.get(claim_id)
                 if claim is None:
@@ -95,11 +101,11 @@ def render_console(report: Report, console: Console, *, threshold: str = "error"
                     art.author if art else "",
                     art.published.isoformat() if art and art.published else "undated",
                 )
-            body: list = [table]
+            body: list = [Text(finding.message, style="bold"), table]
             line = _details_line(dict(finding.details))
             if line:
                 body.append(Text(line, style="dim"))
-            console.print(Panel(Group(*body), title=Text(f"{finding.rule} {finding.message}"),
+            console.print(Panel(Group(*body), title=Text(f"{finding.rule} {finding.kind}"),
                                  title_align="left", border_style=_STYLE[severity]))
     if report.suppressed:
         console.print(Text(f"{len(report.suppressed)} finding(s) suppressed by baseline or "
@@ -124,5 +130,6 @@ def _render_copies(finding: Finding, claims: dict, articles: dict, console: Cons
             continue
         table.add_row(f"{art.path}:{art.line_start}", art.outlet, art.author,
                       art.published.isoformat() if art.published else "undated")
-    console.print(Panel(table, title=Text(f"{finding.rule} {finding.message}"), title_align="left",
+    console.print(Panel(Group(Text(finding.message, style="bold"), table),
+                        title=Text(f"{finding.rule} {finding.kind}"), title_align="left",
                         border_style=_STYLE[finding.severity]))
