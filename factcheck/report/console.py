@@ -87,7 +87,7 @@ def render_console(report: Report, console: Console, *, threshold: str = "error"
             table.add_column("citation", no_wrap=True, overflow="ellipsis")
             table.add_column("outlet", overflow="fold", ratio=2, min_width=12)
             table.add_column("author", overflow="fold", ratio=2)
-            table.add_column("date", no_wrap=True, min_width=10)
+            table.add_column("date", no_wrap=True, min_width=11)
             for claim_id in finding.claims:
                 claim = claims.get(claim_id)
                 if claim is None:
