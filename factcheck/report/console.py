@@ -84,7 +84,7 @@ def render_console(report: Report, console: Console, *, threshold: str = "error"
                           expand=False)
             table.add_column("as written", overflow="fold", ratio=3)
             table.add_column("normalised", overflow="fold", ratio=2)
-            table.add_column("citation", no_wrap=True, overflow="ellipsis")
+            table.add_column("citation", overflow="fold", ratio=4, min_width=24)
             table.add_column("outlet", overflow="fold", ratio=2, min_width=12)
             table.add_column("author", overflow="fold", ratio=2)
             table.add_column("date", no_wrap=True, min_width=11)
