@@ -85,22 +85,17 @@ def render_console(report: Report, console: Console, *, threshold: str = "error"
             table.add_column("as written", overflow="fold", ratio=3)
             table.add_column("normalised", overflow="fold", ratio=2)
             table.add_column("citation", overflow="fold", ratio=4, min_width=24)
-            table.add_column("outlet", overflow="fold", ratio=2, min_width=12)
-            table.add_column("author", overflow="fold", ratio=2)
-            table.add_column("date", no_wrap=True, min_width=11)
+            table.add_column("source", overflow="fold", ratio=4)
             for claim_id in finding.claims:
                 claim = claims.get(claim_id)
                 if claim is None:
                     continue
                 art = articles.get(claim.article)
-                table.add_row(
-                    Text(claim.text, style="bold"),
-                    _normalised(claim),
-                    f"{claim.path}:{claim.line}:{claim.start + 1}",
-                    art.outlet if art else "",
-                    art.author if art else "",
-                    art.published.isoformat() if art and art.published else "undated",
-                )
+                date = art.published.isoformat() if art and art.published else "undated"
+                source = " · ".join(x for x in (art.outlet if art else "", art.author if art else "",
+                                                date) if x)
+                table.add_row(Text(claim.text, style="bold"), _normalised(claim),
+                              f"{claim.path}:{claim.line}:{claim.start + 1}", source)
             body: list = [Text(finding.message, style="bold"), table]
             line = _details_line(dict(finding.details))
             if line:
