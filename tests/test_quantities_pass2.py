@@ -177,3 +177,28 @@ def test_glued_temperatures_near_a_temperature_word(text, value, unit):
 ])
 def test_glued_letters_without_a_temperature_word_are_not_temperatures(text):
     assert all(q.dimension != "temperature" for q in find_quantities(text))
+
+
+def test_level_after_a_points_move_is_in_points():
+    qs = find_quantities("The blue-chip index fell 35.2 points to 6,812.40.")
+    assert [(q.value, q.unit) for q in qs] == [(35.2, "pt"), (6812.4, "pt")]
+
+
+def test_level_after_a_percentage_point_move_is_a_percentage():
+    qs = find_quantities("Turnout rose 4 percentage points to 61.")
+    assert [(q.value, q.unit) for q in qs] == [(4, "pp"), (61, "%")]
+
+
+def test_level_after_a_percent_move_keeps_no_unit():
+    qs = find_quantities("The shares rose 3% to 150.")
+    assert [q.unit for q in qs] == ["%", ""]
+
+
+def test_vague_plural_of_a_demonym():
+    q = only("Tens of thousands of Brazilians marched.")
+    assert q.counted == "Brazilians" and (q.low, q.high) == (1e4, 1e5)
+
+
+def test_fraction_of_a_us_measure():
+    q = only("A tablespoon is 1/16 of a US cup.")
+    assert q.unit == "cup" and q.value == pytest.approx(1 / 16)

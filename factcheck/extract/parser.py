@@ -43,7 +43,7 @@ _OR_GAP = regex.compile(r"^[ \u00a0]*(?:,[ \u00a0]*or|or|\(|,[ \u00a0]*or[ \u00a
 _RANGE_VERBS = regex.compile(r"(?i:\b(?:rang(?:e|es|ed|ing)|between|run|runs|vary|varies|varying|span|spans|spanning|start(?:s|ing)?|from[ ]+as[ ]+(?:low|little|few))\b)")
 _RX1 = regex.compile(r"([A-Za-z][A-Za-z'’.]*)$", regex.REVERSE)
 _RX2 = regex.compile(r"[-\s\u00a0]+")
-_RX3 = regex.compile(r"[ \u00a0]+of[ \u00a0]+([a-z][a-z'-]{1,30})")
+_RX3 = regex.compile(r"[ \u00a0]+of[ \u00a0]+([A-Za-z][a-z'-]{1,30})")
 _RX4 = regex.compile(r"[ \u00a0](?:US|USD|U\.S\.)(?![\w])")
 _RX5 = regex.compile(r"(?i:\bby)\b")
 _RX6 = regex.compile(r"[.!?:;\"“]\s*$")
@@ -323,7 +323,9 @@ class Scanner:
             return atom
         if atom.bare and (kind == "vague" or kind == "couple" and not atom.scaled):
             vm = _RX3.match(text[atom.end:atom.end + 40])
-            if vm and vm.group(1) not in W.NOT_COUNTED:
+            if vm and vm.group(1)[:1].isupper() and not _is_demonym_plural(vm.group(1)):
+                vm = None       # "thousands of Reuters readers": a name, not the noun
+            if vm and vm.group(1).lower() not in W.NOT_COUNTED:
                 atom.counted = vm.group(1)
         elif atom.bare:
             self._counted(text, atom)
@@ -1018,6 +1020,14 @@ class Scanner:
                 p = atoms[i - 1]
                 gap = text[p.end:a.start]
                 tail = _LINK_TAIL.search(gap)
+                if p.unit in ("pt", "pp") and p.change in ("up", "down") and tail and \
+                        _RX19.search(tail.group(0)) and len(gap) <= 60 and \
+                        not _SENTENCE_END.search(gap):
+                    # "rose 64 points to 4,577": an index moved in points ends at a level in
+                    # points; "rose 2 percentage points to 45" ends at a percentage
+                    a.unit, a.factor, a.unit_text = ("pt", 1.0, "") if p.unit == "pt" else ("%", 1.0, "")
+                    a.dimension = self.t.dimension(a.unit)
+                    continue
                 if (p.unit or p.counted) and p.kind != "range" and len(gap) <= 60 and \
                         not _SENTENCE_END.search(gap) and tail and _similar(p, a) and \
                         p.dimension not in ("duration", "age") and \
@@ -1052,7 +1062,9 @@ class Scanner:
 _NAMED_COUNT = regex.compile(
     r"[ \u00a0]++(?:(?:[A-Z][\w'’&.-]{0,25}+|[A-Z0-9]{1,3}|and|&)[ \u00a0]++){1,6}?"
     r"(?:(?!and[ \u00a0])(?P<noun>[a-z][a-z'’-]{1,30}+)(?![\w])|\d{1,4}s(?![\w]))")
-_OF_ARTICLE = regex.compile(r"(?:[ \u00a0]+of)?[ \u00a0]+an?(?=[ \u00a0])", regex.I)
+_OF_ARTICLE = regex.compile(
+    r"(?:[ \u00a0]+of)?[ \u00a0]+an?(?:[ \u00a0]+(?:US|U\.S\.|imperial|metric))?(?=[ \u00a0])",
+    regex.I)
 _EMBEDDED_MEASURE = regex.compile(
     r"[ \u00a0]++(?P<num>\d{1,6}+(?:[.,]\d{1,3}+)?+)(?P<unit>[ \u00a0-]?[A-Za-z]{1,12}+)"
     r"[ \u00a0]++(?P<noun>[a-z][a-z-]{1,25}?s)(?![\w'’])")
