@@ -202,3 +202,18 @@ def test_vague_plural_of_a_demonym():
 def test_fraction_of_a_us_measure():
     q = only("A tablespoon is 1/16 of a US cup.")
     assert q.unit == "cup" and q.value == pytest.approx(1 / 16)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The toll was 4 dollars 75 cents.", 4.75),
+    ("A coffee cost two euros and forty cents", 2.40),
+    ("The ticket costs 12 dollars 50.", 12.5),
+])
+def test_money_with_its_hundredths_is_one_amount(text, value):
+    q = only(text)
+    assert q.value == pytest.approx(value)
+
+
+def test_money_then_a_count_stays_apart():
+    qs = find_quantities("Entry was 10 dollars and 40 people came.")
+    assert [(q.value, q.unit, q.counted) for q in qs] == [(10, "USD", ""), (40, "", "people")]

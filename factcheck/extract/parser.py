@@ -902,6 +902,7 @@ class Scanner:
     # ------------------------------------------------------------------------------
     def _combine(self, text: str, atoms: list[Atom]) -> list[Atom]:
         atoms = self._one_in(text, atoms)
+        atoms = self._money_and_cents(text, atoms)
         out: list[Atom] = []
         i = 0
         while i < len(atoms):
@@ -917,6 +918,32 @@ class Scanner:
             out.append(a)
             i += 1
         self._carry_units(text, out)
+        return out
+
+    def _money_and_cents(self, text: str, atoms: list[Atom]) -> list[Atom]:
+        """'3 dollars 50 cents', 'thirteen dollars and forty-five cents', '15 dollars 50.':
+        one amount written in a currency and its hundredths."""
+        if len(atoms) < 2:
+            return atoms
+        out: list[Atom] = []
+        i = 0
+        while i < len(atoms):
+            a = atoms[i]
+            if i + 1 < len(atoms) and a.dimension == "currency" and a.factor == 1.0 and \
+                    not a.scaled and a.low is None and a.number == int(a.number):
+                b = atoms[i + 1]
+                gap = text[a.end:b.start]
+                cents = b.unit == a.unit and b.factor == 0.01 and not b.currency_prefix
+                bare = b.bare and not b.counted and b.kind in ("digits", "words") and \
+                    not regex.search("[^ \u00a0]", gap) and _CLAUSE_END.match(text, b.end)
+                if (cents or bare) and 0 <= b.number < 100 and b.number == int(b.number) and \
+                        b.qualifier == "exact" and _AND_GAP.match(gap):
+                    out.append(replace(a, end=b.end, nend=b.nend, number=a.number + b.number / 100,
+                                       half=0.005, unit_text=a.unit_text))
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
         return out
 
     def _one_in(self, text: str, atoms: list[Atom]) -> list[Atom]:
@@ -1071,6 +1098,8 @@ _EMBEDDED_MEASURE = regex.compile(
 _TEMPERATURE_CUE = regex.compile(
     r"(?i:temperature|degree|heat|weather|warm|cold|hot(?:test)?\b|cool|freez|frost|celsius"
     r"|fahrenheit|thermometer|climate|forecast|mercury)")
+_AND_GAP = regex.compile(r"^[ \u00a0]+(?:and[ \u00a0]+)?$")
+_CLAUSE_END = regex.compile(r"[ \u00a0]*(?:[.,;:!?)]|$)")
 _ADJECTIVE_RUN = regex.compile(
     r"(?:[ \u00a0]+[a-z][a-z-]{1,20}+){1,4}?[ \u00a0]+[a-z][a-z-]{1,20}?s(?![\w'’])")
 _COMPARATIVE_ADJECTIVES = frozenset(
