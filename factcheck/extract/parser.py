@@ -933,7 +933,9 @@ class Scanner:
                     not a.scaled and a.low is None and a.number == int(a.number):
                 b = atoms[i + 1]
                 gap = text[a.end:b.start]
-                cents = b.unit == a.unit and b.factor == 0.01 and not b.currency_prefix
+                # "cents" are hundredths of any currency ("two euros and forty cents")
+                cents = b.factor == 0.01 and not b.currency_prefix and (
+                    b.unit == a.unit or b.unit_text.lower().startswith("cent"))
                 bare = b.bare and not b.counted and b.kind in ("digits", "words") and \
                     not regex.search("[^ \u00a0]", gap) and _CLAUSE_END.match(text, b.end)
                 if (cents or bare) and 0 <= b.number < 100 and b.number == int(b.number) and \
