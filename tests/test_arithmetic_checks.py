@@ -79,6 +79,21 @@ def test_month_on_month_change_against_the_base_in_another_article():
     (f,) = of_rule(findings, "FC201", loud_only=True)
     assert texts_of(f, claims) == {"15.5%", "1.83 million bpd"}
     assert f.details["base_period"] == "2025-02"
+    assert f.details["reported"] == "+15.5%"
+    assert f.details["explanation"].startswith("reported +15.5%, computed -0.5% to +0.5%")
+
+
+def test_other_sources_levels_are_shown_as_other_readings():
+    findings, _ = run({
+        "a.txt": "Excluding condensate, Kazakhstan's crude oil output increased 15.5% m-o-m "
+                 "to 1.83 million bpd last month.",
+        "b.txt": "Excluding condensate, Kazakhstan's crude oil output was 1.83 million bpd "
+                 "in February, the ministry said.",
+        "c.txt": "Excluding condensate, Kazakhstan's crude oil output reached 1.88 million "
+                 "bpd in March, traders said.",
+    })
+    (f,) = [x for x in of_rule(findings, "FC201") if x.details.get("other_readings")]
+    assert any("+2.2% to +3.3%" in r for r in f.details["other_readings"])
 
 
 def test_year_on_year_fall_against_last_years_level():

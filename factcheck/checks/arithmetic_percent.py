@@ -240,17 +240,45 @@ def _check_change(ctx: CheckContext, lay: Layout, placed: Placed,
     if best[0] <= 0:
         return None     # some reading of the levels agrees with the stated change
     _, level, base, reported, computed = best
-    explanation = (f"reported {change.text.strip()} ({_as_change(reported, change)}), "
-                   f"computed {_as_change(computed, change)} from {show(base)}"
-                   f"{' (' + base.period + ')' if base.period else ''} -> {show(level)}"
-                   f"{' (' + level.period + ')' if level.period else ''}")
+    explanation = (f"reported {_written(change)}, computed "
+                   f"{_as_change(computed, change)} from {_dated(base)} -> {_dated(level)}")
     return arithmetic_finding(
-        rule, "percent-change", key_text(level), reported=_as_change(reported, change),
+        rule, "percent-change", key_text(level), reported=_written(change),
         computed=_as_change(computed, change), explanation=explanation,
         inputs=[(change, "change"), (level, "level"), (base, "base")],
         severity_=severity(rule, [level, base] if own_level else [change, level, base]),
         extra={"scale": "points" if is_points(change) else "ratio",
-               "base_period": base.period, "level_period": level.period})
+               "base_period": base.period, "level_period": level.period,
+               "other_readings": _other_readings(ctx, change, level, base)})
+
+
+def _written(change: Claim) -> str:
+    """The change as written, signed: '+15.5%', '-20%', '+5 pp'."""
+    q = change.quantity
+    sign = "+" if q.change == "up" else "-"
+    value = q.number if q.number is not None else q.value
+    if value is None:
+        return f"{sign}{change.text.strip()}"
+    figure = f"{value:g}"
+    return f"{sign}{figure} pp" if is_points(change) else f"{sign}{figure}%"
+
+
+def _dated(claim: Claim) -> str:
+    return f"{show(claim)} ({claim.period})" if claim.period else show(claim)
+
+
+def _other_readings(ctx: CheckContext, change: Claim, level: Claim, base: Claim) -> list[str]:
+    """The change as other sources' levels for the same two periods give it (informative:
+    the verdict rests on the article's own level)."""
+    readings = []
+    for other in _candidates(ctx, level, level.period):
+        if other.article == level.article:
+            continue
+        pair = _computed(change, other, base)
+        if pair is not None:
+            readings.append(f"{_as_change(pair[1], change)} from {_dated(base)} -> "
+                            f"{_dated(other)}")
+    return sorted(set(readings))
 
 
 def _check_directions(ctx: CheckContext, lay: Layout, rule: RuleConfig) -> Iterable[Finding]:
