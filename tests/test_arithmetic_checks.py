@@ -170,6 +170,12 @@ def test_hedged_rate_meets_the_total():
     assert not of_rule(findings, "FC203")
 
 
+def test_part_of_the_total_is_not_the_total():
+    findings, _ = run({"a.txt": "Last year Kazakhstan shipped 2.5 million tons of oil a month, "
+                                "of which 12 million tons went to Italy."})
+    assert not of_rule(findings, "FC203")
+
+
 def test_partial_total_and_running_period_are_left_alone():
     partial, _ = run({"a.txt": "This year Kazakhstan has shipped 2.5 million tons of oil a "
                                "month and 5 million tons so far."})
@@ -189,6 +195,8 @@ def test_partial_total_and_running_period_are_left_alone():
     ("came close to a record ", "", ""),
     ("pumped ", " of crude in March, an all-time high", "high"),
     ("pumped ", " of crude, below the record", ""),
+    ("hit a record March output of ", "", ""),
+    ("pumped ", " of crude, a first-quarter record", ""),
 ])
 def test_record_words_must_touch_the_figure(before, after, direction):
     assert record_direction(before, after) == direction

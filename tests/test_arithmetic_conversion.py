@@ -43,3 +43,13 @@ def test_tonnes_of_something_else_are_never_converted():
     findings, _ = run({"a.txt": DAILY,
                        "b.txt": "Russia harvested 520 million tonnes of grain in 2024."})
     assert not of_rule(findings, "FC207")
+
+
+def test_condensate_widens_the_factor():
+    text = ("Kazakhstan's output of crude oil and condensate averaged 1.95 million bpd in 2024, "
+            "or {tonnes} million tonnes for the year.")
+    quiet, _ = run({"a.txt": text.format(tonnes="87.6")})
+    assert not of_rule(quiet, "FC207")
+    flagged, _ = run({"a.txt": text.format(tonnes="120")})
+    (f,) = of_rule(flagged, "FC207")
+    assert "condensate included" in f.details["factor_source"]

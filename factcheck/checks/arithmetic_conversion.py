@@ -29,7 +29,8 @@ from factcheck.checks.registry import register
 from factcheck.model import Claim, Finding
 
 DEFAULT_BARRELS_PER_TONNE = 7.33
-DEFAULT_BAND = 0.07      # light condensate ~7.9, heavy crude ~6.9 barrels per tonne
+DEFAULT_BAND = 0.07      # light crude ~7.8, heavy crude ~6.9 barrels per tonne
+DEFAULT_CONDENSATE_MAX = 8.9   # gas condensate runs to ~8.5-8.9 barrels per tonne
 
 _OIL = regex.compile(r"\b(?:oil|crude|condensate|petroleum|barrels?|bpd|b/d)\b", regex.IGNORECASE)
 _STATED_FACTOR = regex.compile(
@@ -58,8 +59,10 @@ def stated_factor(text: str) -> float | None:
     return None
 
 
-def factor_for(rule: RuleConfig, entity: str, article_text: str) -> tuple[Interval, str]:
-    """The barrels-per-tonne interval and where it came from."""
+def factor_for(rule: RuleConfig, entity: str, article_text: str,
+               condensate: bool = False) -> tuple[Interval, str]:
+    """The barrels-per-tonne interval and where it came from; condensate, lighter than
+    crude, stretches the upper end to `condensate_max`."""
     stated = stated_factor(article_text)
     if stated is not None:
         band = float(rule.param("stated_factor_band", 0.01))
@@ -71,7 +74,11 @@ def factor_for(rule: RuleConfig, entity: str, article_text: str) -> tuple[Interv
         value, source = float(by_entity[entity]), f"{entity}'s factor"
     else:
         value, source = float(settings.get("default", DEFAULT_BARRELS_PER_TONNE)), "default"
-    return Interval(value * (1 - band), value * (1 + band)), source
+    high = value * (1 + band)
+    if condensate:
+        high = max(high, float(settings.get("condensate_max", DEFAULT_CONDENSATE_MAX)))
+        source += ", condensate included"
+    return Interval(value * (1 - band), high), source
 
 
 @register("conversion")
@@ -111,7 +118,10 @@ def _compare(ctx, lay, rule: RuleConfig, mass: Claim, barrel: Claim,
     if (mass_total or barrel_total) and (days is None or not _finished(ctx, mass, period)):
         return None     # a total needs a finished period to become a rate
     text = lay.text.get(mass.article, "")
-    factor, source = factor_for(rule, mass.entity, text)
+    condensate = any("condensate" in c.metric or
+                     regex.search(r"\bcondensate\b", c.sentence, regex.IGNORECASE)
+                     for c in (mass, barrel))
+    factor, source = factor_for(rule, mass.entity, text, condensate)
     if barrel.article != mass.article:
         other = stated_factor(lay.text.get(barrel.article, ""))
         if other is not None:

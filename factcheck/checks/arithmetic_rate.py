@@ -32,7 +32,8 @@ _PER = {"d": "day", "day": "day", "month": "month", "yr": "year", "year": "year"
 _PARTIAL = regex.compile(
     r"\b(?:so\s+far|to\s+date|year[\s-]to[\s-]date|ytd|in\s+the\s+first|through|until|"
     r"till|since|by\s+the\s+end|over\s+the\s+(?:first|past|last)|peak|peaked|at\s+times|"
-    r"up\s+to|capacity|in\s+some\s+months|at\s+its\s+height)\b", regex.IGNORECASE)
+    r"up\s+to|capacity|in\s+some\s+months|at\s+its\s+height|of\s+which|of\s+them|of\s+those|"
+    r"including|included)\b", regex.IGNORECASE)
 
 
 def split_rate(unit: str) -> tuple[str, str] | None:

@@ -39,8 +39,19 @@ _AFTER = regex.compile(
     regex.IGNORECASE)
 
 
+_MONTH_NAMES = r"(?:january|february|march|april|may|june|july|august|september|october|" \
+               r"november|december|first|second|third|fourth)"
+# "a record for March", "record March output", "a first-quarter record": seasonal records
+# compare a period with the same period of earlier years only.
+_SEASONAL = regex.compile(rf"\b{_MONTH_NAMES}(?:[\s-]+quarter)?[\s-]+record|"
+                          rf"\brecord[\s-]+(?:for\s+(?:the\s+month\s+of\s+|any\s+)?)?"
+                          rf"{_MONTH_NAMES}\b", regex.IGNORECASE)
+
+
 def record_direction(before: str, after: str) -> str:
     """'high', 'low' or '' for the text right before and right after a figure."""
+    if _SEASONAL.search(before) or _SEASONAL.search(after):
+        return ""
     for pattern, text in ((_BEFORE, before), (_AFTER, after)):
         match = pattern.search(text)
         if match:
