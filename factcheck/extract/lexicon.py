@@ -225,7 +225,7 @@ def build(table: UnitTable) -> Lexicon:
         prefix_currency=prefix_currency, denominator=denominator, hedge_before=hedge_before,
         change_before=change_before, change_after=change_after, post_hedge=post_hedge,
         text_mask=regex.compile(_TEXT_MASK), number_mask=regex.compile(_NUMBER_MASK),
-        digits=regex.compile(_digit_pattern()), word_number=regex.compile(_word_pattern()),
+        digits=regex.compile(r"(?=[\d.½⅓⅔¼¾⅕⅛])(?:" + _digit_pattern() + ")"), word_number=regex.compile(_word_pattern()),
         age_after=age_after, fraction_of=fraction_of, one_in=one_in,
         fraction_scale=fraction_scale,
         unit_word_firsts=frozenset(word_firsts), unit_symbol_firsts=frozenset(symbol_firsts),
