@@ -84,7 +84,10 @@ def ours(text: str) -> list[dict]:
             val = ("point", tuple(cands))
         out.append({"val": val, "units": unit_names(q.unit, q.dimension), "unit": q.unit,
                     "counted": q.counted, "change": q.change, "text": q.text,
-                    "span": (q.start, q.end)})
+                    "span": (q.start, q.end),
+                    "vague": q.value is None and q.text.lower().rstrip("s").endswith(
+                        ("dozen", "score", "hundred", "thousand", "million", "billion",
+                         "trillion", "ten"))})
     return out
 
 
@@ -169,6 +172,11 @@ CONVENTIONS = [
     ("pence as points",
      "CQE names a share price in pence ('rose 6.5% to 164p') 'point'; the product reads "
      "pence as hundredths of GBP. A GBP figure written with 'p' matches a gold 'point'."),
+    ("vague plurals",
+     "CQE writes 'dozens of homes' or 'thousands of tests' sometimes as a range "
+     "(1000-10000) and sometimes as the base number alone (12, 1000); the product always "
+     "gives the interval [base, 10 x base]. A predicted vague range also matches a gold "
+     "point equal to its lower end."),
     ("network generations",
      "CQE annotates mobile network generations ('5G', '4G networks') as quantities; the "
      "product deliberately does not (a generation is a name, not an amount). Gold items "
@@ -257,6 +265,11 @@ def apply_conventions(items, preds):
                 merged = dict(carrier, val=("range", tuple(sorted((lo, hi)))),
                               text=f"{first['text']} .. {second['text']}")
                 pr = pr[:a] + [merged] + pr[a + 1:b] + pr[b + 1:]
+        for k, p in enumerate(pr):
+            if p.get("vague") and p["val"][0] == "range":
+                lo = p["val"][1][0]
+                if any(gv is not None and gv[0] == "point" and close(gv[1], lo) for gv in points):
+                    pr[k] = dict(p, val=("point", (lo,)))
         new_items.append(dict(it, quantities=golds))
         new_preds.append(pr)
     return new_items, new_preds
