@@ -53,3 +53,29 @@ def test_condensate_widens_the_factor():
     flagged, _ = run({"a.txt": text.format(tonnes="120")})
     (f,) = of_rule(flagged, "FC207")
     assert "condensate included" in f.details["factor_source"]
+
+
+def test_factor_from_the_crude_oil_context_of_units_txt(tmp_path):
+    import shutil
+
+    from factcheck.checks import assign_clusters, load_check_rules, run_checks
+    from factcheck.extract import find_quantities
+    from factcheck.frame import frame_article
+    from test_arithmetic_helpers import FRAMING, article
+
+    text = ("Russia's crude oil production averaged 9.0 million bpd in 2024, or 380 million "
+            "tonnes a year.")
+    flagged, _ = run({"a.txt": text})
+    assert of_rule(flagged, "FC207")
+
+    from pathlib import Path
+
+    shutil.copy(Path(__file__).resolve().parents[1] / "rules" / "checks.yaml",
+                tmp_path / "checks.yaml")
+    (tmp_path / "units.txt").write_text("@context(barrels_per_tonne = 8.5) crude_oil = crude\n"
+                                        "@end\n", encoding="utf-8")
+    rules = load_check_rules(tmp_path)
+    a = article("a.txt", text)
+    claims = assign_clusters([a], frame_article(a, find_quantities(a.text), FRAMING), rules)
+    findings = run_checks(claims, [a], rules)
+    assert not of_rule(findings, "FC207")

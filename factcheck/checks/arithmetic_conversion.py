@@ -2,8 +2,9 @@
 
 "9.0 million bpd" and "450 million tonnes a year" are one figure when a tonne of crude is
 about 7.33 barrels. The factor depends on the crude's density, so it is an interval:
-the default (or the entity's own factor, or a factor the article states, "7.5 barrels
-per tonne") widened by `factor_band`. Rates convert through the days of their period
+the factor (stated in the article, "7.5 barrels per tonne"; else the entity's own; else
+`default` in checks.yaml; else the crude_oil context of units.txt; else 7.33) widened by
+`band`. Rates convert through the days of their period
 (a year of 2024 has 366), totals through the factor alone, and a total for a period
 against a daily rate for the same period through both.
 
@@ -50,6 +51,27 @@ _OIL_METRICS = {"crude_condensate_production", "crude_production", "oil_producti
                 "compensation_cuts"}
 
 
+_CONTEXT = regex.compile(r"^@context\(\s*barrels_per_tonne\s*=\s*(\d+(?:\.\d+)?)\s*\)\s*crude_oil\b",
+                         regex.MULTILINE)
+
+
+def units_file_factor(ctx: CheckContext) -> float | None:
+    """barrels_per_tonne of the crude_oil context in units.txt beside checks.yaml, if any."""
+
+    def build() -> float | None:
+        from pathlib import Path
+
+        folder = Path(ctx.rules.path).parent if ctx.rules.path else None
+        try:
+            text = (folder / "units.txt").read_text(encoding="utf-8") if folder else ""
+        except OSError:
+            return None
+        match = _CONTEXT.search(text)
+        return float(match.group(1)) if match else None
+
+    return ctx.memo("arithmetic.units_factor", build)
+
+
 def stated_factor(text: str) -> float | None:
     """Barrels per tonne as the article states it, if it does (and plausibly: 5-10)."""
     for match in _STATED_FACTOR.finditer(text):
@@ -60,7 +82,8 @@ def stated_factor(text: str) -> float | None:
 
 
 def factor_for(rule: RuleConfig, entity: str, article_text: str,
-               condensate: bool = False) -> tuple[Interval, str]:
+               condensate: bool = False, units_default: float | None = None
+               ) -> tuple[Interval, str]:
     """The barrels-per-tonne interval and where it came from; condensate, lighter than
     crude, stretches the upper end to `condensate_max`."""
     stated = stated_factor(article_text)
@@ -72,8 +95,12 @@ def factor_for(rule: RuleConfig, entity: str, article_text: str,
     band = float(settings.get("band", DEFAULT_BAND))
     if entity in by_entity:
         value, source = float(by_entity[entity]), f"{entity}'s factor"
+    elif "default" in settings:
+        value, source = float(settings["default"]), "default"
+    elif units_default is not None:
+        value, source = units_default, "units.txt crude_oil context"
     else:
-        value, source = float(settings.get("default", DEFAULT_BARRELS_PER_TONNE)), "default"
+        value, source = DEFAULT_BARRELS_PER_TONNE, "default"
     high = value * (1 + band)
     if condensate:
         high = max(high, float(settings.get("condensate_max", DEFAULT_CONDENSATE_MAX)))
@@ -121,7 +148,7 @@ def _compare(ctx, lay, rule: RuleConfig, mass: Claim, barrel: Claim,
     condensate = any("condensate" in c.metric or
                      regex.search(r"\bcondensate\b", c.sentence, regex.IGNORECASE)
                      for c in (mass, barrel))
-    factor, source = factor_for(rule, mass.entity, text, condensate)
+    factor, source = factor_for(rule, mass.entity, text, condensate, units_file_factor(ctx))
     if barrel.article != mass.article:
         other = stated_factor(lay.text.get(barrel.article, ""))
         if other is not None:
