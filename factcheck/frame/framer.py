@@ -15,6 +15,7 @@ from typing import Sequence
 
 from factcheck.frame.attribution import find_sources, choose_source
 from factcheck.frame.context import SentenceContext, Trigger
+from factcheck.frame.continuation import continues, part_of
 from factcheck.frame.entities import History, choose_entity
 from factcheck.frame.gazetteer import Gazetteer
 from factcheck.frame.lexicon import Lexicon
@@ -27,19 +28,7 @@ from factcheck.model import Article, Claim, Quantity
 
 CARRIED_PERIOD = 0.8       # confidence factor for a period taken from the sentence before
 NO_PERIOD = 0.7            # ... and for no period at all
-# A sentence that opens on "This", "It" or "The output" continues the one before it.
-_CONTINUES = re.compile(r"^(?:This|That|It|Its|These|Those|Such|Of\s+(?:that|this|these|it)\b"
-                        r"|The\s+(?:figure|number|"
-                        r"total|level|rate|amount|volume|increase|rise|drop|decline|output|"
-                        r"production|exports|imports|deliveries|throughput))\b")
-
-
-# "Of that, $85 million went to ...": the figures are parts of the one before, so they
-# measure what it measured
-_PART_OF = re.compile(r"^(?:Of\s+(?:that|this|these|those|it|which|the\s+(?:total|sum|amount))"
-                      r"|(?:That|This)\s+(?:total\s+)?includes?)\b", re.IGNORECASE)
-
-
+CARRIED_METRIC = 0.85      # a metric taken from the sentence a continuation follows
 SENTENCE_CACHE = 20000     # sentences whose metric words, tense and clauses are kept
 
 
@@ -98,8 +87,12 @@ class _Article:
                          for q in self.figures.get(si, []))
         lo = bisect.bisect_left(self._mention_starts, start)
         hi = bisect.bisect_left(self._mention_starts, end)
+        # a name inside a figure is part of how it is written ("US$201 billion"), not
+        # whose figure it is
         mentions = [m._replace(start=m.start - start, end=m.end - start)
-                    for m in self.mentions[lo:hi] if m.end <= end]
+                    for m in self.mentions[lo:hi] if m.end <= end
+                    and not any(fs < m.end - start and m.start - start < fe
+                                for fs, fe in figures)]
         cache = self.rules.sentence_cache
         cached = cache.get(text)
         if cached is None:
@@ -125,8 +118,7 @@ class _Article:
             phrase = " ".join(m.group(0).lower().split())
             triggers.append(Trigger(m.start() - start, m.end() - start, phrase,
                                     lex.by_trigger.get(phrase, ())))
-        forecast = lex.cue_patterns.get("forecast")
-        return triggers, bool(forecast and forecast.search(text)), [], None
+        return triggers, looks_ahead(lex, text), [], None
 
     def period_of_sentence(self, si: int) -> str:
         if si < 0:
@@ -138,10 +130,22 @@ class _Article:
         else:                                # no figures there: its time expressions only
             start, end = self.spans[si] if self.spans else (0, len(self.article.text))
             text = self.article.text[start:end]
-            forecast = self.rules.lexicon.cue_patterns.get("forecast")
             periods = find_periods(text, self.article.published,
-                                   bool(forecast and forecast.search(text)))
+                                   looks_ahead(self.rules.lexicon, text))
         return next((p.period for p in periods if p.role == "period" and p.period), "")
+
+
+# "had forecast", "had expected ... to pump in February": a forecast made in the past,
+# whose bare month is a month already gone, not next year's
+_PAST_FORECAST = re.compile(r"\bhad\s+(?:been\s+)?(?:forecast|expected|projected|predicted|"
+                            r"anticipated|estimated|seen|pencilled|penciled|targeted)\b",
+                            re.IGNORECASE)
+
+
+def looks_ahead(lex: Lexicon, text: str) -> bool:
+    """Does the sentence speak of the future, so that bare months and quarters look ahead?"""
+    forecast = lex.cue_patterns.get("forecast")
+    return bool(forecast and forecast.search(text)) and not _PAST_FORECAST.search(text)
 
 
 def _sentence_indexed(spans: list[tuple[int, int]], mentions: list) -> list:
@@ -180,13 +184,21 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
     change = change_of(lex, ctx, fig, q)
     metric = choose_metric(lex, ctx, fig, q, bool(change))
     whole = None
-    if _PART_OF.match(ctx.text):
+    part_opening = part_of(ctx.text)
+    if part_opening:
         whole = next(((m, e) for m, dim, e in reversed(
             state.sentence_claims.get(ctx.index - 1, [])) if dim == q.dimension and m), None)
         if whole is not None:
             metric = MetricChoice(whole[0], None, metric.confidence * 0.9, (
                 f"metric: {whole[0]}, a part of the figure before "
-                f"('{_PART_OF.match(ctx.text).group(0)}')",))
+                f"('{part_opening}')",))
+    cont = continues(ctx.text)
+    if whole is None and metric.trigger is None and cont:
+        carried = _metric_before(state, ctx, q, bool(change))
+        if carried:
+            metric = MetricChoice(carried, None, CARRIED_METRIC, (
+                f"metric: {carried}, carried from the sentence before (the sentence "
+                f"continues it)",))
     notes += metric.notes
     keyed, qnotes = qualify(lex, ctx, fig, q, metric.metric, metric.trigger)
     if keyed != metric.metric:
@@ -202,7 +214,7 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
     owner_kinds = spec.owner_kinds if spec else ()
     entity = choose_entity(gaz, ctx, fig, owner_kinds, metric.trigger,
                            [(s.start, s.end) for s in sources], state.history,
-                           continues=bool(_CONTINUES.match(ctx.text)), metric=metric.metric,
+                           continues=cont, metric=metric.metric,
                            dimension=q.dimension,
                            previous_figure=state.last_figure.get(ctx.index),
                            default_entity=spec.default_entity if spec else "",
@@ -213,6 +225,16 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
         # a part of the same owner's total is not comparable with the total
         metric = MetricChoice(metric.metric + ":part", metric.trigger, metric.confidence, ())
         notes.append("metric: a part of the same owner's total")
+    owned = _as_owned_by(state, metric.metric, entity.entity)
+    if owned:
+        notes.append(f"metric: {owned.split(':')[0]}, what a "
+                     f"{gaz.entities[entity.entity].kind} of this kind carries")
+        metric = MetricChoice(owned, metric.trigger, metric.confidence, ())
+    refined = _refinement_before(state, ctx, fig, metric.metric, entity.entity)
+    if refined:
+        metric = MetricChoice(refined, metric.trigger, metric.confidence * 0.9, ())
+        notes.append(f"metric: {refined}, as the sentence before said of the same subject "
+                     f"(no commodity named here)")
     if entity.entity:
         state.history.claimed[ctx.index] = entity.entity
     notes += entity.notes
@@ -237,6 +259,53 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
         confidence=confidence, column=col + 1, notes=tuple(notes))
 
 
+def _as_owned_by(state: _Article, metric: str, entity: str) -> str:
+    """The metric key for this kind of owner, when the metric names one ("the CPC pipeline
+    shipped ...": a pipeline's shipments are its throughput), else ""."""
+    base, _, rest = metric.partition(":")
+    spec = state.rules.lexicon.metrics.get(base)
+    found = state.rules.gazetteer.entities.get(entity) if entity else None
+    if spec is None or found is None or not spec.as_owned_by:
+        return ""
+    target = dict(spec.as_owned_by).get(found.kind, "")
+    return (target + (":" + rest if rest else "")) if target else ""
+
+
+def _metric_before(state: _Article, ctx: SentenceContext, q: Quantity, is_change: bool) -> str:
+    """The metric of the last figure before that this figure can share ("That compares
+    with 2.1 million bpd in January" after a production figure)."""
+    lex = state.rules.lexicon
+    for mid, dim, _ in reversed(state.sentence_claims.get(ctx.index - 1, [])):
+        spec = lex.metrics.get(mid)
+        if spec is None:
+            continue
+        if q.dimension in spec.dimensions or (q.dimension == "percent" and is_change):
+            return mid
+    return ""
+
+
+def _refinement_before(state: _Article, ctx: SentenceContext, fig: tuple[int, int],
+                       metric: str, entity: str) -> str:
+    """"Kazakh crude and condensate output was X. Output had averaged Y in February": the
+    bare second figure is the refined metric of the first when the subject is the same and
+    its own sentence names no commodity at all."""
+    lex = state.rules.lexicon
+    targets = lex.refinements.get(metric)
+    if not targets or not entity:
+        return ""
+    before = [m for m, _, e in state.sentence_claims.get(ctx.index - 1, [])
+              if m in targets and e == entity]
+    if not before or len(set(before)) > 1:
+        return ""
+    pattern = lex.commodity_noun_pattern
+    if pattern is not None:
+        text = ctx.text
+        for m in pattern.finditer(text):
+            if not any(fs <= m.start() and m.end() <= fe for fs, fe in ctx.figures):
+                return ""            # "crude output" names its own commodity: the convention
+    return before[-1]
+
+
 def _period(state: _Article, ctx: SentenceContext, fig: tuple[int, int],
             metric: str, entity: str) -> tuple[str, float, list[str]]:
     date = state.article.published
@@ -256,7 +325,7 @@ def _period(state: _Article, ctx: SentenceContext, fig: tuple[int, int],
     # "Kazakhstan's output ... in March", not "Russia's output ..." after it
     same_metric = bool(metric) and metric in state.sentence_metrics.get(ctx.index - 1, set()) \
         and bool(entity) and entity == state.history.claimed.get(ctx.index - 1)
-    if previous and ("monthly" in roles or same_metric or _CONTINUES.match(ctx.text)):
+    if previous and ("monthly" in roles or same_metric or continues(ctx.text)):
         why = "m-o-m" if "monthly" in roles else (
             "same metric and subject" if same_metric else "the sentence continues the last")
         return previous, CARRIED_PERIOD, [f"period: {previous} carried from the sentence "

@@ -38,6 +38,9 @@ class Metric:
     by_commodity: bool = False      # key names the commodity: "production:steel"
     by_destination: bool = False    # key names where it goes: "exports:to China"
     counts_people: bool = False     # a count of people may take this metric
+    # owner kind -> the metric the figure is for that kind of owner: what a pipeline
+    # "ships" or "exports" is what it carries, its throughput
+    as_owned_by: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,9 @@ class Lexicon:
     commodity_nouns: dict[str, str] = field(default_factory=dict)   # surface -> canonical
     commodity_noun_pattern: re.Pattern | None = field(default=None, repr=False)
     person_noun_pattern: re.Pattern | None = field(default=None, repr=False)
+    # an unrefined metric -> the metrics its qualifiers may turn it into: oil_production ->
+    # crude_condensate_production, crude_production
+    refinements: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def counts_persons(self, counted: str) -> bool:
         """Is `counted` ("industry sources", "civilians") a noun for people?"""
@@ -108,6 +114,7 @@ _METRIC = {
     "by_commodity": Field(bool),
     "by_destination": Field(bool),
     "counts_people": Field(bool),
+    "as_owned_by": Field(dict),
 }
 _QUALIFIER = {
     "metric": Field(str, required=True),
@@ -155,7 +162,8 @@ def load_lexicon(path: str | Path) -> Lexicon:
             tuple(item.get("default_for") or ()), item.get("modality", ""),
             item.get("default_entity", ""), bool(item.get("whole_is_owner", False)),
             bool(item.get("by_commodity", False)), bool(item.get("by_destination", False)),
-            bool(item.get("counts_people", False)))
+            bool(item.get("counts_people", False)),
+            tuple((str(k), str(v)) for k, v in (item.get("as_owned_by") or {}).items()))
         for t in item["triggers"]:
             key = " ".join(str(t).lower().split())
             by_trigger.setdefault(key, [])
@@ -163,6 +171,11 @@ def load_lexicon(path: str | Path) -> Lexicon:
                 by_trigger[key].append(mid)
         if metrics[mid].commodities:
             commodity_pattern[mid] = re.compile(_words(metrics[mid].commodities), re.IGNORECASE)
+    for item in data["metrics"]:
+        for kind, target in metrics[item["id"]].as_owned_by:
+            if target not in metrics:
+                raise RulesError(path, f"unknown metric '{target}'",
+                                 line=item.line, field="as_owned_by")
     missing = [m for m in CORE_METRICS if m not in metrics]
     if missing:
         raise RulesError(path, f"shared metric ids missing: {', '.join(missing)}")
@@ -207,6 +220,13 @@ def load_lexicon(path: str | Path) -> Lexicon:
     trigger_pattern = re.compile(_words(by_trigger), re.IGNORECASE)
     persons = [str(n) for n in data.get("person_nouns") or []]
     person_pattern = re.compile(_words(persons), re.IGNORECASE) if persons else None
+    refined = {q.metric for q in qualifiers}
+    refinements: dict[str, set[str]] = {}
+    for q in qualifiers:
+        for base in q.applies_to:
+            if base not in refined:
+                refinements.setdefault(base, set()).add(q.metric)
     return Lexicon(metrics, {k: tuple(v) for k, v in by_trigger.items()}, trigger_pattern,
                    commodity_pattern, tuple(qualifiers), narrower_pattern, cue_patterns,
-                   tuple(keyed), nouns, noun_pattern, person_pattern)
+                   tuple(keyed), nouns, noun_pattern, person_pattern,
+                   {k: frozenset(v) for k, v in refinements.items()})

@@ -50,6 +50,17 @@ def _fits(lex: Lexicon, mid: str, q: Quantity, sentence: str, is_change: bool,
     return 1
 
 
+_SPACE = re.compile(r"[ \t\u00a0]+")
+
+
+def _names_speaker(lex: Lexicon, text: str, end: int) -> bool:
+    """Is the trigger ending at `end` a modifier of a people noun ("trading sources")?"""
+    if lex.person_noun_pattern is None:
+        return False
+    space = _SPACE.match(text, end)
+    return bool(space and lex.person_noun_pattern.match(text, space.end()))
+
+
 def choose_metric(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Quantity,
                   is_change: bool) -> MetricChoice:
     best: tuple[float, int, str, tuple[int, int], str] | None = None
@@ -60,6 +71,8 @@ def choose_metric(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Q
         span = (t.start, t.end)
         if span[0] < fig[1] and fig[0] < span[1]:
             continue                                  # a unit word inside the figure
+        if _names_speaker(lex, ctx.text, t.end):
+            continue                  # "shipping sources said": who spoke, not what was done
         if q.dimension == "currency" and _DESTINATION.search(ctx.text, max(0, t.start - 14),
                                                              t.start):
             continue                  # "$85 million went into the state budget": where it went
