@@ -88,3 +88,53 @@ def test_rate_against_a_planted_total_is_flagged(rate, month, error, over):
     total = rate * calendar.monthrange(2024, month + 1)[1] * (1 + error if over else 1 - error)
     findings, _ = run({"a.txt": rate_sentence(rate, total, month)})
     assert of_rule(findings, "FC203")
+
+
+# A round figure ("100", "300") is read as rounded to its last non-zero digit, which makes
+# any share of it plausible; the generated counts avoid trailing zeros.
+NOT_ROUND = st.integers(101, 5_000).filter(lambda n: n % 10)
+
+
+def share_sentence(part: int, whole: int, percent: float) -> str:
+    return (f"Courts in Ankara released {part:,} of the {whole:,} detained students, or "
+            f"{percent:.0f}%, on Thursday.")
+
+
+@SETTINGS
+@given(st.integers(10, 5_000), st.floats(0.05, 0.95))
+def test_share_rounded_from_part_and_whole_is_quiet(whole, fraction):
+    part = max(1, round(whole * fraction))
+    findings, _ = run({"a.txt": share_sentence(part, whole, round(100 * part / whole))})
+    assert not of_rule(findings, "FC204")
+
+
+@SETTINGS
+@given(NOT_ROUND, st.floats(0.1, 0.8), st.integers(8, 15))
+def test_share_off_by_points_is_flagged(whole, fraction, error):
+    part = round(whole * fraction)
+    part += 1 if part % 10 == 0 else 0
+    findings, _ = run({"a.txt": share_sentence(part, whole, round(100 * part / whole) + error)})
+    assert of_rule(findings, "FC204")
+
+
+def gap_sentence(level: float, quota: float, gap_kbd: int) -> str:
+    return (f"Kazakhstan's crude output of {level:.2f} million bpd in March exceeded its OPEC+ "
+            f"quota of {quota:.3f} million bpd by {gap_kbd:,} bpd.")
+
+
+@SETTINGS
+@given(st.floats(1.0, 3.0), st.floats(0.05, 0.8))
+def test_difference_of_the_written_terms_is_quiet(quota, excess):
+    quota, level = round(quota, 3), round(quota + excess, 2)
+    gap = round((level - quota) * 1e6, -3)
+    findings, _ = run({"a.txt": gap_sentence(level, quota, int(gap))})
+    assert not of_rule(findings, "FC205")
+
+
+@SETTINGS
+@given(st.floats(1.0, 3.0), st.floats(0.2, 0.8), st.floats(0.2, 0.6), st.booleans())
+def test_difference_off_by_a_fifth_is_flagged(quota, excess, error, over):
+    quota, level = round(quota, 3), round(quota + excess, 2)
+    gap = (level - quota) * 1e6 * (1 + error if over else 1 - error)
+    findings, _ = run({"a.txt": gap_sentence(level, quota, int(round(gap, -3)))})
+    assert of_rule(findings, "FC205")
