@@ -16,6 +16,7 @@ Usage: python benchmarks/bench_generated.py [--articles 400] [--seeds 1 2 3] [-v
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 import time
@@ -51,6 +52,37 @@ def _find(by_place, g: dict):
     return None
 
 
+# The framing's stated convention: plain "crude output" is oil_production, because news
+# often says "crude" for crude plus condensate. Where the text says just "crude" (no "only",
+# "alone", "excluding condensate"...), oil_production for a crude_production label is
+# counted right in the "metric (convention)" column; the strict column stays as it is.
+_CRUDE = re.compile(r"\bcrude\b", re.IGNORECASE)
+_CRUDE_ONLY = re.compile(r"\b(?:only|alone|exclud\w*|without|ex-condensates?|"
+                         r"not\s+(?:include|including|cover|count|counting)\w*)\b|crude-only",
+                         re.IGNORECASE)
+
+
+def convention_ok(gold_metric: str, got: str, sentence: str, before: str = "") -> bool:
+    """`before`: the sentence a carried metric came from ("That compares with ...")."""
+    said = sentence + " " + before
+    return (gold_metric == "crude_production" and got == "oil_production"
+            and bool(_CRUDE.search(said)) and not _CRUDE_ONLY.search(said))
+
+
+def _sentence_before(report) -> dict:
+    """claim id -> the sentence of the article's previous figure in another sentence, for
+    claims whose metric was carried from the sentence before."""
+    out, last = {}, {}
+    for c in report.claims:
+        prev = last.get(c.article)
+        if prev and prev[0] != c.sentence and any("carried from the sentence before" in n
+                                                  and n.startswith("metric") for n in c.notes):
+            out[c.id] = prev[0]
+        if not prev or prev[0] != c.sentence:
+            last[c.article] = (c.sentence,)
+    return out
+
+
 def score_seed(seed: int, n: int, rules, verbose: bool) -> dict:
     with tempfile.TemporaryDirectory(prefix="fc-gen-") as tmp:
         root = Path(tmp).resolve()
@@ -60,6 +92,7 @@ def score_seed(seed: int, n: int, rules, verbose: bool) -> dict:
         report = analyse(documents, problems, rules)
         seconds = time.perf_counter() - t0
         by_place = _index_claims(report, root)
+        carried_from = _sentence_before(report)
         loud = [f for f in report.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK["warning"]]
         planted_ids: set[str] = set()
         found = 0
@@ -93,6 +126,12 @@ def score_seed(seed: int, n: int, rules, verbose: bool) -> dict:
                 if part == "metric" and got:
                     got = got.split(":", 1)[0]      # qualifiers refine a base id
                 framing[part] += got == g[part]
+                if part == "metric":
+                    ok = got == g[part] or (c is not None and convention_ok(
+                        g[part], got, c.sentence, carried_from.get(c.id, "")))
+                    framing["metric_convention"] += ok
+                    total["metric_convention"] += 1
+                    framing["convention_only"] += ok and got != g[part]
         if verbose:
             for f in stray[:25]:
                 print(f"  seed {seed} stray {f.severity} {f.rule}: {f.message}")
@@ -101,6 +140,8 @@ def score_seed(seed: int, n: int, rules, verbose: bool) -> dict:
                 "stray": len(stray), "trap_hits": trap_hits,
                 "traps": sum(1 for t in manifest["traps"] if not t.get("planted_key")),
                 "framing": {k: framing[k] / total[k] if total[k] else 0 for k in total},
+                "convention_only": framing["convention_only"],
+                "gold_claims": total["metric"],
                 "seconds": seconds,
                 "stray_rules": Counter(f.rule for f in stray)}
 
@@ -116,8 +157,9 @@ def main(argv=None) -> int:
     rows = [score_seed(s, args.articles, rules, args.verbose) for s in args.seeds]
     lines = [f"Generated-corpus accuracy ({args.articles} articles per seed), {machine()}", "",
              "| seed | articles | claims | planted found | recall % | loud findings | false alarms "
-             "| traps flagged | precision % | entity % | metric % | period % |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| traps flagged | precision % | entity % | metric % | metric % (convention) "
+             "| period % |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         precision = 100.0 * (r["loud"] - r["stray"]) / r["loud"] if r["loud"] else 100.0
         recall = 100.0 * r["found"] / r["planted"] if r["planted"] else 100.0
@@ -126,7 +168,12 @@ def main(argv=None) -> int:
             f"| {r['seed']} | {r['articles']} | {r['claims']} | {r['found']}/{r['planted']} | "
             f"{recall:.1f} | {r['loud']} | {r['stray']} | {r['trap_hits']}/{r['traps']} | "
             f"{precision:.1f} | {100 * fr.get('entity', 0):.1f} | {100 * fr.get('metric', 0):.1f} | "
-            f"{100 * fr.get('period', 0):.1f} |")
+            f"{100 * fr.get('metric_convention', 0):.1f} | {100 * fr.get('period', 0):.1f} |")
+    conv = sum(r["convention_only"] for r in rows)
+    gold = sum(r["gold_claims"] for r in rows)
+    lines += ["", f"metric (convention): plain 'crude' output keyed oil_production counted right "
+                  f"where the label is crude_production; that convention accounts for {conv} of "
+                  f"{gold} labelled figures."]
     stray_rules = sum((r["stray_rules"] for r in rows), Counter())
     if stray_rules:
         lines += ["", "false alarms by rule: " + ", ".join(f"{k} {v}" for k, v in sorted(stray_rules.items()))]
