@@ -199,3 +199,17 @@ def test_claims_export_formats(tmp_path):
     assert (frame["text"].str.contains("1.8 million")).any()
     lines = (tmp_path / "claims.jsonl").read_text().splitlines()
     assert len(lines) == len(frame)
+
+
+def test_an_unreadable_file_is_named_and_the_rest_processed(tmp_path):
+    corpus = tmp_path / "mixed"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(WELL_FORMED, encoding="utf-8")
+    # A dangling link cannot be opened by anyone, root included (chmod 000 can).
+    (corpus / "gone.txt").symlink_to(tmp_path / "deleted-long-ago.txt")
+    proc, report = run_json(tmp_path, str(corpus))
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "gone.txt" in proc.stderr
+    assert any(Path(p["path"]).name == "gone.txt" and p["level"] == "error"
+               for p in report["problems"])
+    assert any(Path(c["path"]).name == "good.txt" for c in report["claims"])
