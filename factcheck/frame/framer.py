@@ -227,9 +227,11 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
         notes.append("metric: a part of the same owner's total")
     owned = _as_owned_by(state, metric.metric, entity.entity)
     if owned:
-        notes.append(f"metric: {owned.split(':')[0]}, what a "
-                     f"{gaz.entities[entity.entity].kind} of this kind carries")
-        metric = MetricChoice(owned, metric.trigger, metric.confidence, ())
+        # the new metric keeps only the qualifiers it takes ("throughput", not ":oil")
+        keyed, _ = qualify(lex, ctx, fig, q, owned, metric.trigger)
+        notes.append(f"metric: {owned}, what a {gaz.entities[entity.entity].kind} "
+                     f"such as this carries")
+        metric = MetricChoice(keyed, metric.trigger, metric.confidence, ())
     refined = _refinement_before(state, ctx, fig, metric.metric, entity.entity)
     if refined:
         metric = MetricChoice(refined, metric.trigger, metric.confidence * 0.9, ())
@@ -260,15 +262,13 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
 
 
 def _as_owned_by(state: _Article, metric: str, entity: str) -> str:
-    """The metric key for this kind of owner, when the metric names one ("the CPC pipeline
+    """The base metric for this kind of owner, when the metric names one ("the CPC pipeline
     shipped ...": a pipeline's shipments are its throughput), else ""."""
-    base, _, rest = metric.partition(":")
-    spec = state.rules.lexicon.metrics.get(base)
+    spec = state.rules.lexicon.metrics.get(metric.split(":")[0])
     found = state.rules.gazetteer.entities.get(entity) if entity else None
     if spec is None or found is None or not spec.as_owned_by:
         return ""
-    target = dict(spec.as_owned_by).get(found.kind, "")
-    return (target + (":" + rest if rest else "")) if target else ""
+    return dict(spec.as_owned_by).get(found.kind, "")
 
 
 def _metric_before(state: _Article, ctx: SentenceContext, q: Quantity, is_change: bool) -> str:
