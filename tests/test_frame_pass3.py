@@ -157,3 +157,16 @@ def test_a_forecast_made_in_the_past_dates_a_month_already_gone(rules):
                           "April.", date=dt.date(2025, 5, 20))
     # a live forecast of a bare month looks ahead
     assert claim(claims, "1.1").period == "2026-04"
+
+
+def test_the_figure_points_back_over_a_sentence_without_figures(rules):
+    claims = frame(rules, "Oman pumped 1.05 million bpd of crude in March. Traders expect "
+                          "little change. The figure keeps Oman above its quota of 0.8 "
+                          "million bpd.")
+    quota = claim(claims, "0.8")
+    assert quota.metric == "production_quota"
+    assert quota.period == "2025-03"
+    claims = frame(rules, "Oman pumped 1.05 million bpd of crude in March. Qatar said 3 "
+                          "tankers sailed. The figure keeps Oman above its quota of 0.8 "
+                          "million bpd.")
+    assert claim(claims, "0.8").period == ""      # a figure between: which one is unclear

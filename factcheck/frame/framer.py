@@ -271,11 +271,20 @@ def _as_owned_by(state: _Article, metric: str, entity: str) -> str:
     return dict(spec.as_owned_by).get(found.kind, "")
 
 
+def _referent(state: _Article, si: int) -> int:
+    """The sentence a continuation points back to: the one before, or the one before that
+    when the sentence between holds no figure ("Output was X in May. Traders shrugged.
+    The figure keeps ...")."""
+    if si - 1 not in state.figures and si - 2 in state.sentence_claims:
+        return si - 2
+    return si - 1
+
+
 def _metric_before(state: _Article, ctx: SentenceContext, q: Quantity, is_change: bool) -> str:
     """The metric of the last figure before that this figure can share ("That compares
     with 2.1 million bpd in January" after a production figure)."""
     lex = state.rules.lexicon
-    for mid, dim, _ in reversed(state.sentence_claims.get(ctx.index - 1, [])):
+    for mid, dim, _ in reversed(state.sentence_claims.get(_referent(state, ctx.index), [])):
         spec = lex.metrics.get(mid)
         if spec is None:
             continue
@@ -321,11 +330,15 @@ def _period(state: _Article, ctx: SentenceContext, fig: tuple[int, int],
         return "", NO_PERIOD, [f"period: '{span.text}' is a span up to the article date"]
     deadline = next((p for p in ctx.periods if p.role == "deadline"), None)
     previous = state.period_of_sentence(ctx.index - 1)
+    cont = continues(ctx.text)
+    referent = _referent(state, ctx.index)
+    if cont and referent != ctx.index - 1 and not previous:
+        previous = state.period_of_sentence(referent)
     # the same metric carries a period only for the same subject: "Its output ..." after
     # "Kazakhstan's output ... in March", not "Russia's output ..." after it
     same_metric = bool(metric) and metric in state.sentence_metrics.get(ctx.index - 1, set()) \
         and bool(entity) and entity == state.history.claimed.get(ctx.index - 1)
-    if previous and ("monthly" in roles or same_metric or continues(ctx.text)):
+    if previous and ("monthly" in roles or same_metric or cont):
         why = "m-o-m" if "monthly" in roles else (
             "same metric and subject" if same_metric else "the sentence continues the last")
         return previous, CARRIED_PERIOD, [f"period: {previous} carried from the sentence "
