@@ -3,10 +3,11 @@
 Layout under the cache root (default reports/.cache):
 
     v1/files/<2 hex>/<sha256>.pkl      one FileResult per (path, bytes, rules, version)
-    v1/rules/<package version>-<rules fingerprint>.pkl
+    v1/rules/<code version>-<rules fingerprint>.pkl
 
 The key of a file entry hashes its path as given (article and claim ids carry it), its
-bytes, the rules fingerprint and the package version, so a change of any of them misses.
+bytes, the rules fingerprint and the code version (package version plus a digest of the
+package's files), so a change of any of them misses.
 Entries are pickles of the frozen model dataclasses, written to a temporary file and
 renamed into place, so a crash or two concurrent runs never leave a torn entry. An entry
 that cannot be read is treated as a miss.
@@ -18,12 +19,32 @@ import hashlib
 import os
 import pickle
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from factcheck import __version__
 
 FORMAT = "v1"
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """The package version plus a digest of the package's own files.
+
+    Pickled rules and framed claims are only valid for the code that made them: a changed
+    framer or a new attribute on a rules object must miss, even without a version bump.
+    Hashing the package (a few hundred kB) costs milliseconds.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(p for p in _PACKAGE.rglob("*") if p.is_file()
+                       and p.suffix in (".py", ".txt", ".yaml", ".json", ".html", ".css", ".js")
+                       and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode("utf-8"))
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -57,7 +78,7 @@ class FileCache:
 
     root: str
     rules_version: str
-    package_version: str = __version__
+    package_version: str = field(default_factory=code_version)
 
     @staticmethod
     def open(root: str | os.PathLike, rules) -> "FileCache":
@@ -96,7 +117,7 @@ def cached_rules(rules_dir: str | os.PathLike | None, cache_root: str | os.PathL
     if cache_root is None or not path.is_dir():
         return load_rules(path)
     version = rules_fingerprint(path)
-    entry = Path(cache_root) / FORMAT / "rules" / f"{__version__}-{version}.pkl"
+    entry = Path(cache_root) / FORMAT / "rules" / f"{code_version()}-{version}.pkl"
     rules = _read(entry)
     if rules is not None and getattr(rules, "version", None) == version \
             and rules.dir == str(path):
