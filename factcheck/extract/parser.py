@@ -38,7 +38,12 @@ _LINK_TAIL = regex.compile(
     r"estimated|forecast|expected|last|this|year's|just|only|about|around|nearly|almost|some|roughly|"
     r"approximately|lowest|highest|is|was|at))*+[ \u00a0,]*[~≈]?)$")
 _RANGE_GAP = regex.compile(r"^(?:[ \u00a0]*(?P<w>(?i:to|through|and|or)|-|–|—)[ \u00a0]*|[ \u00a0]*(?P<d>-|–|—)[ \u00a0]*)$")
-_FROM_BEFORE = regex.compile(r"(?i:(?:^|[^\w])(?P<f>from|between)[ \u00a0]+$)")
+_FROM_BEFORE = regex.compile(
+    r"(?i:(?:^|[^\w])(?P<f>from|between)[ \u00a0]+(?:(?:the|its|their|his|her|our|a|an|current|"
+    r"present|existing|previous|earlier|prior|initial|original|today's|today’s|last|this|"
+    r"year's|year’s)[ \u00a0]+){0,3})$")
+_LEVEL_WORDS = regex.compile(
+    r"(?i:\b(?:current|present|existing|previous|earlier|prior|initial|original|today|last)\b)")
 _OR_GAP = regex.compile(r"^[ \u00a0]*(?:,[ \u00a0]*or|or|\(|,[ \u00a0]*or[ \u00a0]+about|,[ \u00a0]*or[ \u00a0]+nearly|,[ \u00a0]*or[ \u00a0]+roughly|,[ \u00a0]*or[ \u00a0]+some)[ \u00a0]*$")
 _RANGE_VERBS = regex.compile(r"(?i:\b(?:rang(?:e|es|ed|ing)|between|run|runs|vary|varies|varying|span|spans|spanning|start(?:s|ing)?|from[ ]+as[ ]+(?:low|little|few))\b)")
 _RX1 = regex.compile(r"([A-Za-z][A-Za-z'’.]*)$", regex.REVERSE)
@@ -588,6 +593,9 @@ class Scanner:
         win = text[max(0, s - 24):s]
         tw = _tail_word(win)
         hm = self.lex.hedge_before.search(win) if (tw is None or tw in self.lex.hedge_tails) else None
+        if hm and (hm.group("h") or "").lower().startswith("up") and \
+                _prev_word(win, hm.start("h")) in W.MOVED_UP:
+            hm = None           # "edged up to 1.8 million": a move's particle and the level reached
         if hm:
             h = (hm.group("h") or hm.group("s")).lower()
             h = " ".join(h.split())
@@ -786,6 +794,8 @@ class Scanner:
             return
         else:
             a.counted = w1
+        if a.counted == w1 or a.counted == f"{w1} {w2}":
+            a.counted = _noun_phrase_head(a, w1, w2)
 
     def _after(self, text: str, a: Atom) -> None:
         pm = self.lex.post_hedge.match(text, a.end)
@@ -977,7 +987,7 @@ class Scanner:
         if a.dimension == "age" or b.dimension == "age":
             return None
         gap = text[a.end:b.start]
-        before = text[max(0, a.start - 12):a.start]
+        before = text[max(0, a.start - 40):a.start]
         fb = _FROM_BEFORE.search(before)
         frm = fb.group("f").lower() if fb else ""
         gm = _RANGE_GAP.match(gap)
@@ -1010,6 +1020,8 @@ class Scanner:
                 return None
             if not hyphen and not frm and not (b.counted and a.kind == b.kind) and word != "or":
                 return None
+        if frm == "from" and _LEVEL_WORDS.search(fb.group(0)):
+            return None         # "from the current 1.5 million to 20 million": two levels
         if frm == "from":
             lead = text[max(0, a.start - 60):a.start - len(fb.group(0))]
             if _CHANGE_LEAD.search(lead) and not _RANGE_VERBS.search(lead):
@@ -1108,6 +1120,24 @@ _COMPARATIVE_ADJECTIVES = frozenset(
     "smaller larger bigger older younger newer cheaper richer poorer stronger weaker "
     "wider deeper taller heavier lighter".split())
 _COMPARATIVE_DETERMINERS = frozenset(("more", "fewer", "further", "additional", "extra"))
+
+
+def _plural(word: str) -> bool:
+    return (word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word in W.IRREGULAR_PLURALS
+
+
+def _noun_phrase_head(a: Atom, w1: str, w2: str | None) -> str:
+    """The counted noun ends at the head of its noun phrase. A count above one governs a
+    plural head, so a singular first word is a modifier when a plural follows ("three
+    industry sources"); a count of one governs a singular head, so a plural-looking word
+    after it is the verb ("one proposal asks")."""
+    if not w2 or not w2[:1].islower() or w2 in W.NOT_COUNTED or w2.endswith(("'s", "’s")):
+        return a.counted
+    if abs(a.number) == 1 and a.low is None:
+        return w1 if _plural(w2) else a.counted
+    if a.counted == w1 and not _plural(w1) and _plural(w2) and not w1.endswith(("'s", "’s")):
+        return f"{w1} {w2}"
+    return a.counted
 
 
 def _is_demonym_plural(word: str) -> bool:

@@ -129,6 +129,13 @@ NOT_COUNTED = set(
     "larger greater better worse faster slower longer shorter older younger earlier later fewer "
     "richer poorer stronger weaker wider deeper taller heavier lighter".split()) | set(MONTHS)
 
+# "edged up to 1.8 million": after these verbs "up to" is a move's particle and its level,
+# not the bound "at most"
+MOVED_UP = set("edged edges edging inched inches inching ticked ticks ticking crept creeps "
+               "creeping moved moves moving went goes going gone shot nudged nudges bumped "
+               "ratcheted revised revises trended trending drifted drifting crawled "
+               "climbed jumped".split())
+
 # "gave up 517 yards", "picked up 3 wins": "up" after these verbs is not a rise
 PHRASAL_UP = set("gave give gives giving given picked pick picks set sets ended end ends made "
                  "make makes took take takes signed sign signs summed sum sums add adds added "

@@ -1,0 +1,66 @@
+"""find_quantities, third pass: the head of a counted noun phrase, a move's particle before
+a level, current and future levels kept apart, units carried to parallel figures, index
+levels, ages written without 'years old', and figures that are names or addresses."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract import find_quantities
+
+
+def only(text: str, **kw):
+    qs = find_quantities(text, **kw)
+    assert len(qs) == 1, [q.text for q in qs]
+    return qs[0]
+
+
+# --- the counted noun is the head of its noun phrase ------------------------------------
+
+@pytest.mark.parametrize("text, value, counted", [
+    ("Three industry sources said loadings slowed.", 3, "industry sources"),
+    ("Two police officers were hurt in the crush.", 2, "police officers"),
+    ("The bloc's 27 member states signed the pact.", 27, "member states"),
+    ("The field has 200 oil wells.", 200, "oil wells"),
+    ("One proposal asks the board to drop the plan.", 1, "proposal"),
+    ("One official says the road will reopen.", 1, "official"),
+    ("Seven games without a win cost him the job.", 7, "games"),
+])
+def test_counted_noun_head(text, value, counted):
+    q = only(text)
+    assert q.value == value and q.counted == counted
+
+
+# --- "edged up to": a move and its level, not a bound ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Loadings edged up to 1.4 million barrels per day in May.",
+    "The jobless rate ticked up to 4.2 percent.",
+    "Its estimate was revised up to 3.1 million tonnes.",
+])
+def test_move_particle_is_not_a_bound(text):
+    q = only(text)
+    assert q.qualifier == "exact" and not q.text.lower().startswith("up")
+    assert q.low > 0
+
+
+@pytest.mark.parametrize("text", [
+    "The tanker can carry up to 1 million barrels.",
+    "Up to 40 people were evacuated.",
+])
+def test_up_to_bound_kept(text):
+    assert only(text).qualifier == "at_most"
+
+
+# --- a current level and a future one stay two figures ---------------------------------
+
+def test_from_current_level_to_future_level():
+    qs = find_quantities("Exports could rise from the current 1.5 million to 20 million "
+                         "metric tons a year.")
+    assert [q.value for q in qs] == [1.5e6, 20e6]
+    assert all(q.unit == "t/yr" for q in qs)
+
+
+def test_plain_range_after_from_kept():
+    q = only("Estimates range from 5 to 10 percent.")
+    assert (q.low, q.high, q.unit) == (5, 10, "%")
