@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,11 @@ needs_shared = pytest.mark.skipif(not SHARED_SEEDS.is_dir(), reason="../shared/s
 
 
 def fc(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the CLI in a scratch folder (its default outputs land there, not in the repo)."""
     env = dict(os.environ, COLUMNS="160", PYTHONHASHSEED="random")
-    return subprocess.run([sys.executable, "-m", "factcheck", *args], cwd=cwd or ROOT,
+    if cwd is None:
+        cwd = Path(tempfile.mkdtemp(prefix="fc-cli-"))
+    return subprocess.run([sys.executable, "-m", "factcheck", *args], cwd=cwd,
                           capture_output=True, text=True, env=env, timeout=300)
 
 
