@@ -64,3 +64,44 @@ def test_from_current_level_to_future_level():
 def test_plain_range_after_from_kept():
     q = only("Estimates range from 5 to 10 percent.")
     assert (q.low, q.high, q.unit) == (5, 10, "%")
+
+
+# --- a unit or counted noun carried to a figure in a parallel clause ---------------------
+
+def units(text: str):
+    return [(q.value, q.unit, q.counted) for q in find_quantities(text)]
+
+
+def test_count_carried_past_a_long_clause():
+    assert units("Some 310 Ford and Opel vans were recalled this spring, compared with 45 "
+                 "in the spring before.")[1] == (45, "", "Ford and Opel vans")
+
+
+def test_unit_carried_from_a_range_level():
+    assert units("Mileage improved from about 30-34 mpg to 41 for the small cars.")[-1] == \
+        (41, "mpg", "")
+
+
+def test_change_by_carries_its_unit():
+    assert units("Wheat rose by 3 percent while barley slipped by 1.")[-1] == (1, "%", "")
+
+
+@pytest.mark.parametrize("text, level", [
+    ("The blue-chip index shed 84.2 points, or 1.1%, to end at 7,512.30.", 7512.30),
+    ("The main index rose 0.4% to 2,204.55 points, while the small-cap gauge added 0.2% "
+     "to 1,118.02.", 1118.02),
+    ("Stock exchange index (20,410.15 up 61.30 points).", 20410.15),
+])
+def test_index_levels_in_points(text, level):
+    got = {q.value: q.unit for q in find_quantities(text)}
+    assert got[level] == "pt"
+
+
+def test_level_after_a_percent_move_alone_stays_bare():
+    assert units("The index rose 1% to 5,000.")[-1] == (5000, "", "")
+
+
+def test_determiner_binds_a_range_after_from():
+    q = find_quantities("Guidance was cut to $61 billion, down from the $64 to $66 billion "
+                        "it had projected.")[-1]
+    assert (q.low, q.high) == (64e9, 66e9)

@@ -42,6 +42,9 @@ _FROM_BEFORE = regex.compile(
     r"(?i:(?:^|[^\w])(?P<f>from|between)[ \u00a0]+(?:(?:the|its|their|his|her|our|a|an|current|"
     r"present|existing|previous|earlier|prior|initial|original|today's|today’s|last|this|"
     r"year's|year’s)[ \u00a0]+){0,3})$")
+_BY_TAIL = regex.compile(r"(?i:\bby[ \u00a0]*)$")
+_TO_AT_TAIL = regex.compile(r"(?i:\b(?:to|at)(?:[ \u00a0]+(?:a[ \u00a0]+close[ \u00a0]+of|end[ \u00a0]+at))?[ \u00a0]*)$")
+_LEVEL_THEN_MOVE = regex.compile(r"^,?[ \u00a0]+(?i:up|down|higher|lower)[ \u00a0]+$")
 _LEVEL_WORDS = regex.compile(
     r"(?i:\b(?:current|present|existing|previous|earlier|prior|initial|original|today|last)\b)")
 _OR_GAP = regex.compile(r"^[ \u00a0]*(?:,[ \u00a0]*or|or|\(|,[ \u00a0]*or[ \u00a0]+about|,[ \u00a0]*or[ \u00a0]+nearly|,[ \u00a0]*or[ \u00a0]+roughly|,[ \u00a0]*or[ \u00a0]+some)[ \u00a0]*$")
@@ -989,6 +992,8 @@ class Scanner:
         gap = text[a.end:b.start]
         before = text[max(0, a.start - 40):a.start]
         fb = _FROM_BEFORE.search(before)
+        if fb and len(fb.group(0).split()) > 1 and not _LEVEL_WORDS.search(fb.group(0)):
+            fb = None       # "from the $89 to $93 billion": a determiner makes the pair one range
         frm = fb.group("f").lower() if fb else ""
         gm = _RANGE_GAP.match(gap)
         if gm:
@@ -1059,8 +1064,10 @@ class Scanner:
             # forward: the unit comes from the figure just before
             if i > 0:
                 p = atoms[i - 1]
-                gap = text[p.end:a.start]
+                gap = text[_after_counted(text, p):a.start]
                 tail = _LINK_TAIL.search(gap)
+                if self._parallel(text, atoms, i, gap, tail):
+                    continue
                 if p.unit in ("pt", "pp") and p.change in ("up", "down") and tail and \
                         _RX19.search(tail.group(0)) and len(gap) <= 60 and \
                         not _SENTENCE_END.search(gap):
@@ -1069,7 +1076,8 @@ class Scanner:
                     a.unit, a.factor, a.unit_text = ("pt", 1.0, "") if p.unit == "pt" else ("%", 1.0, "")
                     a.dimension = self.t.dimension(a.unit)
                     continue
-                if (p.unit or p.counted) and p.kind != "range" and len(gap) <= 60 and \
+                if (p.unit or p.counted) and (p.kind != "range" or _from_range(text, p, tail)) and \
+                        len(gap) <= 60 and \
                         not _SENTENCE_END.search(gap) and tail and _similar(p, a) and \
                         p.dimension not in ("duration", "age") and \
                         not (p.change in ("up", "down") and _RX19.search(tail.group(0))):
@@ -1079,6 +1087,11 @@ class Scanner:
             if i + 1 < len(atoms):
                 nx = atoms[i + 1]
                 gap = text[a.end:nx.start]
+                if nx.unit == "pt" and nx.change in ("up", "down") and a.change == "=" and \
+                        _LEVEL_THEN_MOVE.match(gap) and abs(a.number) > abs(nx.number):
+                    # "(16,369.03 up 58.06 points)": an index level, then its move
+                    a.unit, a.factor, a.unit_text, a.dimension = "pt", 1.0, "", nx.dimension
+                    continue
                 if nx.unit and nx.kind != "range" and regex.match(
                         r"^(?:-,?[ \u00a0]*|-?,?[ \u00a0]*(?:to|or|and|-|–|of(?:[ \u00a0]+(?:the|a|an|its|their))?)[ \u00a0]*"
                         r"(?:about|around|nearly|almost)?[ \u00a0]*)$", gap) \
@@ -1088,6 +1101,30 @@ class Scanner:
                         a.half *= nx.scale_value
                         a.scaled = True
                     self._inherit(a, nx)
+
+    def _parallel(self, text: str, atoms: list[Atom], i: int, gap: str, tail) -> bool:
+        """A bare figure in a clause built like an earlier one takes that clause's unit:
+        'rose by 2 percent but coal fell by 1'; an index level after a move, where the
+        sentence gives levels or moves in index points ('lost 162.31 points, or 2.14%, to
+        fall to 7,425.81'; 'climbed 0.1% to 1,333.18' after 'to a close of 1,463.87 points')."""
+        a, p = atoms[i], atoms[i - 1]
+        if len(gap) > 80 or _SENTENCE_END.search(gap):
+            return False
+        if a.by and p.by and a.change in ("up", "down") and p.change in ("up", "down") and \
+                p.unit in ("%", "pp", "pt") and p.kind != "range" and _similar(p, a) and \
+                _BY_TAIL.search(gap):
+            self._inherit(a, p)
+            return True
+        if a.change == "=" and p.change in ("up", "down") and p.unit in ("%", "pt") and \
+                _TO_AT_TAIL.search(gap):
+            for k in range(i - 1, max(-1, i - 5), -1):
+                q = atoms[k]
+                if _SENTENCE_END.search(text[q.end:a.start]):
+                    break
+                if q.unit == "pt" and (q.change != "=" or abs(q.number) * 5 > abs(a.number)):
+                    a.unit, a.factor, a.unit_text, a.dimension = "pt", 1.0, "", self.t.dimension("pt")
+                    return True
+        return False
 
     def _inherit(self, a: Atom, src: Atom) -> None:
         if src.unit:
@@ -1168,6 +1205,23 @@ def _prev_word_cased(text: str, pos: int) -> str:
     window = text[max(0, pos - 24):pos].rstrip()
     m = _RX1.search(window)
     return m.group(1) if m else ""
+
+
+def _after_counted(text: str, p: Atom) -> int:
+    """Where a figure's words end: its counted noun is written after its span."""
+    if p.counted:
+        j = p.end
+        while j < len(text) and text[j] in _BLANKS:
+            j += 1
+        if text.startswith(p.counted, j):
+            return j + len(p.counted)
+    return p.end
+
+
+def _from_range(text: str, p: Atom, tail) -> bool:
+    """'from about 14-18 mpg to 24': a range that is the first level of a from-to pair."""
+    return tail is not None and _RX19.search(tail.group(0)) is not None and \
+        _FROM_BEFORE.search(text[max(0, p.start - 40):p.start]) is not None
 
 
 def _is_year_like(raw: str) -> bool:
