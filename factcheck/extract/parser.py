@@ -247,7 +247,10 @@ class Scanner:
             digits = raw.replace(",", "")
             if len(digits.replace(".", "")) > 18:
                 return None
-            number = float(digits)
+            try:
+                number = float(digits)
+            except ValueError:
+                return None         # a decimal digit of a script float() does not read
             half = written_precision(raw)
         elif kind == "words":
             number, half = _parse_words(raw)
