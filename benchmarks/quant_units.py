@@ -108,7 +108,7 @@ DEN_NAMES = {
 def unit_names(unit: str, dimension: str = "") -> set[str]:
     """CQE names our canonical unit may be written as."""
     if dimension == "age":
-        return {"year of age", "month of age"}
+        return {"year of age", "month of age", "age"}
     if unit in CQE_NAMES:
         return CQE_NAMES[unit]
     if "/" in unit:
@@ -140,7 +140,11 @@ def counted_matches(counted: str, gold_unit: str) -> bool:
     """A counted noun matches when its head noun is a word of CQE's noun phrase."""
     if not counted:
         return gold_unit.strip() in ("-", "", "count")
-    gold = {_lemma(w) for w in re.split(r"[\s-]+", gold_unit) if w}
+    words = [_lemma(w) for w in re.split(r"[\s-]+", gold_unit) if w]
+    gold = set(words)
+    # a compound written open by one side and closed by the other ("touch down" and
+    # "touchdown"): adjacent gold words joined count as one noun
+    gold |= {a + b for a, b in zip(words, words[1:])}
     mine = [_lemma(w) for w in re.split(r"[\s-]+", counted) if w]
     return bool(mine) and mine[-1] in gold
 

@@ -105,3 +105,36 @@ def test_determiner_binds_a_range_after_from():
     q = find_quantities("Guidance was cut to $61 billion, down from the $64 to $66 billion "
                         "it had projected.")[-1]
     assert (q.low, q.high) == (64e9, 66e9)
+
+
+# --- ages written without "years old" -------------------------------------------------
+
+@pytest.mark.parametrize("text, age", [
+    ("His son, who was 12, stayed behind.", 12),
+    ("She will be 41 by the time the bridge opens.", 41),
+    ("The founder turned 70 last spring.", 70),
+    ("Only members over the age of 65 may vote.", 65),
+    ("He stepped down at age 58.", 58),
+])
+def test_ages_after_a_person(text, age):
+    q = only(text, ages=True)
+    assert (q.value, q.unit, q.dimension) == (age, "year", "age")
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "He was 3 under par after the round.",
+    "Prices were 40 in May.",
+])
+def test_bare_figures_after_was_are_not_ages(text):
+    assert all(q.dimension != "age" for q in find_quantities(text, ages=True))
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("A third of women aged 25 to 54 changed jobs.", 25, 54),
+    ("Pupils aged between 11 and 16 sat the test.", 11, 16),
+])
+def test_age_spans_are_one_range(text, low, high):
+    ages = [q for q in find_quantities(text, ages=True) if q.dimension == "age"]
+    assert [(q.low, q.high) for q in ages] == [(low, high)]
+    assert all(q.dimension != "age" and q.value != high for q in find_quantities(text))

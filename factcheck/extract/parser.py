@@ -45,6 +45,14 @@ _FROM_BEFORE = regex.compile(
 _BY_TAIL = regex.compile(r"(?i:\bby[ \u00a0]*)$")
 _TO_AT_TAIL = regex.compile(r"(?i:\b(?:to|at)(?:[ \u00a0]+(?:a[ \u00a0]+close[ \u00a0]+of|end[ \u00a0]+at))?[ \u00a0]*)$")
 _LEVEL_THEN_MOVE = regex.compile(r"^,?[ \u00a0]+(?i:up|down|higher|lower)[ \u00a0]+$")
+_AGE_BEFORE = regex.compile(
+    r"(?i:(?:^|[^\w'’])(?:(?:who|he|she|i|they|we|you)[ \u00a0]+(?:is|was|were|are|am|will[ \u00a0]+be"
+    r"|would[ \u00a0]+be|turned|turns|turning)|turned|turns|(?P<strong>(?:the|an)[ \u00a0]+ages?[ \u00a0]+of"
+    r"|at[ \u00a0]+age|ages|aged(?:[ \u00a0]+between)?))[ \u00a0]+)$")
+_AGE_AFTER = regex.compile(
+    r"(?i:[ \u00a0]*(?:[.,;:!?)]|$)|[ \u00a0]+(?:by|when|in|on|at|and|or|but|last|this|next|"
+    r"before|after|while|until|so|then|to|-|–)\b)")
+_AGE_SPAN_GAP = regex.compile(r"^[ \u00a0]*(?:-|–|to|and)[ \u00a0]*$")
 _LEVEL_WORDS = regex.compile(
     r"(?i:\b(?:current|present|existing|previous|earlier|prior|initial|original|today|last)\b)")
 _OR_GAP = regex.compile(r"^[ \u00a0]*(?:,[ \u00a0]*or|or|\(|,[ \u00a0]*or[ \u00a0]+about|,[ \u00a0]*or[ \u00a0]+nearly|,[ \u00a0]*or[ \u00a0]+roughly|,[ \u00a0]*or[ \u00a0]+some)[ \u00a0]*$")
@@ -696,9 +704,12 @@ class Scanner:
             return "skip"           # "(4)": a shirt number, a footnote
         if prev == "aged" or (_RX14.search(text[max(0, a.start - 30):a.start])
                               and _RX15.match(text[a.end:a.end + 2])
-                              and a.number < 120 and "." not in raw):
-            if not self.ages:
-                return "skip"
+                              and a.number < 120 and "." not in raw) or \
+                (a.number < 120 and "." not in raw and "," not in raw and a.change == "="
+                 and a.qualifier in ("exact", "approx")
+                 and _is_age_context(text, a)):
+            # "who was 10.", "he will be 35 by", "turned 40 last", "over the age of 21"; kept
+            # until ranges are joined ("aged 18 to 34"), dropped then when ages are not wanted
             a.unit, a.unit_text, a.dimension = "year", "", "age"
             return None
         if a.start > 0 and text[a.start - 1] == "#":
@@ -934,6 +945,8 @@ class Scanner:
             out.append(a)
             i += 1
         self._carry_units(text, out)
+        if not self.ages:
+            out = [a for a in out if a.dimension != "age"]
         return out
 
     def _money_and_cents(self, text: str, atoms: list[Atom]) -> list[Atom]:
@@ -990,6 +1003,13 @@ class Scanner:
     def _range(self, text: str, a: Atom, b: Atom):
         if a.kind == "vague" or b.kind == "vague" or a.low is not None or b.low is not None:
             return None
+        if a.dimension == "age" and not a.unit_text and b.unit == "" and b.kind == "digits" and \
+                b.qualifier == "exact" and a.number < b.number < 120 and \
+                _AGE_SPAN_GAP.match(text[a.end:b.start]):
+            # "men aged 18 to 34": one span of ages
+            return Atom(start=a.start, end=b.end, nstart=a.nstart, nend=b.nend, number=a.number,
+                        half=b.number, unit="year", qualifier="range", kind="range",
+                        low=a.number, high=b.number, dimension="age")
         if a.dimension == "age" or b.dimension == "age":
             return None
         gap = text[a.end:b.start]
@@ -1225,6 +1245,15 @@ def _from_range(text: str, p: Atom, tail) -> bool:
     """'from about 14-18 mpg to 24': a range that is the first level of a from-to pair."""
     return tail is not None and _RX19.search(tail.group(0)) is not None and \
         _FROM_BEFORE.search(text[max(0, p.start - 40):p.start]) is not None
+
+
+def _is_age_context(text: str, a: Atom) -> bool:
+    """'the age of 21', 'at age 58' name an age outright; after 'who was' or 'turned' the
+    figure must end its clause ('who was 10.', 'turned 40 last spring')."""
+    m = _AGE_BEFORE.search(text, max(0, a.start - 30), a.start)
+    if not m:
+        return False
+    return m.group("strong") is not None or _AGE_AFTER.match(text, a.end) is not None
 
 
 def _is_year_like(raw: str) -> bool:
