@@ -138,3 +138,24 @@ def test_age_spans_are_one_range(text, low, high):
     ages = [q for q in find_quantities(text, ages=True) if q.dimension == "age"]
     assert [(q.low, q.high) for q in ages] == [(low, high)]
     assert all(q.dimension != "age" and q.value != high for q in find_quantities(text))
+
+
+# --- names, addresses and eras are not amounts ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "the sp 500 was flat while bonds rallied.",
+    "Traders watched the ftse 100 closely.",
+    "A unit at 22-24 Harbour Road was let to a bakery.",
+    "The fort was held between A.D. 900 and 1140.",
+    "The fort was held between 900 and 1140 AD.",
+])
+def test_names_addresses_and_eras_stay_out(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Margins rose 10-15 Percent.", "%"),
+    ("Tickets cost 10-15 Euros.", "EUR"),
+])
+def test_capitalised_unit_after_a_range_is_no_name(text, unit):
+    assert only(text).unit == unit

@@ -53,6 +53,10 @@ _AGE_AFTER = regex.compile(
     r"(?i:[ \u00a0]*(?:[.,;:!?)]|$)|[ \u00a0]+(?:by|when|in|on|at|and|or|but|last|this|next|"
     r"before|after|while|until|so|then|to|-|–)\b)")
 _AGE_SPAN_GAP = regex.compile(r"^[ \u00a0]*(?:-|–|to|and)[ \u00a0]*$")
+_ERA = r"(?:A\.D\.|AD|B\.C\.(?:E\.)?|BCE?|CE)"
+_ERA_BEFORE = regex.compile(_ERA + r"[ \u00a0]*\d{1,4}[ \u00a0]*(?:and|to|until|-|–)[ \u00a0]*$")
+_ERA_AFTER = regex.compile(r"[ \u00a0]*(?:and|to|until|-|–)[ \u00a0]*\d{1,4}[ \u00a0]*" + _ERA + r"(?![\w])")
+_NUMBER_RANGE_END = regex.compile(r"[-–]\d{1,5}(?![\d.,])")
 _LEVEL_WORDS = regex.compile(
     r"(?i:\b(?:current|present|existing|previous|earlier|prior|initial|original|today|last)\b)")
 _OR_GAP = regex.compile(r"^[ \u00a0]*(?:,[ \u00a0]*or|or|\(|,[ \u00a0]*or[ \u00a0]+about|,[ \u00a0]*or[ \u00a0]+nearly|,[ \u00a0]*or[ \u00a0]+roughly|,[ \u00a0]*or[ \u00a0]+some)[ \u00a0]*$")
@@ -714,6 +718,15 @@ class Scanner:
             return None
         if a.start > 0 and text[a.start - 1] == "#":
             return "skip"
+        if _ERA_BEFORE.search(text, max(0, a.start - 30), a.start) or \
+                _ERA_AFTER.match(text, a.end):
+            return "skip"           # "between A.D. 1000 and 1260": both ends are years
+        nr = _NUMBER_RANGE_END.match(text, a.end)
+        if nr and self._followed_by_name(text, replace(a, end=nr.end())) and \
+                not self.lex.unit_words.match(text, nr.end()) and \
+                not self.lex.unit_symbols.match(text, nr.end()) and \
+                not self.lex.suffix_currency.match(text, nr.end()):
+            return "skip"           # "16-18 Harbour Road": an address
         cm = _CAP_TOKEN.search(text[max(0, a.start - 30):a.start])
         if cm:
             tok = cm.group("t")

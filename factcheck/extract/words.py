@@ -146,7 +146,10 @@ LABEL_NOUNS = set("category level stage phase tier grade class type version seas
                   "chapter section page row round game match week day leg series model mark "
                   "gen generation item article clause rule part act route highway exit gate "
                   "terminal platform line lane seat room apartment suite unit floor flight "
-                  "channel pier berth spm".split())
+                  "channel pier berth spm".split()
+                 # market indexes whose names end in a number, as lower-cased copy writes
+                 # them ("the sp 500", "ftse 100")
+                 + "sp ftse nikkei russell stoxx asx cac dax nasdaq kospi sensex nifty".split())
 
 IRREGULAR_PLURALS = {"children": "child", "people": "people", "men": "man", "women": "woman",
                      "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose"}
