@@ -200,6 +200,9 @@ GOLD_ERRORS = [
     (349, "20 EV models", "gold unit 'exavolt'; EV is electric vehicle"),
     (474, "from 24.2 to 33-35 billion euros",
      "gold gives two ranges 24.2-35 and 24.2-33 billion; the text gives a level and a range"),
+    (287, "the 68 league games", "gold unit 'league'; the counted noun is games"),
+    (45, "at 35 or above or significantly obese", "gold unit 'year of age'; the figure is a "
+     "body-mass index"),
 ]
 GOLD_OMISSIONS = [
     (1, "a pair of tickets", "a count of two the gold leaves out (as it does in #182)"),
