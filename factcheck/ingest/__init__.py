@@ -120,8 +120,8 @@ def _read_text(path: str, text: str):
     if lower.endswith((".json", ".jsonl")):
         from .cms import read_cms
         return read_cms(path, text, lines=lower.endswith(".jsonl"))
-    from .plain import read_text
-    return read_text(path, text), []
+    from .plain import read_plain
+    return read_plain(path, text, markdown=lower.endswith((".md", ".markdown")))
 
 
 def load(paths: Sequence[str]) -> tuple[list[Document], list[FileProblem]]:

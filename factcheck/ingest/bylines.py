@@ -29,6 +29,13 @@ _PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "al", "bin
 _NAME_TOKEN = re.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lu}\.|(?:al|el)-\p{Lu}[\p{L}'’\-]*)$")
 _ORG_TOKEN = re.compile(r"^[\p{Lu}\d][\p{L}\p{M}\d'’.\-/&+]*$")
 _BYLINE = re.compile(r"^\(?\s*(?:By|BY|Written by|Reporting by):?\s+(?P<rest>.+?)\s*\)?[\s,.;]*$")
+# Wire credit lines name the reporters first, then the desk: "Reporting by A and B in
+# Moscow; Writing by C; Editing by D". The reporters are the authors; the desk is not.
+_CREDIT_TAIL = re.compile(
+    r"\s*;\s*(?:additional\s+reporting|writing|written|editing|edited|compiled|graphics?|"
+    r"research|fact[- ]?check\w*|production)\b.*$", re.IGNORECASE)
+_IN_PLACE = re.compile(
+    r"\s+in\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,2}(?=\s*(?:,|;|&|\band\b|$))")
 _DATE_SEP = re.compile(r"\s*(?:[|·•–—,]|\s-)\s*$")
 _FOR = re.compile(r"\s+for\s+(?=\p{Lu})")
 _NAME_SEP = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*")
@@ -81,8 +88,10 @@ def _is_outlet(name: str) -> bool:
     tokens = name.split()
     if len(tokens) == 1 and (_CALENDAR.match(name) or not re.search(r"\p{L}", name)):
         return False          # "By March", "By 2030": a time, not a publisher
-    if not 1 <= len(tokens) <= 5 or name.lower() in KNOWN_OUTLETS:
-        return bool(tokens)
+    if name.lower() in KNOWN_OUTLETS:
+        return True
+    if not 1 <= len(tokens) <= 5:
+        return False
     return all(_ORG_TOKEN.match(t) or t.lower() in ("of", "the", "and", "for") for t in tokens)
 
 
@@ -92,12 +101,16 @@ def outlet_name(name: str) -> str:
 
 
 def byline(line: str) -> Byline | None:
-    if len(line) > 160:
+    if len(line) > 200:
         return None
+    if ";" in line:
+        line = _CREDIT_TAIL.sub("", line)
     m = _BYLINE.match(line)
     if not m:
         return None
     rest = m.group("rest")
+    if "|" in rest or "·" in rest:
+        return _barred(rest)
     date = None
     dm = dates.DATE_RE.search(rest)
     if dm and dm.start() > 0:
@@ -113,6 +126,8 @@ def byline(line: str) -> Byline | None:
         rest = rest[:fm.start()]
         if not _is_outlet(outlet):
             return None
+    if " in " in rest:
+        rest = _IN_PLACE.sub("", rest)
     names = [n.strip() for n in _NAME_SEP.split(rest) if n.strip()]
     if not names:
         return None
@@ -123,6 +138,31 @@ def byline(line: str) -> Byline | None:
     return None
 
 
+_READING_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|mins?\.?)\s+read$", re.IGNORECASE)
+
+
+def _barred(rest: str) -> Byline | None:
+    """'A and B | Outlet | April 1, 2025': names, then an outlet and a date, bars apart."""
+    parts = [p.strip() for p in _BARS.split(rest) if p.strip()]
+    if not parts:
+        return None
+    first = byline("By " + parts[0])
+    if first is None or not first.author:
+        return None
+    outlet, date = first.outlet, first.date
+    for part in parts[1:]:
+        if _READING_TIME.match(part):
+            continue
+        d = dates.date_line(part)
+        if d and not date:
+            date = d
+        elif not outlet and _is_outlet(part) and not re.search(r"\d", part):
+            outlet = outlet_name(part)
+        else:
+            return None
+    return Byline(first.author, outlet, date)
+
+
 def masthead(line: str) -> Byline | None:
     """'Outlet | April 1, 2025 |': an outlet and a date separated by bars or dots."""
     if len(line) > 120 or ("|" not in line and "·" not in line):
@@ -130,6 +170,8 @@ def masthead(line: str) -> Byline | None:
     parts = [p.strip() for p in _BARS.split(line) if p.strip()]
     date, outlet = None, ""
     for part in parts:
+        if _READING_TIME.match(part):
+            continue
         d = dates.date_line(part)
         if d and not date:
             date = d

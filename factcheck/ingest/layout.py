@@ -17,9 +17,14 @@ than cutting one in two (a cut article loses its headline, byline and date conte
      starts a new dated section and is not part of any article;
   f. a horizontal rule ("---", "***", "===") after body text.
 
-A line in TRAILERS ("Read more", "Leave a reply"...) ends the article; what follows it is
-page furniture and is skipped unless a new article starts by rule b, c or e. Every pass is
-a single scan with bounded look-ahead, so time is linear in the file size.
+A line in TRAILERS ("Read more", "Leave a reply"...) followed by furniture ends the
+article, and what follows is skipped unless a new article starts by rule b, c or e; followed
+by a body paragraph, it is a prompt printed inside the article, which goes on. Page noise
+(reading-time labels, adverts, sharing prompts, "Related: ..." links, photo captions) is
+never a headline and never starts an article. Text is not lost: a stretch with no body
+paragraph, and lines above the next article's headline, stay in the article before them;
+lines that still fall outside every article are named by `lost()` so the reader can warn.
+Every pass is a single scan with bounded look-ahead, so time is linear in the file size.
 """
 
 from __future__ import annotations
@@ -31,8 +36,8 @@ import regex as re
 
 from . import bylines, dates
 
-BLANK, BODY, HEADLINE, BYLINE, DATE, MASTHEAD, RULE, OTHER = (
-    "blank", "body", "headline", "byline", "date", "masthead", "rule", "other")
+BLANK, BODY, HEADLINE, BYLINE, DATE, MASTHEAD, RULE, NOISE, OTHER = (
+    "blank", "body", "headline", "byline", "date", "masthead", "rule", "noise", "other")
 
 TRAILERS = {
     "read more", "read more:", "show more", "leave a reply", "leave a comment",
@@ -45,6 +50,38 @@ _HEADLINE_END_BAD = re.compile(r"[.,;:…]['\"”’)\]]*$")
 _BULLET = re.compile(r"^[•\-*–—·▪●◦]")
 _WORD = re.compile(r"\S+")
 _LOOKAHEAD = 8
+
+# Page furniture printed inside or between articles: it is never a headline, never starts
+# an article, and is not text an article can lose. Each pattern is a class of line, not a
+# phrase: reading-time labels, advertising labels, sharing and sign-up prompts, links to
+# other stories ("Related: ..."), photo captions with their credit.
+_NOISE = re.compile(
+    r"^(?:\d+\s*(?:-\s*)?(?:min(?:ute)?s?|mins?\.?)\s+read"
+    r"|(?:sponsored(?:\s+content)?|advert(?:isement)?|ad|paid\s+content|promoted)"
+    r"|(?:share|share\s+(?:this|the)\s+(?:article|story|page|post)|share\s+on\s+\S+(?:\s+\S+)?"
+    r"|print(?:\s+this)?(?:\s+(?:article|page))?|e-?mail(?:\s+this)?(?:\s+(?:article|story))?"
+    r"|save(?:\s+article)?|listen(?:\s+to\s+(?:this\s+)?article)?|comments?(?:\s*\(\d+\))?)"
+    r"|(?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+on\s+this|"
+    r"watch|listen|recommended|trending|most\s+read)\s*[:|\-–—]\s*\S.*"
+    r"|(?:sign\s+up|subscribe)\b.{0,70}"
+    r"|(?!.*\d).{0,60}\badvertisement\b.{0,20})$",
+    re.IGNORECASE)
+_CAPTION = re.compile(
+    r"(?:\b(?:file\s+)?photo(?:graph)?s?\s*(?:by|:|courtesy)|\bphoto\s+credit\b|\bcredit\s*:|"
+    r"\bimage\s*(?:by|:|courtesy)|\bpicture\s*(?:by|:)|\bgetty\s+images\b"
+    r"|\((?:photo|image|picture|credit)\b[^)]*\)\s*$"
+    # a caption ending in its credit, agency or outlet then photographer: "... REUTERS/Jane Doe"
+    r"|\S[.!?]\s+[\p{Lu}][\p{L}&.'’\-]*(?:\s+[\p{Lu}][\p{L}&.'’\-]*){0,4}"
+    r"/[\p{Lu}][\p{L}.'’\-]*(?:\s+[\p{Lu}][\p{L}.'’\-]*){0,4}\s*$)",
+    re.IGNORECASE)
+
+
+def is_noise(text: str) -> bool:
+    """A line of page furniture: a reading-time label, an advert, a sharing prompt, a link
+    to another story, a photo caption with its credit."""
+    if len(text) > 220:
+        return False
+    return bool(_NOISE.match(text) or (not text.endswith(".") and _CAPTION.search(text)))
 
 
 _MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*)|^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")
@@ -79,6 +116,8 @@ def classify(text: str) -> tuple[str, bylines.Byline | None, dt.date | None]:
         b = bylines.byline(text)
         if b:
             return BYLINE, b, b.date
+    if is_noise(text):
+        return NOISE, None, None
     if len(text) <= 80:
         d = dates.date_line(text)
         if d:
@@ -113,8 +152,13 @@ def classify_lines(raw_lines: list[str]) -> list[Line]:
 
 @dataclass
 class Segment:
-    lines: list[Line]            # non-blank lines of one article
+    lines: list[Line]            # non-blank lines of one article, read for its metadata
     heading_date: dt.date | None = None
+    tail: list[Line] = field(default_factory=list)   # kept in its text, not read for metadata
+
+    @property
+    def last(self) -> Line:
+        return self.tail[-1] if self.tail else self.lines[-1]
 
 
 @dataclass
@@ -170,6 +214,19 @@ def _boundary(lines: list[Line], k: int, has_body: bool) -> str:
     return ""
 
 
+def _resumes(lines: list[Line], k: int) -> bool:
+    """A trailer at k between two body paragraphs (noise aside) is a prompt printed inside
+    the article ("Read more" between paragraphs); after an author card or a bio's closing
+    line, or before anything but a paragraph, it ends the article."""
+    prev = next((ln for ln in reversed(lines[max(0, k - 3):k]) if ln.kind != NOISE), None)
+    if prev is None or prev.kind != BODY:
+        return False
+    for ln in lines[k + 1:k + 4]:
+        if ln.kind != NOISE:
+            return ln.kind == BODY and bylines.dateline(ln.text) is None
+    return False
+
+
 def segment(lines: list[Line]) -> list[Segment]:
     segments: list[Segment] = []
     heading: dt.date | None = None
@@ -202,7 +259,7 @@ def segment(lines: list[Line]) -> list[Segment]:
             elif current:
                 current.append(ln)
             continue
-        if has_body and ln.text.lower() in TRAILERS:
+        if has_body and ln.text.lower() in TRAILERS and not _resumes(lines, k):
             close()
             skipping = True
             continue
@@ -210,8 +267,39 @@ def segment(lines: list[Line]) -> list[Segment]:
         if ln.kind == BODY:
             has_body = True
     close()
-    kept = [s for s in segments if any(ln.kind == BODY for ln in s.lines)]
+    return _merge_bodiless(segments)
+
+
+def _merge_bodiless(segments: list[Segment]) -> list[Segment]:
+    """A stretch without a body paragraph is no article of its own: it stays in the text
+    of the article before it (one before any article is left out, unless it is all)."""
+    kept: list[Segment] = []
+    for seg in segments:
+        if any(ln.kind == BODY for ln in seg.lines):
+            kept.append(seg)
+        elif kept:
+            kept[-1].tail.extend(seg.lines)
     return kept if kept else segments[:1]
+
+
+def lost(lines: list[Line], ranges: list[tuple[int, int]]) -> list[Line]:
+    """Lines outside every (first, last) range of 0-based line indexes that carry text an
+    article could need: a body paragraph, or any other line with a digit. Blank lines,
+    bylines, date lines and mastheads (read as metadata), rules, page noise and trailers
+    never count."""
+    ranges = sorted(ranges)
+    out: list[Line] = []
+    r = 0
+    for ln in lines:
+        while r < len(ranges) and ranges[r][1] < ln.index:
+            r += 1
+        if r < len(ranges) and ranges[r][0] <= ln.index:
+            continue
+        if ln.kind in (BYLINE, DATE, MASTHEAD, RULE, NOISE) or ln.text.lower() in TRAILERS:
+            continue
+        if ln.kind == BODY or any(c.isdigit() for c in ln.text):
+            out.append(ln)
+    return out
 
 
 def _continues_headline(ln: Line) -> bool:
