@@ -26,7 +26,7 @@ def test_tonnes_that_do_not_convert_are_flagged():
     (f,) = of_rule(findings, "FC207")
     assert f.kind == "conversion" and f.severity == "warning"
     assert f.details["days"] == 366
-    assert f.details["factor_source"] == "default"
+    assert f.details["factor_source"] == "units.txt crude_oil context"
 
 
 def test_restatement_in_one_sentence_uses_the_stated_factor():

@@ -17,7 +17,11 @@ from factcheck.rules import DEFAULT_RULES_DIR, Field, RulesError, load_yaml, val
 
 DimKey = tuple[tuple[str, int], ...]
 
-_DEFINITION_LINE = re.compile(r"^\s*(?:#.*|@.*|[^=\s#][^=#]*?=[^=].*|)$")
+_DEFINITION_LINE = re.compile(
+    r"^\s*(?:#.*|@.*|[^=\s#][^=#]*?=[^=].*|)$"
+    # inside @context: "[mass] -> [length] ** 3: value * factor * barrel / tonne"
+    r"|^\s+\[[^\]]+\][^:]*->[^:]*:.+$")
+_UNIT_NAME = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*=")
 
 
 @dataclass(frozen=True)
@@ -159,10 +163,34 @@ def _pint_registry(path: Path):
 
     _check_definitions(path)
     try:
-        return pint.UnitRegistry(str(path), autoconvert_offset_to_baseunit=True)
+        ureg = pint.UnitRegistry(str(path), autoconvert_offset_to_baseunit=True)
     except Exception as exc:  # pint raises several types; all mean a bad file
         line = getattr(exc, "lineno", None)
         raise RulesError(path, f"pint cannot load it: {exc}", line=line) from None
+    _resolve_every_unit(ureg, path)
+    return ureg
+
+
+def _resolve_every_unit(ureg, path: Path) -> None:
+    """pint resolves a definition only when it is first used; a unit defined from a
+    misspelt one would otherwise pass loading and fail in the middle of a run."""
+    block = 0
+    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith(("@context", "@group", "@system", "@defaults")):
+            block += 1
+        elif stripped == "@end":
+            block = max(0, block - 1)
+        if block or line[:1].isspace():
+            continue
+        match = _UNIT_NAME.match(stripped)
+        if not match:
+            continue
+        try:
+            ureg.Quantity(1.0, match.group(1)).to_base_units()
+        except Exception as exc:
+            raise RulesError(path, f"unit {match.group(1)!r} cannot be resolved: {exc}",
+                             line=no) from None
 
 
 def _unit_info(ureg, name: str, expr: str, dimension: str, path: Path, line: int | None) -> UnitInfo:
