@@ -71,6 +71,9 @@ class Article:
     line_end: int
     source: SourceMap = field(repr=False, compare=False, default=SourceMap(()))
     url: str = ""
+    # Directives found in markup the text leaves out (an HTML comment): (offset in text
+    # where the comment stood, the comment's content), e.g. (812, "factcheck-ignore FC101").
+    directives: tuple[tuple[int, str], ...] = ()
 
     def locate(self, offset: int) -> tuple[int, int]:
         return self.source.locate(offset)

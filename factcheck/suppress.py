@@ -21,6 +21,7 @@ _DIRECTIVE = regex.compile(
     regex.IGNORECASE,
 )
 _CODE = regex.compile(r"^FC\d{3}$")
+_IN_COMMENT = regex.compile(r"^factcheck-ignore\b[:\s]*(.*)$", regex.IGNORECASE | regex.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -35,10 +36,16 @@ def find_directives(article: Article, known_codes: set[str]) -> tuple[list[Direc
     directives: list[Directive] = []
     problems: list[FileProblem] = []
     text = article.text
-    for match in _DIRECTIVE.finditer(text):
-        raw = match.group("html") if match.group("html") is not None else match.group("plain")
+    found = [(m.start(), m.end(),
+              m.group("html") if m.group("html") is not None else m.group("plain"))
+             for m in _DIRECTIVE.finditer(text)]
+    for offset, content in article.directives:
+        m = _IN_COMMENT.match(content.strip())
+        if m:
+            found.append((offset, offset, m.group(1)))
+    for start, end, raw in sorted(found):
         codes = {c.upper() for c in regex.split(r"[\s,]+", raw.strip()) if c}
-        line, _ = article.locate(match.start())
+        line, _ = article.locate(start)
         bad = sorted(c for c in codes if not _CODE.match(c) or c not in known_codes)
         for code in bad:
             problems.append(FileProblem(article.path, "warning",
@@ -46,7 +53,7 @@ def find_directives(article: Article, known_codes: set[str]) -> tuple[list[Direc
         good = frozenset(codes - set(bad))
         if not good:
             continue
-        first, last = _next_paragraph(text, match.end())
+        first, last = _next_paragraph(text, end)
         directives.append(Directive(article.path, good, article.locate(first)[0],
                                     article.locate(max(first, last - 1))[0]))
     return directives, problems
@@ -72,7 +79,7 @@ def apply_inline_suppressions(findings: Sequence[Finding], claims: Sequence[Clai
     directives: list[Directive] = []
     problems: list[FileProblem] = []
     for article in articles:
-        if "factcheck-ignore" not in article.text.lower():
+        if not article.directives and "factcheck-ignore" not in article.text.lower():
             continue
         found, bad = find_directives(article, known_codes)
         directives.extend(found)

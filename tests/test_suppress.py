@@ -68,3 +68,14 @@ def test_no_directive_changes_nothing():
     findings = [_finding("f1", "FC101", "a")]
     kept, dropped, problems = apply_inline_suppressions(findings, [_claim("a", 1)], [article], KNOWN)
     assert kept == findings and dropped == [] and problems == []
+
+
+def test_directives_carried_outside_the_text_apply_at_their_offset():
+    text = "Heading\n\nThe mill made 5 tonnes of steel in May.\n\nA later paragraph with 7 tonnes.\n"
+    base = _article(text, "draft.html")
+    offset = text.index("The mill")
+    article = Article(**{**base.__dict__, "directives": ((offset, "factcheck-ignore FC101"),)})
+    claims = [_claim("a", 3, "draft.html"), _claim("b", 5, "draft.html")]
+    findings = [_finding("f1", "FC101", "a"), _finding("f2", "FC101", "b")]
+    kept, dropped, problems = apply_inline_suppressions(findings, claims, [article], KNOWN)
+    assert [f.id for f in dropped] == ["f1"] and [f.id for f in kept] == ["f2"]
