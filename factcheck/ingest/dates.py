@@ -57,11 +57,15 @@ def _build(m: re.Match, ref: dt.date | None = None) -> dt.date | None:
             return dt.date(int(year), month, day)
         if ref is None:
             return None
-        guess = dt.date(ref.year, month, day)
-        # A dateline is at most a few days after the reference it is completed from.
-        if guess > ref + dt.timedelta(days=7):
-            guess = dt.date(ref.year - 1, month, day)
-        return guess
+        # The year that puts the date nearest the reference: a "Dec. 30" dateline under a
+        # January 2 heading is the year before, a "Jan. 2" under December 30 the year after.
+        guesses = []
+        for year in (ref.year - 1, ref.year, ref.year + 1):
+            try:
+                guesses.append(dt.date(year, month, day))
+            except ValueError:        # 29 February outside a leap year
+                pass
+        return min(guesses, key=lambda g: abs((g - ref).days)) if guesses else None
     except ValueError:
         return None
 

@@ -208,6 +208,10 @@ def _boundary(lines: list[Line], k: int, has_body: bool) -> str:
         return "b"
     if _opens_article(lines, k):
         return "c"
+    # a photo caption, a reading-time label or a list of summary points between the
+    # headline and its first paragraph does not hide the paragraph
+    nxt = next((x for x in lines[k + 1:k + 1 + _LOOKAHEAD]
+                if x.kind != NOISE and not _BULLET.match(x.text)), None)
     if (ln.blanks_before >= 3 and prev is not None and prev.kind == BODY
             and nxt is not None and nxt.kind == BODY):
         return "d"
