@@ -16,6 +16,7 @@ Usage: python benchmarks/bench_generated.py [--articles 400] [--seeds 1 2 3] [-v
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import re
 import sys
 import tempfile
@@ -155,7 +156,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     rules = load_rules()
     rows = [score_seed(s, args.articles, rules, args.verbose) for s in args.seeds]
-    lines = [f"Generated-corpus accuracy ({args.articles} articles per seed), {machine()}", "",
+    lines = [f"Generated-corpus accuracy ({args.articles} articles per seed), "
+             f"{dt.date.today().isoformat()}, {machine()}", "",
              "| seed | articles | claims | planted found | recall % | loud findings | false alarms "
              "| traps flagged | precision % | entity % | metric % | metric % (convention) "
              "| period % |",
