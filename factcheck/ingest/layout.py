@@ -18,8 +18,9 @@ than cutting one in two (a cut article loses its headline, byline and date conte
   f. a horizontal rule ("---", "***", "===") after body text.
 
 A line in TRAILERS ("Read more", "Leave a reply"...) followed by furniture ends the
-article, and what follows is skipped unless a new article starts by rule b, c or e; followed
-by a body paragraph, it is a prompt printed inside the article, which goes on. Page noise
+article, and what follows is skipped until a new article starts by any rule; between two
+body paragraphs (or before a closing byline) it is a prompt printed inside the article,
+which goes on. Page noise
 (reading-time labels, adverts, sharing prompts, "Related: ..." links, photo captions) is
 never a headline and never starts an article. Text is not lost: a stretch with no body
 paragraph, and lines above the next article's headline, stay in the article before them;
@@ -212,7 +213,10 @@ def _boundary(lines: list[Line], k: int, has_body: bool) -> str:
     # headline and its first paragraph does not hide the paragraph
     nxt = next((x for x in lines[k + 1:k + 1 + _LOOKAHEAD]
                 if x.kind != NOISE and not _BULLET.match(x.text)), None)
-    if (ln.blanks_before >= 3 and prev is not None and prev.kind == BODY
+    # and the paragraph before may be followed by a trailer or noise ("Share this article")
+    before = next((x for x in reversed(lines[max(0, k - 3):k])
+                   if x.kind != NOISE and x.text.lower() not in TRAILERS), None)
+    if (ln.blanks_before >= 3 and before is not None and before.kind == BODY
             and nxt is not None and nxt.kind == BODY):
         return "d"
     return ""
@@ -226,6 +230,8 @@ def _resumes(lines: list[Line], k: int) -> bool:
     if prev is None or prev.kind != BODY:
         return False
     for ln in lines[k + 1:k + 4]:
+        if ln.kind == BYLINE:
+            return True          # the article's closing byline, after a sharing prompt
         if ln.kind != NOISE:
             return ln.kind == BODY and bylines.dateline(ln.text) is None
     return False
@@ -249,7 +255,7 @@ def segment(lines: list[Line]) -> list[Segment]:
             heading = ln.date            # a date heading the file, before any article
             continue
         why = _boundary(lines, k, has_body or skipping)
-        if skipping and why not in ("b", "c", "e"):
+        if skipping and not why:
             continue
         if why:
             close()
