@@ -134,3 +134,18 @@ def test_config_file_sets_fail_on(tmp_path, corpus):
     (tmp_path / "factcheck.toml").write_text('fail-on = "often"\n')
     proc = fc("run", str(corpus), "-q", cwd=tmp_path)
     assert proc.returncode == 2 and "fail-on" in proc.stderr
+
+
+def test_inline_suppression_in_an_html_draft(tmp_path, corpus):
+    draft = tmp_path / "draft.html"
+    draft.write_text(
+        "<!DOCTYPE html><html><head><title>Draft</title>"
+        '<meta property="article:published_time" content="2025-03-05"></head><body><article>'
+        "<h1>Output</h1>\n<!-- factcheck-ignore FC101 -->\n<p>"
+        + DRAFT.split("\n\n", 1)[1].strip() + "</p>\n</article></body></html>\n", encoding="utf-8")
+    out = tmp_path / "h.json"
+    proc = fc("check", str(draft), "--against", str(corpus), "-f", "json", "-o", str(out),
+              "--no-html", "--fail-on", "info")
+    report = json.loads(out.read_text())
+    assert not [f for f in report["findings"] if f["rule"] == "FC101"], proc.stderr
+    assert [f["rule"] for f in report["suppressed"]] == ["FC101"]

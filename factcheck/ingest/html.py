@@ -58,6 +58,7 @@ class _Emitter:
         self.brk = 0
         self.sep = ""
         self.lines: set[int] = set()
+        self.directives: list[tuple[int, str]] = []   # (offset, comment) of factcheck-ignore
 
     def _put(self, s: str):
         self.parts.append(s)
@@ -291,6 +292,13 @@ class _Page(HTMLParser):
             else:
                 e.word(char, line, col)
 
+    def handle_comment(self, data):
+        # Comments are not text, but a suppression directive in one must reach the checks.
+        if "factcheck-ignore" not in data.lower() or self.skip_at is not None:
+            return
+        for e in self._active():
+            e.directives.append((e.size, " ".join(data.split())))
+
     def handle_entityref(self, name):
         code = name2codepoint.get(name)
         self._char(chr(code) if code else f"&{name};")
@@ -359,6 +367,7 @@ def read_html(path: str, text: str) -> tuple[list[Article], list[str]]:
     for region in regions:
         emit = region["emit"]
         body, anchors = emit.text(), list(emit.anchors)
+        directives = list(emit.directives)
         lines = layout.classify_lines(body.split("\n"))
         described = layout.describe(lines)
         headline = region.get("h1") or ""
@@ -369,6 +378,7 @@ def read_html(path: str, text: str) -> tuple[list[Article], list[str]]:
                 anchors = [(0, page.title_pos[0], page.title_pos[1] + len("<title>"))] + [
                     (o + len(prefix), ln, c) for o, ln, c in anchors]
                 body = prefix + body
+                directives = [(o + len(prefix), d) for o, d in directives]
         headline = headline or described.headline
         published_meta = None
         for raw in ([region.get("time")] + ([ld.get("datePublished")]
@@ -389,7 +399,8 @@ def read_html(path: str, text: str) -> tuple[list[Article], list[str]]:
             author=author or described.author, published=published, published_from=source,
             text=body, line_start=min(line_nos), line_end=max(line_nos),
             source=SourceMap(tuple(anchors)),
-            url=(meta.get("canonical") or meta.get("og:url") or "") if single else ""))
+            url=(meta.get("canonical") or meta.get("og:url") or "") if single else "",
+            directives=tuple(directives)))
     if not articles:
         warnings.append("no main text found in the HTML")
     return articles, warnings
