@@ -486,3 +486,11 @@ def test_a_count_of_sources_or_officials_is_not_an_output_or_export_figure(rules
 def test_a_count_of_people_still_takes_a_people_metric(rules):
     claims = frame(rules, "A storm left 12,000 people without power in Norway on Monday.")
     assert claim(claims, "12,000").metric == "people_affected"
+
+
+def test_the_month_may_is_not_the_modal_verb(rules):
+    claims = frame(rules, "Norway's crude oil output averaged 1.9 million barrels per day in May.",
+                   date=APRIL_1.replace(month=6))
+    assert claim(claims, "1.9 million").modality == "actual"
+    claims = frame(rules, "Norway's crude oil output may reach 2.2 million barrels per day next year.")
+    assert claim(claims, "2.2 million").modality == "forecast"

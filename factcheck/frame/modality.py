@@ -37,8 +37,16 @@ def _ends_with_cue(pattern: re.Pattern | None, text: str) -> re.Match | None:
         return None
     last = None
     for m in pattern.finditer(text):
+        if _is_the_month(text, m):
+            continue
         last = m
     return last
+
+
+def _is_the_month(text: str, m: re.Match) -> bool:
+    """The modal cue "may" written "May" inside a clause is the month ("in May"), not
+    a hedge; only a capital at the very start can still be the verb."""
+    return m.group(0) == "May" and bool(text[:m.start()].strip())
 
 
 def change_of(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Quantity) -> str:
