@@ -422,3 +422,12 @@ def test_html_table_rows_read_as_lines_with_cells_apart(tmp_path):
     assert "| 2023 | 2024\nQ1 | 410 | 395\nQ2 |  | 388\nTotal | 1,640 | 1,602" in art.text
     assert "\n\nShipments resumed" in art.text      # the table is a paragraph of its own
     _assert_positions(art, page, ["410", "388", "1,602", "Total", "Shipments"])
+
+
+def test_an_outlet_line_may_end_in_a_channel_number(tmp_path):
+    path = tmp_path / "tv.txt"
+    path.write_text("Channel 4 | June 2, 2025 |\n\nThe port handled 41 ships last week.\n",
+                    encoding="utf-8")
+    (article,) = read_document(str(path)).articles
+    assert article.outlet == "Channel 4"
+    assert article.published.isoformat() == "2025-06-02"

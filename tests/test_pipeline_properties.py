@@ -83,3 +83,67 @@ def test_a_planted_different_figure_is_always_found(entity, month, value, factor
     conflicts = [f for f in loud(report) if f.kind == "conflict"]
     assert len(conflicts) == 1, [f.message for f in report.findings]
     assert set(conflicts[0].claims) == {c.id for c in report.claims}
+
+
+DEMONYMS = {"Norway": "Norwegian", "Brazil": "Brazilian", "Nigeria": "Nigerian",
+            "Angola": "Angolan", "Oman": "Omani", "Mexico": "Mexican", "Canada": "Canadian",
+            "Kazakhstan": "Kazakh"}
+TEMPLATES = [
+    "{E}'s crude oil and condensate output averaged {F} in {M}.",
+    "In {M}, {E} pumped {F} of crude oil and condensate, data showed.",
+    "{E} produced {F} of crude and condensate in {M}, according to ministry data.",
+    "Output of crude oil and gas condensate in {E} reached {F} in {M}.",
+    "{D} crude and condensate production stood at {F} in {M}.",
+    "Combined crude and condensate production in {E} was {F} in {M}, officials said.",
+]
+
+
+def run_templates(entity, month, first, second, templates):
+    name = MONTHS[month]
+    published = dt.date(2025, month + 2, 3)
+    texts = []
+    for i, (template, figure) in enumerate(zip(templates, (first, second))):
+        sentence = template.format(E=entity, D=DEMONYMS[entity], F=figure, M=name)
+        texts.append(f"Desk {i} | {published:%B} {published.day + i}, {published.year} |\n\n"
+                     f"{sentence}\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = []
+        for i, text in enumerate(texts):
+            path = Path(tmp) / f"{i}.txt"
+            path.write_text(text, encoding="utf-8")
+            docs.append(read_document(str(path)))
+        return analyse(docs, [], RULES)
+
+
+pairs_of_templates = st.lists(st.sampled_from(TEMPLATES), min_size=2, max_size=2, unique=True)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(entity=st.sampled_from(ENTITIES), month=st.integers(0, 9),
+       value=st.integers(300, 9000).map(lambda k: k * 1000 + 250),
+       styles=st.tuples(st.sampled_from(STYLES), st.sampled_from(STYLES)),
+       templates=pairs_of_templates)
+def test_restatements_in_other_words_are_never_flagged(entity, month, value, styles, templates):
+    report = run_templates(entity, month, written(value, styles[0]), written(value, styles[1]),
+                           templates)
+    assert len(report.claims) == 2
+    assert loud(report) == [], [f.message for f in report.findings]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(entity=st.sampled_from(ENTITIES), month=st.integers(0, 9),
+       value=st.integers(300, 9000).map(lambda k: k * 1000 + 250),
+       factor=st.one_of(st.floats(1.08, 1.6), st.floats(0.5, 0.92)),
+       templates=pairs_of_templates)
+def test_a_planted_figure_in_other_words_is_found(entity, month, value, factor, templates):
+    assume(all(round(v / 1e3) % 100 for v in (value, value * factor)))
+    report = run_templates(entity, month, written(value, "million3"),
+                           written(value * factor, "kbd"), templates)
+    kinds = [(f.kind, f.severity) for f in report.findings]
+    named = [c for c in report.claims if c.attribution and c.attribution != "officials"]
+    if named:
+        # A figure credited to a named source against one credited to nobody is reported
+        # as a difference of sources (FC102, info): the gap may be between sources.
+        assert ("attributed-disagreement", "info") in kinds or ("conflict", "warning") in kinds, kinds
+    else:
+        assert [k for k in kinds if k[0] == "conflict" and k[1] in ("error", "warning")], kinds

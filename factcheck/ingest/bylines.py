@@ -156,11 +156,20 @@ def _barred(rest: str) -> Byline | None:
         d = dates.date_line(part)
         if d and not date:
             date = d
-        elif not outlet and _is_outlet(part) and not re.search(r"\d", part):
+        elif not outlet and _is_outlet(part) and _outlet_digits_ok(part):
             outlet = outlet_name(part)
         else:
             return None
     return Byline(first.author, outlet, date)
+
+
+_NAMED_NUMBER = re.compile(r"^\p{L}[\p{L}\p{M} .&'’\-]*\s\d{1,3}$")
+
+
+def _outlet_digits_ok(part: str) -> bool:
+    """Outlets carry no figures, but a short channel number may end the name
+    ("France 24", "Channel 4")."""
+    return not re.search(r"\d", part) or bool(_NAMED_NUMBER.match(part))
 
 
 def masthead(line: str) -> Byline | None:
@@ -175,7 +184,7 @@ def masthead(line: str) -> Byline | None:
         d = dates.date_line(part)
         if d and not date:
             date = d
-        elif not outlet and _is_outlet(part) and not re.search(r"\d", part):
+        elif not outlet and _is_outlet(part) and _outlet_digits_ok(part):
             outlet = outlet_name(part)
         else:
             return None
