@@ -44,11 +44,14 @@ class MinHashLSH:
         self._mix = mix.randint(1, (1 << 31) - 1, size=self.rows, dtype=np.int64).astype(np.uint64)
         self._keys: list[Hashable] = []
         self._hashes: list[np.ndarray] = []
+        self._salts: list[int] = []
 
-    def add(self, key: Hashable, shingles: Iterable[str]) -> None:
+    def add(self, key: Hashable, shingles: Iterable[str], salt: str = "") -> None:
+        """`salt` partitions the index: only items with the same salt can be candidates."""
         values = sorted({_hash32(s) for s in shingles}) or [0xFFFFFFFF]
         self._keys.append(key)
         self._hashes.append(np.array(values, dtype=np.uint64))
+        self._salts.append(_hash32(salt) if salt else 0)
 
     def signatures(self) -> np.ndarray:
         """(len(keys), num_perm) minimum hashes, computed in batches of shingles."""
@@ -68,13 +71,18 @@ class MinHashLSH:
             start = stop
         return out
 
-    def candidates(self) -> Iterator[tuple[Hashable, Hashable]]:
-        """Each candidate pair once, in a deterministic order (by insertion order)."""
+    def candidates(self, max_bucket: int | None = None) -> Iterator[tuple[Hashable, Hashable]]:
+        """Each candidate pair once, in a deterministic order (by insertion order).
+
+        A bucket with more than `max_bucket` members is a family of look-alike texts (a
+        template, stock wording), not a set of copies: it yields no pairs, which keeps the
+        work linear where one phrase recurs across a whole archive."""
         if len(self._keys) < 2:
             return
         sig = self.signatures().reshape(len(self._keys), self.bands, self.rows)
         # One 64-bit value per band (wrap-around arithmetic is deterministic).
         band_hash = (sig * self._mix).sum(axis=2, dtype=np.uint64)
+        band_hash += (np.array(self._salts, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15))[:, None]
         pairs: set[tuple[int, int]] = set()
         for band in range(self.bands):
             column = band_hash[:, band]
@@ -87,6 +95,8 @@ class MinHashLSH:
             run_start = same[np.concatenate(([True], np.diff(same) > 1))]
             run_end = same[np.concatenate((np.diff(same) > 1, [True]))] + 2
             for lo, hi in zip(run_start.tolist(), run_end.tolist()):
+                if max_bucket is not None and hi - lo > max_bucket:
+                    continue
                 members = sorted(order[lo:hi].tolist())
                 for i, a in enumerate(members):
                     for b in members[i + 1:]:

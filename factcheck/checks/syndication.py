@@ -33,6 +33,13 @@ class SyndicationParams:
     sentence_threshold: float = 0.5  # Jaccard of shingle sets for one sentence cluster
     article_min_shared: int = 3      # shared sentences before two articles can be copies
     article_min_share: float = 0.5   # ... and at least this share of the shorter article
+    # A sentence carried by more articles than this is stock wording ("Prices are subject
+    # to change", a standard disclaimer), not evidence of copying: it is left out of the
+    # article comparison. The cap grows with the corpus so a story reprinted widely in a
+    # large archive still counts.
+    boilerplate_carriers: int = 50
+    max_bucket: int = 16             # LSH bucket size beyond which look-alikes are a template
+    boilerplate_share: float = 0.005
     num_perm: int = 128
     bands: int = 32
 
@@ -151,15 +158,16 @@ def _analyse(articles: Sequence[Article], claims: Sequence[Claim],
     article_sentences = {a: {remap[i] for i in s} for a, s in article_sentences.items()}
 
     sets = [shingles(list(t), params.shingle_size) for t in ordered]
+    figures = [_figures(t) for t in ordered]
     lsh = MinHashLSH(num_perm=params.num_perm, bands=params.bands)
     for i, tokens in enumerate(ordered):
         if len(tokens) >= params.min_tokens:
-            lsh.add(i, sets[i])
+            # A reprint that changed a figure is not a copy of it: that change is exactly
+            # the discrepancy a desk wants to see. Only sentences with the same figures
+            # share LSH buckets, which also keeps look-alike template sentences apart.
+            lsh.add(i, sets[i], salt=" ".join(figures[i]))
     uf = _UnionFind(len(ordered))
-    figures = [_figures(t) for t in ordered]
-    for a, b in lsh.candidates():
-        # A reprint that changed a figure is not a copy of it: that change is exactly the
-        # discrepancy a desk wants to see, so such sentences stay separate sources.
+    for a, b in lsh.candidates(max_bucket=params.max_bucket):
         if figures[a] == figures[b] and jaccard(sets[a], sets[b]) >= params.sentence_threshold:
             uf.union(a, b)
 
@@ -188,8 +196,12 @@ def _analyse(articles: Sequence[Article], claims: Sequence[Claim],
 def _article_clusters(articles: Sequence[Article], article_sentences: Mapping[str, set[int]],
                       uf: _UnionFind, root_articles: Mapping[int, frozenset[str]],
                       params: SyndicationParams) -> list[ArticleCluster]:
-    # For each pair of articles: how many of A's sentences have a near-duplicate in B.
-    roots_of = {a: {uf.find(i) for i in s} for a, s in article_sentences.items()}
+    cap = max(params.boilerplate_carriers, int(params.boilerplate_share * len(articles)))
+    # Each article's distinctive sentences, as sentence-cluster roots; stock wording is out.
+    roots_of = {a: {r for r in (uf.find(i) for i in s) if len(root_articles[r]) <= cap}
+                for a, s in article_sentences.items()}
+    # For each pair of articles sharing a sentence: how many of A's sentences B carries.
+    # Only pairs that share something are visited, at most cap^2 per sentence.
     shared: dict[tuple[str, str], int] = defaultdict(int)
     for article_id, roots in roots_of.items():
         for root in roots:
@@ -212,11 +224,14 @@ def _article_clusters(articles: Sequence[Article], article_sentences: Mapping[st
     groups: dict[int, list[str]] = defaultdict(list)
     for article_id in ids:
         groups[uf_articles.find(position[article_id])].append(article_id)
+    links_of: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for (a, _b), value in link.items():
+        links_of[uf_articles.find(position[a])].append(value)
     out = []
-    for group in groups.values():
+    for root, group in groups.items():
         if len(group) < 2:
             continue
-        pairs = [v for (a, b), v in link.items() if a in group and b in group]
+        pairs = links_of[root]
         cid = "a" + hashlib.sha1("|".join(sorted(group)).encode("utf-8")).hexdigest()[:12]
         out.append(ArticleCluster(id=cid, articles=tuple(sorted(group)),
                                   shared_sentences=max(p[0] for p in pairs),
