@@ -142,9 +142,18 @@ def reduce_claims(documents: Sequence[Document], claims: Sequence[Claim],
     all_problems = sorted(set(all_problems), key=lambda p: (p.path, p.level, p.message))
     report = build_report(articles, claims, findings, all_problems,
                           rules_version=rules.version, run_root=run_root)
+    summary = dict(report.summary)
+    summary["rules"] = rule_descriptions(rules)
+    report = replace(report, summary=summary)
     if suppressed:
         report = replace(report, suppressed=tuple(suppressed))
     return report
+
+
+def rule_descriptions(rules: Rules) -> dict[str, dict[str, str]]:
+    """The desk's own wording of each enabled rule, for SARIF, HTML and Markdown."""
+    return {r.code: {"name": r.kind, "severity": r.severity, "description": r.description}
+            for r in sorted(rules.checks.enabled, key=lambda r: r.code)}
 
 
 def known_rule_codes(rules: Rules) -> set[str]:
