@@ -45,9 +45,17 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-def claim_id(path: str, index: int, figure: str, sentence: str, occurrence: int) -> str:
-    """Stable across runs and line moves: no line numbers, whitespace folded."""
-    key = "\x1f".join((path, str(index), figure, fold(sentence), str(occurrence)))
+def article_key(article: Article) -> str:
+    """What names an article inside its file without its position: a new article added
+    above it must not change its claims' ids (baselines key on them)."""
+    basis = fold(article.headline) if article.headline.strip() else fold(article.text[:200])
+    return hashlib.sha1(basis.lower().encode("utf-8")).hexdigest()[:12]
+
+
+def claim_id(path: str, article: str, figure: str, sentence: str, occurrence: int) -> str:
+    """Stable across runs, line moves and articles added around it: no line numbers, no
+    article index, whitespace folded. `article` is article_key(...)."""
+    key = "\x1f".join((path, article, figure, fold(sentence), str(occurrence)))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -56,6 +64,7 @@ class _Article:
 
     def __init__(self, article: Article, quantities: Sequence[Quantity], rules: FramingRules):
         self.article = article
+        self.key = article_key(article)
         self.rules = rules
         text = article.text
         self.spans = split_sentences(text)
@@ -165,12 +174,15 @@ def frame_article(article: Article, quantities: Sequence[Quantity],
         return []
     state = _Article(article, quantities, rules)
     claims: list[Claim] = []
-    seen: dict[tuple[int, str], int] = {}
+    # a sentence repeated in one article (a pull quote) must still give distinct ids, so
+    # occurrences count per (sentence text, figure) across the article
+    seen: dict[tuple[str, str], int] = {}
     for q in sorted(quantities, key=lambda x: (x.start, x.end)):
         si = state._sentence_of(q.start)
         ctx = state.context(si)
-        occurrence = seen.get((si, q.text), 0)
-        seen[(si, q.text)] = occurrence + 1
+        key = (fold(ctx.text), q.text)
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
         claims.append(_frame_one(state, ctx, q, occurrence))
     return claims
 
@@ -254,7 +266,7 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
     end = end_col if end_line == line else col + (q.end - q.start)
     confidence = round(entity.confidence * metric.confidence * period_conf, 3)
     return Claim(
-        id=claim_id(article.path, article.index, q.text, ctx.text, occurrence),
+        id=claim_id(article.path, state.key, q.text, ctx.text, occurrence),
         article=article.id, path=article.path, line=line, start=col, end=end,
         text=q.text, sentence=fold(ctx.text), quantity=q, entity=entity.entity,
         metric=metric.metric, period=period, modality=modality, attribution=attribution,
