@@ -20,10 +20,12 @@ from rich.console import Console
 
 from factcheck import __version__
 from factcheck.model import SEVERITY_RANK, Report
+from factcheck.report.console import clean, make_console
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  pretty_exceptions_enable=False,
                   help="Find the figures in a set of articles that cannot all be right.")
 
 
@@ -64,7 +66,7 @@ def _fail_usage(message: str) -> "typer.Exit":
 
 
 def _stderr_console(quiet: bool) -> Console:
-    return Console(stderr=True, quiet=quiet)
+    return make_console(stderr=True, quiet=quiet)
 
 
 def _load_config(config_file: Optional[str]):
@@ -214,14 +216,15 @@ def extract(
             high = "inf" if r["high"] is None else f"{r['high']:,.6g}"
             value = "range" if r["value"] is None else f"{r['value']:,.6g}"
             unit = r["unit"] or (r["counted"] and f"({r['counted']})") or ""
-            table.add_row(f"{r['path']}:{r['line']}:{r['start'] + 1}", r["text"], value, unit,
+            table.add_row(clean(f"{r['path']}:{r['line']}:{r['start'] + 1}"), clean(r["text"]), value,
+                          clean(unit),
                           f"[{low}, {high}]", r["qualifier"], r["change"])
         if output:
-            console = Console(file=io.StringIO(), width=160, color_system=None)
+            console = make_console(file=io.StringIO(), width=160, color_system=None)
             console.print(table)
             text = console.file.getvalue()
         else:
-            Console().print(table)
+            make_console().print(table)
             return
     _emit(text, output)
 
@@ -288,10 +291,10 @@ def _write_outputs(report: Report, rules, cfg, fmt: str, output: Optional[str], 
 
         if output and output != "-":
             buf = io.StringIO()
-            render_console(report, Console(file=buf, width=140, color_system=None))
+            render_console(report, make_console(file=buf, width=140, color_system=None))
             _emit(buf.getvalue(), output)
         else:
-            render_console(report, Console())
+            render_console(report, make_console())
     else:
         _emit(_render(report, fmt, run_root), output)
     if not quiet:
@@ -587,7 +590,7 @@ def claims(
             raise _fail_usage(str(exc)) from None
         return
     if fmt == "csv":
-        text = frame.to_csv(index=False, lineterminator="\n")
+        text = _formula_safe(frame).to_csv(index=False, lineterminator="\n")
     elif fmt == "jsonl":
         text = frame.to_json(orient="records", lines=True, force_ascii=False)
         if text and not text.endswith("\n"):
@@ -601,15 +604,25 @@ def claims(
         for col in shown:
             table.add_column(col, overflow="fold")
         for row in frame[shown].itertuples(index=False):
-            table.add_row(*[f"{v:.2f}" if isinstance(v, float) else str(v) for v in row])
+            table.add_row(*[f"{v:.2f}" if isinstance(v, float) else clean(v) for v in row])
         if output:
-            console = Console(file=io.StringIO(), width=180, color_system=None)
+            console = make_console(file=io.StringIO(), width=180, color_system=None)
             console.print(table)
             text = console.file.getvalue()
         else:
-            Console().print(table)
+            make_console().print(table)
             return
     _emit(text, output)
+
+
+def _formula_safe(frame):
+    """Text cells that a spreadsheet would run as a formula get a leading quote."""
+    frame = frame.copy()
+    for col in frame.columns:
+        if frame[col].dtype == object:
+            frame[col] = frame[col].map(
+                lambda v: "'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@") else v)
+    return frame
 
 
 def _version_callback(value: bool) -> None:
@@ -624,9 +637,19 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version_cal
     pass
 
 
+EXIT_INTERNAL = 3
+
+
 def main() -> None:
     try:
         app(standalone_mode=True)
     except KeyboardInterrupt:
         _err("interrupted")
         sys.exit(130)
+    except Exception as exc:  # a bug must never read as "findings" (1) in a CI gate
+        import traceback
+
+        last = traceback.extract_tb(exc.__traceback__)[-1]
+        _err(f"internal error: {type(exc).__name__}: {exc} "
+             f"(at {Path(last.filename).name}:{last.lineno}); please report it")
+        sys.exit(EXIT_INTERNAL)

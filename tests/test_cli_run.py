@@ -213,3 +213,27 @@ def test_an_unreadable_file_is_named_and_the_rest_processed(tmp_path):
     assert any(Path(p["path"]).name == "gone.txt" and p["level"] == "error"
                for p in report["problems"])
     assert any(Path(c["path"]).name == "good.txt" for c in report["claims"])
+
+
+def test_article_text_is_inert_in_the_terminal(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    record = {"title": "Oil [bold]x", "date": "2025-03-04", "outlet": "Reuters [/]",
+              "author": "\u001b[2JEve", "body": CONFLICTING.split("\n\n", 1)[1].strip()}
+    (corpus / "a.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (corpus / "b.txt").write_text(WELL_FORMED, encoding="utf-8")
+    proc = fc("run", str(corpus), "--no-html", "--fail-on", "never")
+    assert proc.returncode == 0, proc.stderr
+    assert "Reuters [/]" in proc.stdout and "\u001b" not in proc.stdout
+    assert "Traceback" not in proc.stderr
+
+
+def test_claims_csv_defuses_spreadsheet_formulas(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    record = {"title": "t", "date": "2025-03-04", "outlet": "=HYPERLINK(\"x\")",
+              "body": WELL_FORMED.split("\n\n", 1)[1].strip()}
+    (corpus / "a.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    proc = fc("claims", str(corpus), "-f", "csv", "-q")
+    assert proc.returncode == 0, proc.stderr
+    assert "'=HYPERLINK" in proc.stdout and ",=HYPERLINK" not in proc.stdout

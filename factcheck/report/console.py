@@ -13,6 +13,17 @@ from factcheck.checks.formatting import number
 from factcheck.model import SEVERITIES, Claim, Finding, Report
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_CONTROL = str.maketrans({c: None for c in [*range(0, 9), *range(11, 32), 127]})
+
+
+def clean(value: object) -> str:
+    """Article text as inert terminal text: no escape sequences or other control codes.
+    (Consoles are made with markup off, so '[bold]' or '[/]' in a headline stays literal.)"""
+    return str(value).translate(_CONTROL)
+
+
+def make_console(**kwargs) -> Console:
+    return Console(markup=False, highlight=False, emoji=False, **kwargs)
 
 
 def _fmt(value: Any) -> str:
@@ -70,7 +81,8 @@ def render_console(report: Report, console: Console, *, threshold: str = "error"
     console.print(head)
     for problem in report.problems:
         style = "red" if problem.level == "error" else "yellow"
-        console.print(Text(f"{problem.level}: {problem.path}: {problem.message}", style=style))
+        console.print(Text(clean(f"{problem.level}: {problem.path}: {problem.message}"),
+                           style=style))
     for severity in SEVERITIES:
         group = [f for f in report.findings if f.severity == severity]
         if not group:
@@ -94,9 +106,10 @@ def render_console(report: Report, console: Console, *, threshold: str = "error"
                 date = art.published.isoformat() if art and art.published else "undated"
                 source = " · ".join(x for x in (art.outlet if art else "", art.author if art else "",
                                                 date) if x)
-                table.add_row(Text(claim.text, style="bold"), _normalised(claim),
-                              f"{claim.path}:{claim.line}:{claim.start + 1}", source)
-            body: list = [Text(finding.message, style="bold"), table]
+                table.add_row(Text(clean(claim.text), style="bold"), _normalised(claim),
+                              Text(clean(f"{claim.path}:{claim.line}:{claim.start + 1}")),
+                              Text(clean(source)))
+            body: list = [Text(clean(finding.message), style="bold"), table]
             line = _details_line(dict(finding.details))
             if line:
                 body.append(Text(line, style="dim"))
@@ -123,8 +136,8 @@ def _render_copies(finding: Finding, claims: dict, articles: dict, console: Cons
         art = articles.get(article_id)
         if art is None:
             continue
-        table.add_row(f"{art.path}:{art.line_start}", art.outlet, art.author,
+        table.add_row(*(Text(clean(x)) for x in (f"{art.path}:{art.line_start}", art.outlet, art.author)),
                       art.published.isoformat() if art.published else "undated")
-    console.print(Panel(Group(Text(finding.message, style="bold"), table),
+    console.print(Panel(Group(Text(clean(finding.message), style="bold"), table),
                         title=Text(f"{finding.rule} {finding.kind}"), title_align="left",
                         border_style=_STYLE[finding.severity]))
