@@ -618,8 +618,9 @@ def claims(
 def _formula_safe(frame):
     """Text cells that a spreadsheet would run as a formula get a leading quote."""
     frame = frame.copy()
-    for col in frame.columns:
-        if frame[col].dtype == object:
+    for col in ("path", "article", "text", "sentence", "counted", "entity", "attribution",
+                "outlet", "author"):     # free text; `change` ('=') and codes stay as they are
+        if col in frame.columns:
             frame[col] = frame[col].map(
                 lambda v: "'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@") else v)
     return frame
