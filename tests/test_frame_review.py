@@ -69,3 +69,38 @@ def test_a_sentence_repeated_as_a_pull_quote_gives_distinct_ids(rules):
     text = f"{quote} Workers gathered outside the gates on Monday. {quote}"
     ids = [c.id for c in claims_of(rules, article(text))]
     assert len(ids) == 2 and len(set(ids)) == 2
+
+
+# --- deaths, injuries, casualties -----------------------------------------------------
+
+def test_killed_and_injured_are_different_metrics(rules):
+    c = frame(rules, "A drone strike on Kharkiv in May 2025 killed 7 people and injured "
+                     "31, the regional governor said.")
+    assert claim(c, "7").metric == "deaths"
+    assert claim(c, "31").metric == "injuries"
+
+
+@pytest.mark.parametrize("sentence, dead, hurt", [
+    ("The blast in Odesa in May 2025 left 9 dead and 20 wounded.", "9", "20"),
+    ("In May 2025 three people died and eleven were hurt when a bridge in Genoa fell.",
+     "three", "eleven"),
+])
+def test_each_count_takes_the_word_that_follows_it(rules, sentence, dead, hurt):
+    c = frame(rules, sentence)
+    assert claim(c, dead).metric == "deaths"
+    assert claim(c, hurt).metric == "injuries"
+
+
+def test_casualties_is_kept_for_the_word_itself(rules):
+    c = frame(rules, "The army reported 120 casualties near Kharkiv in May 2025.")
+    assert claim(c, "120").metric == "casualties"
+
+
+def test_a_toll_timed_only_by_the_article_date_stays_below_the_conflict_threshold(rules):
+    undated = frame(rules, "Floods in Pakistan have killed 40 people, officials said.")
+    assert claim(undated, "40").confidence < SURE
+    today = frame(rules, "Floods in Pakistan killed 52 people on Monday, officials said.")
+    assert claim(today, "52").confidence < SURE
+    dated = frame(rules, "In 2023, floods in Pakistan killed 1,700 people.")
+    assert claim(dated, "1,700").period == "2023"
+    assert claim(dated, "1,700").confidence >= SURE

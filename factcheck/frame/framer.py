@@ -28,6 +28,7 @@ from factcheck.model import Article, Claim, Quantity
 
 CARRIED_PERIOD = 0.8       # confidence factor for a period taken from the sentence before
 NO_PERIOD = 0.7            # ... and for no period at all
+PEOPLE_BY_DATE = 0.6       # most a count of people keeps when only the article date times it
 CARRIED_METRIC = 0.85      # a metric taken from the sentence a continuation follows
 SENTENCE_CACHE = 20000     # sentences whose metric words, tense and clauses are kept
 
@@ -255,6 +256,13 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
 
     period, period_conf, pnotes = _period(state, ctx, fig, metric.metric, entity.entity)
     notes += pnotes
+    spec = lex.metrics.get(metric.metric.split(":")[0])
+    if spec is not None and spec.running_count and period_conf > PEOPLE_BY_DATE and (
+            not period or any(p.relative and p.period == period for p in ctx.periods)):
+        # a toll reported "on Tuesday" or with no date is a running count: a higher one in
+        # a later report is an update, not a contradiction
+        period_conf = PEOPLE_BY_DATE
+        notes.append("period: a running count of people, timed only by the article date")
     if period:
         state.sentence_period.setdefault(ctx.index, period)
     state.sentence_metrics.setdefault(ctx.index, set()).add(metric.metric)

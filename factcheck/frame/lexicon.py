@@ -41,6 +41,8 @@ class Metric:
     # owner kind -> the metric the figure is for that kind of owner: what a pipeline
     # "ships" or "exports" is what it carries, its throughput
     as_owned_by: tuple[tuple[str, str], ...] = ()
+    # a count that grows as news comes in (a death toll): undated, it is not a contradiction
+    running_count: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ _METRIC = {
     "by_commodity": Field(bool),
     "by_destination": Field(bool),
     "counts_people": Field(bool),
+    "running_count": Field(bool),
     "as_owned_by": Field(dict),
 }
 _QUALIFIER = {
@@ -163,7 +166,8 @@ def load_lexicon(path: str | Path) -> Lexicon:
             item.get("default_entity", ""), bool(item.get("whole_is_owner", False)),
             bool(item.get("by_commodity", False)), bool(item.get("by_destination", False)),
             bool(item.get("counts_people", False)),
-            tuple((str(k), str(v)) for k, v in (item.get("as_owned_by") or {}).items()))
+            tuple((str(k), str(v)) for k, v in (item.get("as_owned_by") or {}).items()),
+            bool(item.get("running_count", False)))
         for t in item["triggers"]:
             key = " ".join(str(t).lower().split())
             by_trigger.setdefault(key, [])

@@ -20,6 +20,9 @@ CLAUSE_COST = 60      # a trigger in another clause counts as this many characte
 FIGURE_COST = 30      # ... and this much more for each figure between it and ours
 AFTER_COST = 6        # news puts the metric before the figure more often than after it
 NEAR_ENOUGH = 80      # beyond this cost the metric is a guess: lower confidence
+# between a count and the word that says what it counts: "9 dead", "two people died",
+# "five were hurt" (no punctuation, at most two words)
+_COUNT_PREDICATE = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}")
 _DESTINATION = re.compile(r"\b(?:into|to)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 
 
@@ -61,6 +64,13 @@ def _names_speaker(lex: Lexicon, text: str, end: int) -> bool:
     return bool(space and lex.person_noun_pattern.match(text, space.end()))
 
 
+def _predicates(text: str, start: int, end: int) -> bool:
+    """Does the text between a count and a trigger tie them ("12 killed", "two people
+    died")?"""
+    m = _COUNT_PREDICATE.match(text, start, end)
+    return bool(m) and m.end() == end
+
+
 def choose_metric(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Quantity,
                   is_change: bool) -> MetricChoice:
     best: tuple[float, int, str, tuple[int, int], str] | None = None
@@ -77,8 +87,14 @@ def choose_metric(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Q
                                                              t.start):
             continue                  # "$85 million went into the state budget": where it went
         cost = float(gap(span, fig))
-        if t.start >= fig[1]:
+        counted = q.dimension in ("count", "")
+        if t.start >= fig[1] and not (counted and _predicates(ctx.text, fig[1], t.start)):
             cost += AFTER_COST
+        if counted and t.end <= fig[0] and any(
+                f != fig and f[1] <= t.start and _predicates(ctx.text, f[1], t.start)
+                for f in ctx.figures):
+            # "9 dead and 20 wounded": the word right after another count is that count's
+            cost += FIGURE_COST
         if not ctx.same_clause(t.start, fig[0]):
             cost += CLAUSE_COST
         cost += FIGURE_COST * ctx.figures_between(t.start, fig[0], fig)
