@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from factcheck.checks import keyed, syndication  # noqa: F401  (register their kinds)
+from factcheck.checks.compare import units_folder
 from factcheck.checks.config import CheckRules, RuleConfig, load_check_rules, rule_codes
 from factcheck.checks.context import CheckContext, syndication_params
-from factcheck.checks.findings import fingerprint, sort_findings
+from factcheck.checks.findings import fingerprint, merge_same_id, sort_findings
 from factcheck.checks.registry import CHECK_KINDS, register
 from factcheck.checks.syndication import analyse_syndication
 from factcheck.model import Article, Claim, Finding
@@ -38,7 +39,8 @@ __all__ = [
 def assign_clusters(articles: Sequence[Article], claims: Sequence[Claim],
                     rules: CheckRules) -> list[Claim]:
     """Fill Claim.cluster: claims whose sentences are near-duplicates share one id."""
-    syn = analyse_syndication(articles, claims, syndication_params(rules))
+    with units_folder(rules.folder):
+        syn = analyse_syndication(articles, claims, syndication_params(rules))
     return [replace(c, cluster=syn.cluster_of_sentence(c.sentence)) for c in claims]
 
 
@@ -49,13 +51,13 @@ def run_checks(claims: Sequence[Claim], articles: Sequence[Article],
     articles = sorted(articles, key=lambda a: a.id)
     ctx = CheckContext(claims=claims, articles=articles, rules=rules)
     findings: list[Finding] = []
-    for rule in rules.enabled:
-        kind = CHECK_KINDS.get(rule.kind)
-        if kind is None:
-            continue
-        findings.extend(_checked(kind(ctx, rule)))
-    unique = {f.id: f for f in findings}
-    return sort_findings(unique.values(), ctx.claims_by_id)
+    with units_folder(rules.folder):     # conversions follow the run's --rules folder
+        for rule in rules.enabled:
+            kind = CHECK_KINDS.get(rule.kind)
+            if kind is None:
+                continue
+            findings.extend(_checked(kind(ctx, rule)))
+    return sort_findings(merge_same_id(findings, ctx.claims_by_id), ctx.claims_by_id)
 
 
 def _checked(findings: Iterable[Finding]) -> Iterable[Finding]:

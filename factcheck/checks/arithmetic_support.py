@@ -359,7 +359,8 @@ def arithmetic_finding(rule: RuleConfig, kind: str, key: str, *, reported: str,
     }
     if extra:
         details.update(extra)
-    return make_finding(rule.code, kind, severity_, key, message, claims, details)
+    return make_finding(rule.code, kind, severity_, key, message, claims, details,
+                        identity=[f"reported={reported}", f"computed={computed}"])
 
 
 def key_text(claim: Claim, period: str | None = None) -> str:

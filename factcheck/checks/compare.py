@@ -4,7 +4,8 @@ A figure is an interval (Quantity.low/high: written precision and qualifier toge
 Two figures conflict when their intervals, in one comparison unit, cannot meet even after
 widening by the metric's relative tolerance.
 
-Conversion asks the unit registry (factcheck.extract.units) first; a small table of the
+Conversion asks the unit registry (factcheck.extract.units) of the run's rules folder first
+(`units_folder` sets it for a run; the default folder otherwise); a small table of the
 canonical units stands in while that registry is unavailable, so the checks never depend
 on the parser being importable.
 """
@@ -12,8 +13,12 @@ on the parser being importable.
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
 
 import regex
 
@@ -33,22 +38,41 @@ _FALLBACK: dict[str, tuple[str, float]] = {
 }
 
 
-@lru_cache(maxsize=1)
-def _registry():
+# The rules folder whose unit table converts figures ("" = the default folder). A context
+# variable rather than a parameter: span() and to_comparison() are called from every check.
+_UNITS_FOLDER: ContextVar[str] = ContextVar("factcheck_units_folder", default="")
+
+
+@contextmanager
+def units_folder(folder: str | Path | None) -> Iterator[None]:
+    """Convert with the unit table of `folder` (a run's --rules) inside the block."""
+    token = _UNITS_FOLDER.set(str(folder) if folder else "")
+    try:
+        yield
+    finally:
+        _UNITS_FOLDER.reset(token)
+
+
+@lru_cache(maxsize=16)
+def _registry(folder: str = ""):
     try:
         from factcheck.extract.units import load_units
     except ImportError:
         return None
     try:
-        return load_units()
+        return load_units(folder or None)
     except Exception:  # noqa: BLE001 - a broken units file is reported by the pipeline
         return None
 
 
-@lru_cache(maxsize=4096)
 def to_comparison(unit: str) -> tuple[str, float]:
     """(comparison unit, factor) so that value_in_unit * factor is in the comparison unit."""
-    registry = _registry()
+    return _to_comparison(unit, _UNITS_FOLDER.get())
+
+
+@lru_cache(maxsize=8192)
+def _to_comparison(unit: str, folder: str) -> tuple[str, float]:
+    registry = _registry(folder)
     if registry is not None and unit:
         to_base = getattr(registry, "to_base", None)
         if to_base is not None:

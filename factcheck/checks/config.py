@@ -55,6 +55,11 @@ class CheckRules:
     path: str = ""
     version: int = 1
 
+    @property
+    def folder(self) -> str:
+        """The rules folder checks.yaml was loaded from ("" when built in code)."""
+        return str(Path(self.path).parent) if self.path else ""
+
     def get(self, code: str) -> RuleConfig | None:
         for rule in self.checks:
             if rule.code == code:

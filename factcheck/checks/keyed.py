@@ -25,7 +25,7 @@ from typing import Iterable, Sequence
 from factcheck.checks.compare import Span, comparable, midpoint, relative_gap, span
 from factcheck.checks.config import RuleConfig
 from factcheck.checks.context import CheckContext
-from factcheck.checks.findings import claim_order, make_finding
+from factcheck.checks.findings import claim_order, make_finding, value_token
 from factcheck.checks.formatting import amount, describe, scale_for
 from factcheck.checks.registry import register
 from factcheck.checks.sources import DEFAULT_AGENCIES, DEFAULT_ANONYMOUS, SourceJudge, same_source
@@ -216,6 +216,11 @@ def _message(group: KeyGroup, values: list[dict], diff: dict, label=None) -> str
             f"(differ by {gap}, {diff['relative'] * 100:.1f}%)")
 
 
+def _identity(values: list[dict]) -> list[str]:
+    """What a keyed finding's id hashes: its distinct values, not the figures citing them."""
+    return [value_token(v["value"], v["low"], v["high"], v["unit"]) for v in values]
+
+
 def _public(values: list[dict]) -> list[dict]:
     return [{k: v for k, v in value.items() if not k.startswith("_")} for value in values]
 
@@ -253,7 +258,8 @@ def check_conflict(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
         if severity != rule.severity:
             details["reason"] = _why_not_error(group, pairs)
         yield make_finding(rule.code, rule.kind, severity, group.key_text(),
-                           _message(group, values, diff), group.claims, details)
+                           _message(group, values, diff), group.claims, details,
+                           identity=_identity(values))
 
 
 @register(ATTRIBUTED)
@@ -271,7 +277,8 @@ def check_attributed(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
             return ", ".join(v["attributions"]) or "unattributed"
 
         yield make_finding(rule.code, rule.kind, "info", group.key_text(),
-                           _message(group, values, diff, label), group.claims, details)
+                           _message(group, values, diff, label), group.claims, details,
+                           identity=_identity(values))
 
 
 @register(UNRESOLVED)
@@ -287,7 +294,7 @@ def check_unresolved(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
         details["reason"] = f"framing confidence below {threshold}"
         yield make_finding(rule.code, rule.kind, "info", group.key_text(),
                            _message(group, values, diff) + "; key uncertain", group.claims,
-                           details)
+                           details, identity=_identity(values))
     yield from _unresolved_periods(ctx, rule, threshold)
 
 
@@ -329,7 +336,8 @@ def _unresolved_periods(ctx: CheckContext, rule: RuleConfig, threshold: float) -
         details["reason"] = "period unresolved for " + ", ".join(c.id for c in clashing)
         yield make_finding(rule.code, rule.kind, "info", group.key_text(),
                            _message(group, values, diff, label) + "; key uncertain",
-                           involved, details)
+                           involved, details,
+                           identity=_identity(values))
 
 
 def _why_not_error(group: KeyGroup, pairs: Sequence[Pair]) -> str:
