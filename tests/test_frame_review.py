@@ -104,3 +104,22 @@ def test_a_toll_timed_only_by_the_article_date_stays_below_the_conflict_threshol
     dated = frame(rules, "In 2023, floods in Pakistan killed 1,700 people.")
     assert claim(dated, "1,700").period == "2023"
     assert claim(dated, "1,700").confidence >= SURE
+
+
+# --- forecast cues --------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Norway's gas output should hit 125 bcm in 2026, the ministry said.",
+    "Norway's gas output is on track to reach 125 bcm in 2026.",
+    "Norway's gas output is set to reach 125 bcm in 2026.",
+    "Norway's gas output is expected to reach 125 bcm in 2026.",
+    "Norway's gas output is seen at 125 bcm in 2026.",
+    "Norway lifts its gas output to 125 bcm by the end of September.",
+])
+def test_forecast_cues(rules, sentence):
+    assert claim(frame(rules, sentence), "125").modality == "forecast"
+
+
+def test_a_deadline_already_passed_does_not_make_a_forecast(rules):
+    c = frame(rules, "Norway's gas output had reached 50 bcm by the end of March.")
+    assert claim(c, "50").modality == "actual"

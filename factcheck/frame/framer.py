@@ -218,6 +218,10 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
         metric = MetricChoice(keyed, metric.trigger, metric.confidence, ())
     notes += qnotes
     modality, mnote = choose_modality(lex, ctx, fig, q, metric.metric, change)
+    if modality == "actual" and not change:
+        deadline = _deadline_ahead(ctx, fig, article.published)
+        if deadline:
+            modality, mnote = "forecast", f"modality: forecast (due by '{deadline}')"
     if mnote:
         notes.append(mnote)
 
@@ -279,6 +283,36 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
         text=q.text, sentence=fold(ctx.text), quantity=q, entity=entity.entity,
         metric=metric.metric, period=period, modality=modality, attribution=attribution,
         confidence=confidence, column=col + 1, notes=tuple(notes))
+
+
+def _period_end(period: str) -> tuple[int, int] | None:
+    """(year, month) of a period's last month: "2025-Q3" -> (2025, 9)."""
+    m = re.match(r"(\d{4})(?:-(?:(\d{2})|Q([1-4])|H([12])))?", period)
+    if not m:
+        return None
+    month = int(m.group(2)) if m.group(2) else int(m.group(3)) * 3 if m.group(3) else \
+        int(m.group(4)) * 6 if m.group(4) else 12
+    return int(m.group(1)), month
+
+
+def _deadline_ahead(ctx: SentenceContext, fig: tuple[int, int], published) -> str:
+    """The text of a deadline in the figure's clause that has not passed at the article
+    date ("by the end of September" in June): a level due by then is expected, not yet
+    reached."""
+    if published is None:
+        return ""
+    lo, hi = ctx.clause_span(fig[0])
+    for p in ctx.periods:
+        if p.role != "deadline" or not p.period or p.start < lo or p.end > hi:
+            continue
+        end = _period_end(p.period)
+        if end is not None and p.relative and re.fullmatch(r"\d{4}-\d{2}", p.period):
+            # a bare month read as the past one ("September" in June -> last September):
+            # as a deadline later this year it is still ahead
+            end = (published.year, end[1])
+        if end is not None and end >= (published.year, published.month):
+            return p.text
+    return ""
 
 
 def _as_owned_by(state: _Article, metric: str, entity: str) -> str:
