@@ -399,6 +399,16 @@ def _apply_baseline(report: Report, baseline: str, quiet: bool) -> Report:
 _PATHS_HELP = "Files, folders or globs of articles (default: the configured paths, else seeds/)."
 
 
+def _require_drafts_read(report: Report, draft_files: List[str]) -> None:
+    """A gate that could not read the draft must not pass it: that is exit 2, not 0."""
+    unread = {p.path: p.message for p in report.problems if p.level == "error"}
+    with_articles = {a.path for a in report.articles}
+    bad = [f"{f}: {unread[f]}" if f in unread else f"{f}: no article found in it"
+           for f in draft_files if f in unread or f not in with_articles]
+    if bad:
+        raise _fail_usage("cannot check the draft: " + "; ".join(bad))
+
+
 def _common_run(paths, fmt, output, html, no_html, fail_on, rules_dir, baseline, quiet,
                 config_file, *, drafts: Optional[List[str]] = None,
                 opts: Optional[RunOptions] = None):
@@ -423,9 +433,13 @@ def _common_run(paths, fmt, output, html, no_html, fail_on, rules_dir, baseline,
                               opts=opts)
         from factcheck.pipeline import restrict_to
 
+        _require_drafts_read(report, draft_files)
         report = restrict_to(report, draft_files)
     else:
         report = _analyse(inputs, cfg, rules, quiet, strict_missing=True, opts=opts)
+        if not report.articles:
+            # Nothing was checked: a gate must not pass on an empty or unreadable corpus.
+            raise _fail_usage("no article could be read from " + ", ".join(inputs))
     if cfg.baseline:
         report = _apply_baseline(report, cfg.baseline, quiet)
     _write_outputs(report, rules, cfg, cfg.format, output, quiet, ".")

@@ -149,3 +149,14 @@ def test_inline_suppression_in_an_html_draft(tmp_path, corpus):
     report = json.loads(out.read_text())
     assert not [f for f in report["findings"] if f["rule"] == "FC101"], proc.stderr
     assert [f["rule"] for f in report["suppressed"]] == ["FC101"]
+
+
+def test_a_gate_that_reads_nothing_does_not_pass(tmp_path, corpus):
+    unreadable = tmp_path / "draft.txt"
+    unreadable.write_bytes(b"Norway\x00 pumped 2.9 million bpd")
+    proc = fc("check", str(unreadable), "--against", str(corpus), "--no-html", "-q")
+    assert proc.returncode == 2 and "cannot check the draft" in proc.stderr
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    proc = fc("run", str(empty), "--no-html", "-q")
+    assert proc.returncode == 2 and "no article could be read" in proc.stderr
