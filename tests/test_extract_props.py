@@ -70,3 +70,36 @@ def test_news_like_fragments(pieces):
         assert q.qualifier in ("exact", "approx", "at_least", "more_than", "at_most",
                                "less_than", "range")
         assert q.change in ("=", "~", ">", "<", "up", "down")
+
+
+_BOUNDS = {"up to": "high", "at most": "high", "less than": "high",
+           "at least": "low", "more than": "low"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=10, max_value=999), st.integers(min_value=10, max_value=999),
+       st.integers(min_value=0, max_value=2), st.sampled_from(sorted(_BOUNDS) + ["range"]),
+       st.floats(min_value=-0.499, max_value=0.499))
+def test_bounds_and_range_ends_hold_every_figure_they_round_from(a, b, decimals, form, jitter):
+    """A figure that rounds to a written end lies inside the interval: '2.0 million' as an
+    end of a range or a bound admits 2.04 million as it does standing alone. (Three digits
+    at most: a four-digit whole number may be a year.)"""
+    lo, hi = sorted((a, b))
+    if lo == hi:
+        hi += 1
+    unit = 10.0 ** -decimals
+    lo_w, hi_w = f"{lo * unit:.{decimals}f}", f"{hi * unit:.{decimals}f}"
+    if form == "range":
+        text = f"Output was between {lo_w} and {hi_w} million barrels per day."
+        probes = [(lo + jitter) * unit * 1e6, (hi + jitter) * unit * 1e6]
+    else:
+        text = f"Output was {form} {hi_w} million barrels per day."
+        probes = [(hi + jitter) * unit * 1e6]
+    qs = find_quantities(text)
+    assert len(qs) == 1, (text, [q.text for q in qs])
+    q = qs[0]
+    assert q.unit == "bbl/d"
+    for p in probes:
+        assert q.low <= p <= q.high, (text, p, q.low, q.high)
+    if q.value is not None:
+        assert q.low <= q.value <= q.high

@@ -142,7 +142,8 @@ def test_compound_units():
     q = only("The terminal shipped at least 130,000 tons of oil per month.")
     assert q.text == "at least 130,000 tons of oil per month"
     assert (q.value, q.unit, q.qualifier, q.change) == (130000, "t/month", "at_least", ">")
-    assert (q.low, q.high) == (130000, INF)
+    # a bound keeps its round zeros: only the last written digit is rounding
+    assert (q.low, q.high) == (129999.5, INF)
     q = only("The plant will make 20 million metric tons a year.")
     assert (q.value, q.unit, q.dimension) == (20e6, "t/yr", "mass_rate")
     q = only("They pay $3,500 a month in rent.")
@@ -192,25 +193,74 @@ def test_counted_nouns():
 
 # --- ranges --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, low, high, unit", [
-    ("Tariffs of 25% to 50% were threatened.", 25, 50, "%"),
-    ("Tariffs of 25-50% were threatened.", 25, 50, "%"),
-    ("Between 2 and 3 million people fled.", 2e6, 3e6, ""),
-    ("The fine is $10 to $15 billion.", 10e9, 15e9, "USD"),
-    ("Wages range from $48,000 to $90,000 a year.", 48000, 90000, "USD/yr"),
-    ("The quake cut output by 1 to 1.5 percent.", 1, 1.5, "%"),
-    ("Tens of thousands of people marched.", 1e4, 1e5, ""),
+@pytest.mark.parametrize("text, ends, low, high, unit", [
+    ("Tariffs of 25% to 50% were threatened.", (25, 50), 24.5, 50.5, "%"),
+    ("Tariffs of 25-50% were threatened.", (25, 50), 24.5, 50.5, "%"),
+    ("Between 2 and 3 million people fled.", (2e6, 3e6), 1.5e6, 3.5e6, ""),
+    ("The fine is $10 to $15 billion.", (10e9, 15e9), 9.5e9, 15.5e9, "USD"),
+    ("Wages range from $48,000 to $90,000 a year.", (48000, 90000), 47999.5, 90000.5, "USD/yr"),
+    ("The quake cut output by 1 to 1.5 percent.", (1, 1.5), 0.5, 1.55, "%"),
+    ("Tens of thousands of people marched.", (1e4, 1e5), 1e4, 1e5, ""),
 ])
-def test_ranges(text, low, high, unit):
+def test_ranges(text, ends, low, high, unit):
+    """Each written end is widened by its own rounding; the written ends stay readable."""
     q = only(text)
     assert q.value is None and q.qualifier == "range"
-    assert (q.low, q.high, q.unit) == (low, high, unit)
+    assert q.unit == unit
+    assert (q.low, q.high) == (pytest.approx(low), pytest.approx(high))
+    assert written_bounds(q) == (pytest.approx(ends[0]), pytest.approx(ends[1]))
 
 
 def test_range_written_bounds_undo_unit_prefixes():
     q = only("Output may fall by 400-600 kb/d.")
-    assert (q.low, q.high) == (400000, 600000)
+    assert (q.low, q.high) == (399500, 600500)
     assert written_bounds(q) == (400, 600)
+
+
+def test_bound_and_range_ends_keep_round_zeros_a_lone_figure_does_not():
+    """'130,000 tons' alone may be rounded from 126,000; a threshold written as 'at least
+    130,000' or as a range end is meant as written, up to its last digit."""
+    assert (only("It shipped 130,000 tons.").low, only("It shipped 130,000 tons.").high) == \
+        (125000, 135000)
+    assert only("It shipped at least 130,000 tons.").low == 129999.5
+    assert only("It shipped up to 130,000 tons.").high == 130000.5
+    q = only("It shipped between 120,000 and 130,000 tons.")
+    assert (q.low, q.high) == (119999.5, 130000.5)
+    assert only("It sold up to twenty cars.").high == 20.5
+
+
+@pytest.mark.parametrize("text", [
+    "Output held between 1.9 and 2.0 million bpd.",
+    "Output held at 1.9-2.0 million bpd.",
+    "Output held at 1.9 to 2.0 million bpd.",
+    "Output reached up to 2.0 million bpd.",
+    "Output was at most 2.0 million bpd.",
+    "Output was less than 2.0 million bpd.",
+    "Output was 2.0 million bpd.",
+])
+def test_upper_end_written_to_one_decimal_meets_a_finer_figure(text):
+    """'2.0 million' stands for 1.95-2.05 million whether it ends a range, bounds a figure
+    or stands alone, so none of them excludes a finer '2.04 million'."""
+    q = only(text)
+    assert q.unit == "bbl/d"
+    assert q.low <= 2.04e6 <= q.high
+    assert q.high == pytest.approx(2.05e6)
+
+
+@pytest.mark.parametrize("text", [
+    "Output held between 2.0 and 2.2 million bpd.",
+    "Output reached at least 2.0 million bpd.",
+    "Output was more than 2.0 million bpd.",
+])
+def test_lower_end_written_to_one_decimal_meets_a_finer_figure(text):
+    q = only(text)
+    assert q.low <= 1.96e6 <= q.high
+    assert q.low == pytest.approx(1.95e6)
+
+
+def test_descending_range_keeps_each_ends_rounding():
+    q = only("Estimates ranged from 2.25 to 1.9 million tons.")
+    assert (q.low, q.high) == (pytest.approx(1.85e6), pytest.approx(2.255e6))
 
 
 def test_from_to_after_a_change_verb_are_two_levels():
@@ -221,11 +271,11 @@ def test_from_to_after_a_change_verb_are_two_levels():
 # --- hedges and changes --------------------------------------------------------------
 
 @pytest.mark.parametrize("text, qualifier, change, low, high", [
-    ("It sold at least 320 cars.", "at_least", ">", 320, INF),
-    ("It sold more than 320 cars.", "more_than", ">", 320, INF),
-    ("It sold over 320 cars.", "more_than", ">", 320, INF),
-    ("It sold up to 320 cars.", "at_most", "<", 0, 320),
-    ("It sold less than 320 cars.", "less_than", "<", 0, 320),
+    ("It sold at least 320 cars.", "at_least", ">", 319.5, INF),
+    ("It sold more than 320 cars.", "more_than", ">", 319.5, INF),
+    ("It sold over 320 cars.", "more_than", ">", 319.5, INF),
+    ("It sold up to 320 cars.", "at_most", "<", 0, 320.5),
+    ("It sold less than 320 cars.", "less_than", "<", 0, 320.5),
     ("It sold about 320 cars.", "approx", "~", 288, 352),
     ("It sold around 320 cars.", "approx", "~", 288, 352),
     ("It sold roughly 320 cars.", "approx", "~", 288, 352),
@@ -404,8 +454,8 @@ def test_seed_figures_found(surface, value, unit):
 
 def test_seed_range_and_bound():
     qs = [q for _, _, q in _seed_quantities()]
-    assert any(q.text == "25% to 50%" and q.qualifier == "range" and (q.low, q.high) == (25, 50)
-               for q in qs)
+    assert any(q.text == "25% to 50%" and q.qualifier == "range" and (q.low, q.high) == (24.5, 50.5)
+               and written_bounds(q) == (25, 50) for q in qs)
     assert any(q.unit == "t/month" and q.qualifier == "at_least" for q in qs)
 
 

@@ -8,8 +8,9 @@ See docs/UNITS.md for units, intervals and what is deliberately not a quantity.
 from __future__ import annotations
 
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
-from factcheck.extract.intervals import INF, interval
+from factcheck.extract.intervals import INF, interval, range_interval
 from factcheck.extract.lexicon import get_lexicon
 from factcheck.extract.parser import Atom, Scanner
 from factcheck.extract.units import UnitTable, load_units
@@ -18,6 +19,9 @@ from factcheck.model import Quantity
 __all__ = ["find_quantities", "load_units", "UnitTable", "written_bounds"]
 
 _scanners: dict[tuple, Scanner] = {}
+# A joined range's ends as written, before each is widened by its rounding: low/high keep
+# the interval the checks compare, and the Quantity has no field for the bare ends.
+_written_ends: WeakKeyDictionary = WeakKeyDictionary()
 
 
 def _scanner(ages: bool, rules_dir) -> Scanner:
@@ -54,17 +58,21 @@ def _to_quantity(text: str, a: Atom) -> Quantity | None:
         return None
     if a.qualifier == "range" or a.low is not None:
         if a.kind == "range":
-            low, high = sorted((a.low, a.high))
+            low, high = range_interval(a.low, a.low_half, a.high, a.high_half)
+            ends = tuple(sorted((a.low, a.high)))
         else:
             low, high = a.low * a.factor, a.high * a.factor
-        return Quantity(text=text[a.start:a.end], start=a.start, end=a.end, value=None,
-                        low=low, high=high, unit=a.unit, unit_text=a.unit_text,
-                        counted=a.counted, qualifier="range", change=a.change,
-                        number=None, dimension=a.dimension)
+            ends = (low, high)
+        q = Quantity(text=text[a.start:a.end], start=a.start, end=a.end, value=None,
+                     low=low, high=high, unit=a.unit, unit_text=a.unit_text,
+                     counted=a.counted, qualifier="range", change=a.change,
+                     number=None, dimension=a.dimension)
+        _written_ends[q] = ends
+        return q
     value = a.number * a.factor
     half = a.half * abs(a.factor)
     signed = a.dimension == "temperature"
-    low, high = interval(value, half, a.qualifier, signed)
+    low, high = interval(value, half, a.qualifier, signed, digit_half=half * a.digit_share)
     return Quantity(text=text[a.start:a.end], start=a.start, end=a.end, value=value,
                     low=low, high=high, unit=a.unit, unit_text=a.unit_text, counted=a.counted,
                     qualifier=_QUALIFIER_OUT.get(a.qualifier, a.qualifier), change=a.change,
@@ -86,4 +94,5 @@ def written_bounds(q: Quantity) -> tuple[float, float] | None:
     if q.dimension == "percent" and q.unit_text and q.unit_text[:1].isalpha() and \
             q.unit_text.lower().split()[-1] in ("third", "thirds", "half", "quarter", "quarters"):
         factor = 100.0
-    return q.low / factor, q.high / factor
+    low, high = _written_ends.get(q, (q.low, q.high))
+    return low / factor, high / factor

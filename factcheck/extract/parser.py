@@ -122,6 +122,9 @@ class Atom:
     high: float | None = None
     dimension: str = ""
     by: bool = False           # "rose by 1 to 1.5": a change given as a range
+    low_half: float = 0.0      # a joined range's end roundings, canonical unit
+    high_half: float = 0.0
+    digit_share: float = 1.0   # the part of half the written digits alone account for
 
     @property
     def bare(self) -> bool:
@@ -254,6 +257,7 @@ class Scanner:
         s, e = m.span()
         raw = m.group()
         half = 0.5
+        digit_share = 1.0
         low = high = None
         if kind == "digits":
             digits = raw.replace(",", "")
@@ -264,10 +268,12 @@ class Scanner:
             except ValueError:
                 return None         # a decimal digit of a script float() does not read
             half = written_precision(raw)
+            digit_share = written_precision(raw, zeros=False) / half
         elif kind == "words":
             number, half = _parse_words(raw)
             if number is None:
                 return None
+            digit_share = 0.5 / half
             if text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha() and \
                     not self.lex.unit_words.match(text, e) and not self.lex.scale.match(text, e):
                 return None         # "three-bed", "six-speed": part of a compound adjective
@@ -311,7 +317,7 @@ class Scanner:
             return None
 
         atom = Atom(start=s, end=e, nstart=s, nend=e, number=number, half=half, kind=kind,
-                    low=low, high=high)
+                    low=low, high=high, digit_share=digit_share)
         if kind == "couple":
             atom.scaled = e != m.end()
             if raw.lower().endswith("couple"):
@@ -983,7 +989,7 @@ class Scanner:
                 if (cents or bare) and 0 <= b.number < 100 and b.number == int(b.number) and \
                         b.qualifier == "exact" and _AND_GAP.match(gap):
                     out.append(replace(a, end=b.end, nend=b.nend, number=a.number + b.number / 100,
-                                       half=0.005, unit_text=a.unit_text))
+                                       half=0.005, unit_text=a.unit_text, digit_share=1.0))
                     i += 2
                     continue
             out.append(a)
@@ -1070,10 +1076,10 @@ class Scanner:
         if a.change not in ("=", "~") and not hyphen and not (a.by and not a.unit):
             return None
         # scale carried back: "between 2 and 3 million", "$10 to $15 billion"
-        a_num = a.number
+        a_num, a_half = a.number, a.half
         if b.scaled and not a.scaled and abs(a.number) < abs(b.number / b.scale_value) * 10 \
                 and abs(a.number) < 1000:
-            a_num = a.number * b.scale_value
+            a_num, a_half = a.number * b.scale_value, a.half * b.scale_value
         unit = ub or ua
         factor = b.factor if ub else a.factor
         lo_val, hi_val = a_num * factor, b.number * factor
@@ -1083,7 +1089,9 @@ class Scanner:
                  counted=b.counted or a.counted, qualifier="range",
                  change=a.change if a.change in ("up", "down") else "=",
                  kind="range", low=lo_val, high=hi_val,
-                 dimension=b.dimension or a.dimension)
+                 dimension=b.dimension or a.dimension,
+                 low_half=a_half * a.digit_share * abs(factor),
+                 high_half=b.half * b.digit_share * abs(factor))
         q.scale_value = b.scale_value
         return q
 
