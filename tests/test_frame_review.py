@@ -123,3 +123,28 @@ def test_forecast_cues(rules, sentence):
 def test_a_deadline_already_passed_does_not_make_a_forecast(rules):
     c = frame(rules, "Norway's gas output had reached 50 bcm by the end of March.")
     assert claim(c, "50").modality == "actual"
+
+
+# --- comparison clauses ---------------------------------------------------------------
+
+def test_a_year_earlier_is_the_same_month_of_the_year_before(rules):
+    c = frame(rules, "Norway's gas output was 10.2 bcm in March, up from 9.8 bcm a year "
+                     "earlier.")
+    assert claim(c, "10.2").period == "2025-03"
+    assert claim(c, "9.8").period == "2024-03"
+
+
+def test_a_when_clause_takes_the_year_it_points_back_to(rules):
+    c = frame(rules, "Norway's gas output hit 11 bcm in March, the most since 2017, when "
+                     "it reached 11.4 bcm.")
+    assert claim(c, "11.4").period == "2017"
+
+
+def test_the_other_side_of_a_comparison_never_takes_the_main_period(rules):
+    c = frame(rules, "Norway's gas output was 10.2 bcm in March, compared with 9.1 bcm.")
+    other = claim(c, "9.1")
+    assert other.period != "2025-03"
+    assert other.period == "" or other.confidence < SURE
+    dated = frame(rules, "Norway's gas output was 10.2 bcm in March, compared with 9.1 bcm "
+                         "in January.")
+    assert claim(dated, "9.1").period == "2025-01"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from factcheck.frame.attribution import find_sources, choose_source
+from factcheck.frame.comparison import comparison_marker, earlier_unit, shift_back, when_year
 from factcheck.frame.context import SentenceContext, Trigger
 from factcheck.frame.continuation import continues, part_of
 from factcheck.frame.entities import History, choose_entity
@@ -28,6 +29,7 @@ from factcheck.model import Article, Claim, Quantity
 
 CARRIED_PERIOD = 0.8       # confidence factor for a period taken from the sentence before
 NO_PERIOD = 0.7            # ... and for no period at all
+OTHER_TIME = 0.63          # a comparison figure whose own time could not be worked out
 PEOPLE_BY_DATE = 0.6       # most a count of people keeps when only the article date times it
 CARRIED_METRIC = 0.85      # a metric taken from the sentence a continuation follows
 SENTENCE_CACHE = 20000     # sentences whose metric words, tense and clauses are kept
@@ -82,6 +84,7 @@ class _Article:
         self.sentence_period: dict[int, str] = {}
         self.sentence_metrics: dict[int, set[str]] = {}
         self.last_figure: dict[int, tuple[int, str]] = {}   # sentence -> (end, entity)
+        self.figure_periods: dict[int, list[tuple[int, str]]] = {}  # sentence -> (end, period)
         self.sentence_claims: dict[int, list[tuple[str, str, str]]] = {}  # metric, dim, entity
 
     def _sentence_of(self, offset: int) -> int:
@@ -269,6 +272,7 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
         notes.append("period: a running count of people, timed only by the article date")
     if period:
         state.sentence_period.setdefault(ctx.index, period)
+        state.figure_periods.setdefault(ctx.index, []).append((fig[1], period))
     state.sentence_metrics.setdefault(ctx.index, set()).add(metric.metric)
     state.sentence_claims.setdefault(ctx.index, []).append(
         (metric.metric.split(":")[0], q.dimension, entity.entity))
@@ -372,8 +376,26 @@ def _refinement_before(state: _Article, ctx: SentenceContext, fig: tuple[int, in
 def _period(state: _Article, ctx: SentenceContext, fig: tuple[int, int],
             metric: str, entity: str) -> tuple[str, float, list[str]]:
     date = state.article.published
+    before, after = ctx.text[:fig[0]], ctx.text[fig[1]:fig[1] + 80]
+    year = when_year(before)
+    if year:
+        return year, 1.0, [f"period: {year}, the year the 'when' clause points back to"]
+    unit = earlier_unit(after)
+    if unit:
+        anchor = next((p for end, p in reversed(state.figure_periods.get(ctx.index, []))
+                       if end <= fig[0]), "") or state.period_of_sentence(ctx.index)
+        if not anchor and continues(ctx.text):
+            anchor = state.period_of_sentence(_referent(state, ctx.index))
+        shifted = shift_back(anchor, unit)
+        if shifted:
+            return shifted, 1.0, [f"period: {shifted}, a {unit} before {anchor}"]
+        return "", OTHER_TIME, [f"period: a {unit} before a period not worked out"]
+    marker = comparison_marker(before)
     rp = resolve_period(ctx.text, date, at=fig[0], figures=tuple(ctx.figures),
                         mentions=ctx.periods)
+    if marker >= 0 and (rp is None or not rp.period or rp.end <= marker):
+        # "in March, compared with 1.9m": the other side of a comparison is another time
+        return "", OTHER_TIME, ["period: the other side of a comparison, its time unstated"]
     if rp is not None:
         if rp.period:
             return rp.period, 1.0, list(rp.notes)
