@@ -94,7 +94,7 @@ def _discover(paths: Iterable[str], ignore: Iterable[str], *, strict_missing: bo
     from factcheck.ingest import discover
 
     files, problems = discover(list(paths))
-    missing = [p for p in problems if p.level == "error"]
+    missing = [p for p in problems if p.message in ("no such file or folder", "no file matches")]
     if strict_missing and missing:
         raise _fail_usage("; ".join(f"{p.path}: {p.message}" for p in missing))
     ignore = list(ignore)

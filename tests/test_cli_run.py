@@ -237,3 +237,42 @@ def test_claims_csv_defuses_spreadsheet_formulas(tmp_path):
     proc = fc("claims", str(corpus), "-f", "csv", "-q")
     assert proc.returncode == 0, proc.stderr
     assert "'=HYPERLINK" in proc.stdout and ",=HYPERLINK" not in proc.stdout
+
+
+def test_a_pipe_in_the_corpus_is_skipped_not_waited_on(tmp_path):
+    import os
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(WELL_FORMED, encoding="utf-8")
+    os.mkfifo(corpus / "pipe.txt")
+    proc, report = run_json(tmp_path, str(corpus))
+    assert proc.returncode == 0, proc.stderr
+    assert any(p["path"].endswith("pipe.txt") and p["level"] == "error" for p in report["problems"])
+    assert report["claims"]
+
+
+def test_ids_do_not_depend_on_how_a_path_is_typed(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(WELL_FORMED, encoding="utf-8")
+    (corpus / "b.txt").write_text(CONFLICTING, encoding="utf-8")
+    _, one = run_json(tmp_path, "c", name="one.json", cwd=tmp_path)
+    _, two = run_json(tmp_path, "./c/", name="two.json", cwd=tmp_path)
+    _, three = run_json(tmp_path, str(corpus), name="three.json", cwd=tmp_path)
+    assert one["claims"] and one["findings"]
+    assert one["claims"] == two["claims"] == three["claims"]
+    assert one["findings"] == two["findings"] == three["findings"]
+
+
+def test_the_tools_own_report_inside_the_corpus_is_not_read_as_articles(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(WELL_FORMED, encoding="utf-8")
+    run_json(tmp_path, str(corpus), cwd=corpus)          # writes c/reports/report.json
+    assert (corpus / "reports" / "report.json").is_file()
+    proc, report = run_json(tmp_path, str(corpus), cwd=corpus, name="again.json")
+    assert [a["path"] for a in report["articles"]] == [f"{corpus}/a.txt".replace("\\", "/")] or \
+        all(a["path"].endswith("a.txt") for a in report["articles"])
+    notes = [p["message"] for p in report["problems"] if "report.json" in p["path"]]
+    assert len(notes) == 1 and "factcheck output" in notes[0]

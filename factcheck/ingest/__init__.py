@@ -14,6 +14,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
+import stat
 from typing import Sequence
 
 from ..model import Document, FileProblem
@@ -48,6 +49,29 @@ def _walk(folder: str) -> list[str]:
     return found
 
 
+def _not_regular(path: str) -> bool:
+    """A FIFO, socket or device would block or never end a read; a dangling link is left
+    to read_document, which reports it."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _normal(path: str) -> str:
+    """One spelling per file (./a, a/, /abs/cwd/a are the same), so ids and reports do
+    not depend on how a path was typed."""
+    path = os.path.normpath(path)
+    if os.path.isabs(path):
+        try:
+            rel = os.path.relpath(path)
+        except ValueError:          # another drive
+            return path
+        if not rel.startswith(".."):
+            return rel
+    return path
+
+
 def discover(paths: Sequence[str]) -> tuple[list[str], list[FileProblem]]:
     """Files to read: named files as given, folders walked (hidden ones skipped, supported
     suffixes only), globs expanded. Sorted, de-duplicated, '/'-separated."""
@@ -77,10 +101,15 @@ def discover(paths: Sequence[str]) -> tuple[list[str], list[FileProblem]]:
     seen: set[str] = set()
     unique: list[str] = []
     for f in files:
-        key = os.path.normpath(f)
-        if key not in seen:
-            seen.add(key)
-            unique.append(_slashed(f))
+        key = _normal(f)
+        if key in seen:
+            continue
+        seen.add(key)
+        if _not_regular(f):
+            problems.append(FileProblem(_slashed(key), "error",
+                                        "not a regular file (a pipe, socket or device)"))
+            continue
+        unique.append(_slashed(key))
     return sorted(unique), problems
 
 

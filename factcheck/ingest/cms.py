@@ -216,10 +216,15 @@ def read_cms(path: str, text: str, lines: bool = False) -> tuple[list[Article], 
                 warnings.append(f"line {n}: invalid JSON ({exc}), skipped")
     else:
         try:
-            records = _records(parse(text))
+            data = parse(text)
         except JsonSyntax as exc:
             line, col = where.at(exc.offset)
             raise IngestError(path, f"invalid JSON at line {line}, column {col + 1}: {exc}")
+        schema = data.get("schema") if isinstance(data, dict) else None
+        if isinstance(schema, str) and schema.startswith("factcheck."):
+            # A report or baseline this tool wrote (reports/ inside the corpus folder).
+            return [], [f"a factcheck output ({schema}), not articles: skipped"]
+        records = _records(data)
     articles: list[Article] = []
     for n, rec in enumerate(records, 1):
         if not isinstance(rec, dict):
@@ -266,4 +271,23 @@ def read_cms(path: str, text: str, lines: bool = False) -> tuple[list[Article], 
             published=published, published_from=source, text=body,
             line_start=min(line_nos), line_end=max(line_nos),
             source=SourceMap(tuple(anchors)), url=url if isinstance(url, str) else ""))
-    return articles, warnings
+    return articles, _folded(warnings)
+
+
+def _folded(warnings: list[str]) -> list[str]:
+    """One warning per kind of record problem, with the first few record numbers."""
+    out: list[str] = []
+    by_reason: dict[str, list[str]] = {}
+    for w in warnings:
+        head, _, reason = w.partition(": ")
+        if head.startswith(("record ", "line ")) and reason:
+            by_reason.setdefault(reason, []).append(head)
+        else:
+            out.append(w)
+    for reason, heads in by_reason.items():
+        if len(heads) == 1:
+            out.append(f"{heads[0]}: {reason}")
+        else:
+            shown = ", ".join(heads[:5]) + (f" and {len(heads) - 5} more" if len(heads) > 5 else "")
+            out.append(f"{len(heads)} records: {reason} ({shown})")
+    return out
