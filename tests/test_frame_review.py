@@ -148,3 +148,37 @@ def test_the_other_side_of_a_comparison_never_takes_the_main_period(rules):
     dated = frame(rules, "Norway's gas output was 10.2 bcm in March, compared with 9.1 bcm "
                          "in January.")
     assert claim(dated, "9.1").period == "2025-01"
+
+
+# --- narrowers: figures that are not the plain metric ---------------------------------
+
+@pytest.mark.parametrize("narrowed, plain, key", [
+    ("Norway's gas output peaked at 11 bcm in March.",
+     "Norway's gas output was 10 bcm in March.", "peak"),
+    ("Norway's gas output hit a peak of 11 bcm in March.",
+     "Norway's gas output was 10 bcm in March.", "peak"),
+    ("Core inflation in Chile was 4.1% in April.",
+     "Inflation in Chile was 3.2% in April.", "core"),
+    ("Inflation in Chile was 0.4% month-on-month in April.",
+     "Inflation in Chile was 3.2% in April.", "m-o-m"),
+    ("Chile's real economic growth was 2.1% in 2024.",
+     "Chile's economic growth was 5.3% in 2024.", "real"),
+    ("Ukraine's population in government-controlled areas was 30 million in 2024.",
+     "Ukraine's population was 37 million in 2024.", "partial-area"),
+])
+def test_narrowed_figures_get_their_own_key(rules, narrowed, plain, key):
+    a = next(iter(frame(rules, narrowed).values()))
+    b = next(iter(frame(rules, plain).values()))
+    assert a.metric.split(":")[0] == b.metric.split(":")[0]
+    assert key in a.metric.split(":")[1:]
+    assert a.metric != b.metric
+
+
+def test_capacity_to_produce_is_capacity_not_output(rules):
+    c = frame(rules, "Norway has the capacity to produce 130 bcm of gas a year.")
+    assert claim(c, "130").metric.startswith("production_capacity")
+
+
+def test_the_month_may_does_not_make_a_sentence_look_ahead(rules):
+    c = frame(rules, "Inflation in Chile was 3.2% in May.")
+    assert claim(c, "3.2").period == "2025-05"

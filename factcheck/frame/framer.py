@@ -158,7 +158,11 @@ _PAST_FORECAST = re.compile(r"\bhad\s+(?:been\s+)?(?:forecast|expected|projected
 def looks_ahead(lex: Lexicon, text: str) -> bool:
     """Does the sentence speak of the future, so that bare months and quarters look ahead?"""
     forecast = lex.cue_patterns.get("forecast")
-    return bool(forecast and forecast.search(text)) and not _PAST_FORECAST.search(text)
+    if forecast is None or _PAST_FORECAST.search(text):
+        return False
+    # "in May" is the month, not the modal: only a capital at the very start can be the verb
+    return any(not (m.group(0) == "May" and text[:m.start()].strip())
+               for m in forecast.finditer(text))
 
 
 def _sentence_indexed(spans: list[tuple[int, int]], mentions: list) -> list:
@@ -216,7 +220,7 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
                 f"metric: {carried}, carried from the sentence before (the sentence "
                 f"continues it)",))
     notes += metric.notes
-    keyed, qnotes = qualify(lex, ctx, fig, q, metric.metric, metric.trigger)
+    keyed, qnotes = qualify(lex, ctx, fig, q, metric.metric, metric.trigger, bool(change))
     if keyed != metric.metric:
         metric = MetricChoice(keyed, metric.trigger, metric.confidence, ())
     notes += qnotes
@@ -248,7 +252,7 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
     owned = _as_owned_by(state, metric.metric, entity.entity)
     if owned:
         # the new metric keeps only the qualifiers it takes ("throughput", not ":oil")
-        keyed, _ = qualify(lex, ctx, fig, q, owned, metric.trigger)
+        keyed, _ = qualify(lex, ctx, fig, q, owned, metric.trigger, bool(change))
         notes.append(f"metric: {owned}, what a {gaz.entities[entity.entity].kind} "
                      f"such as this carries")
         metric = MetricChoice(keyed, metric.trigger, metric.confidence, ())

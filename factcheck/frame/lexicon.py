@@ -60,6 +60,12 @@ class Narrower:
     key: str
     pattern: re.Pattern
     before_figure: bool = False     # "of which 3 Mt": only right before the figure
+    # figure dimensions it applies to ("month-on-month" narrows a rate, not the level
+    # reached in "rose 3% m-o-m to 3.4m bpd"); empty: all
+    dimensions: tuple[str, ...] = ()
+    # False: not for a change ("output rose 3.1% m-o-m" is a change of the plain metric,
+    # which the percent-change check sets against its levels)
+    for_changes: bool = True
 
 
 @dataclass
@@ -136,6 +142,8 @@ _NARROWER = {
     "key": Field(str, required=True),
     "patterns": Field(list, required=True),
     "before_figure": Field(bool),
+    "dimensions": Field(list),
+    "for_changes": Field(bool),
 }
 _CUES = ("target", "forecast", "change_verbs", "change_nouns")
 
@@ -200,7 +208,9 @@ def load_lexicon(path: str | Path) -> Lexicon:
         validate(path, n, _NARROWER, where="narrowers[]")
         pattern = "|".join(f"(?:{p})" for p in n["patterns"])
         keyed.append(Narrower(n["key"], _compile(path, pattern, n.line, "narrowers.patterns"),
-                              bool(n.get("before_figure", False))))
+                              bool(n.get("before_figure", False)),
+                              tuple(str(d) for d in n.get("dimensions") or ()),
+                              bool(n.get("for_changes", True))))
     narrower_pattern = _compile(path, "|".join(f"(?:{p})" for p in plain),
                                 None, "narrowers") if plain else None
     nouns: dict[str, str] = {}

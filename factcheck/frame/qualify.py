@@ -31,7 +31,8 @@ _PLACE_KINDS = ("country", "region", "place", "facility", "pipeline")
 
 
 def qualify(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Quantity,
-            metric: str, trigger: tuple[int, int] | None) -> tuple[str, list[str]]:
+            metric: str, trigger: tuple[int, int] | None,
+            is_change: bool = False) -> tuple[str, list[str]]:
     """`metric` with its qualifiers appended, and a note for each."""
     if not metric:
         return metric, []
@@ -45,6 +46,10 @@ def qualify(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Quantit
             parts.append(found)
             notes.append(f"metric: of {found}")
     for narrower in lex.narrowers:
+        if narrower.dimensions and q.dimension not in narrower.dimensions:
+            continue
+        if is_change and not narrower.for_changes:
+            continue
         if narrower.before_figure:
             prev_end = max([f[1] for f in ctx.figures if f[1] <= fig[0]] + [lo])
             m = narrower.pattern.search(ctx.text, max(prev_end, fig[0] - 30), fig[0])
