@@ -110,3 +110,28 @@ def test_court_releases_beyond_the_total_are_reported():
         "students and a separate court released a further 35 people.")})
     (f,) = of_rule(findings, "FC202")
     assert {t.split()[0] for t in texts_of(f, claims)} == {"127", "102", "35"}
+
+
+def test_a_sentence_repeated_many_times_is_judged_per_copy_and_fast():
+    """A file of one breakdown sentence repeated: each copy is checked against itself only."""
+    import time
+
+    from factcheck.checks import assign_clusters, load_check_rules, run_checks
+    from test_checks_support import article, claim
+
+    sentence = ("Exports totalled 70 million tons last year, split between 50 million tons "
+                "by pipeline and 30 million tons by sea. ")
+    copies = 300
+    art = article("desk/repeat.txt", sentence * copies)
+    key = dict(entity="Kazakhstan", metric="exports", period="2024")
+    claims = [claim(art, figure, unit="t", occurrence=k, **key)
+              for k in range(copies) for figure in ("70 million", "50 million", "30 million")]
+    rules = load_check_rules()
+    started = time.perf_counter()
+    findings = run_checks(assign_clusters([art], claims, rules), [art], rules)
+    assert time.perf_counter() - started < 20
+    parts = [f for f in findings if f.rule == "FC202"]
+    assert len(parts) == 1
+    assert [i["role"] for i in parts[0].details["inputs"]] == ["total", "part", "part"]
+    assert parts[0].details["computed"] == "79 million t–81 million t"
+    assert len(parts[0].claims) == 3 * copies     # every copy cited under one id

@@ -10,6 +10,7 @@ only parts that exceed the total are reported.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Iterable, Sequence
 
 import regex
@@ -63,7 +64,13 @@ def check_parts_total(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
 # --- tables ------------------------------------------------------------------------------
 
 def _in(placed: Sequence[Placed], start: int, end: int) -> list[Claim]:
-    return [p.claim for p in placed if start <= p.start < end]
+    """Claims starting in [start, end): `placed` is in text order, so bisect, not scan."""
+    i = bisect_left(placed, start, key=lambda p: p.start)
+    found = []
+    while i < len(placed) and placed[i].start < end:
+        found.append(placed[i].claim)
+        i += 1
+    return found
 
 
 def _check_table(rule: RuleConfig, table: Table, placed: Sequence[Placed]) -> Iterable[Finding]:

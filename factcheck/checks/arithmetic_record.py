@@ -9,16 +9,19 @@ records.
 
 from __future__ import annotations
 
-from typing import Iterable
+from bisect import bisect_left
+from collections import defaultdict
+from typing import Iterable, Mapping
 
 import regex
 
 from factcheck.checks.arithmetic_support import (
-    Interval, Layout, Placed, by_key, cannot_meet, earlier, gap, interval, layout, period_grain, severity,
-    arithmetic_finding, show, key_text, same_scale,
+    Interval, Layout, Placed, base_unit, by_key, cannot_meet, gap, interval, layout, period_grain,
+    period_start, severity, arithmetic_finding, show, key_text, same_scale,
 )
 from factcheck.checks.config import RuleConfig
 from factcheck.checks.context import CheckContext
+from factcheck.checks.findings import claim_order
 from factcheck.checks.registry import register
 from factcheck.model import Claim, Finding
 
@@ -63,7 +66,8 @@ def record_direction(before: str, after: str) -> str:
 @register("record")
 def check_record(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
     lay = layout(ctx)
-    groups = by_key(ctx)
+    earlier_index = _earlier_index(ctx)
+    memo: dict[tuple, list[Claim]] = {}
     for placed in (p for ps in lay.by_article.values() for p in ps):
         claim = placed.claim
         if claim.modality != "actual" or not claim.entity or not claim.metric:
@@ -75,13 +79,52 @@ def check_record(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
             continue
         record = interval(claim)
         tolerance = rule.tolerance(claim.metric)
-        beaten = [other for other in groups.get((claim.entity, claim.metric, "actual"), ())
-                  if earlier(other.period, claim.period) and same_scale(claim, other)
-                  and _beats(interval(other), record, direction, tolerance)]
+        # Copies of one record sentence ask the same question: answer it once.
+        question = (claim.entity, claim.metric, claim.period, base_unit(claim),
+                    claim.quantity.unit, claim.quantity.counted, record, direction, tolerance)
+        beaten = memo.get(question)
+        if beaten is None:
+            beaten = memo[question] = sorted(
+                (other for other, other_iv in _earlier(earlier_index, claim)
+                 if same_scale(claim, other) and _beats(other_iv, record, direction, tolerance)),
+                key=claim_order)    # the corpus order the ties of max() below were settled in
         if not beaten:
             continue
         worst = max(beaten, key=lambda o: gap(interval(o), record))
         yield _finding(rule, claim, worst, beaten, direction)
+
+
+_Index = Mapping[tuple, tuple[list[tuple], list[tuple[Claim, Interval]]]]
+
+
+def _earlier_index(ctx: CheckContext) -> _Index:
+    """Actual figures by (entity, metric, grain, comparison unit), in period order, so a
+    record looks only at earlier periods instead of scanning its whole key."""
+
+    def build():
+        buckets: dict[tuple, list[tuple[tuple, Claim]]] = defaultdict(list)
+        for (entity, metric, modality), claims in by_key(ctx).items():
+            if modality != "actual":
+                continue
+            for c in claims:
+                grain = period_grain(c.period)
+                if grain:
+                    buckets[(entity, metric, grain, base_unit(c))].append((period_start(c.period), c))
+        index = {}
+        for key, items in buckets.items():
+            items.sort(key=lambda item: item[0])
+            index[key] = ([start for start, _ in items], [(c, interval(c)) for _, c in items])
+        return index
+
+    return ctx.memo("record.earlier_index", build)
+
+
+def _earlier(index: _Index, claim: Claim) -> list[tuple[Claim, Interval]]:
+    found = index.get((claim.entity, claim.metric, period_grain(claim.period), base_unit(claim)))
+    if not found:
+        return []
+    starts, claims = found
+    return claims[:bisect_left(starts, period_start(claim.period))]
 
 
 def _until_next(lay: Layout, placed: Placed) -> str:

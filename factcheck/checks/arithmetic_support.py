@@ -173,11 +173,22 @@ class Layout:
         for claim in ctx.claims:
             q = claim.quantity
             self.by_article[claim.article].append(Placed(claim, q.start, q.end))
-        self.by_sentence: dict[tuple[str, str], list[Placed]] = defaultdict(list)
+        # One list per occurrence of a sentence: an article repeating a sentence a thousand
+        # times must not make every figure a mate of every copy (quadratic, and wrong).
+        self.by_sentence: dict[tuple[str, str, int], list[Placed]] = defaultdict(list)
+        self._occurrence: dict[int, tuple[str, str, int]] = {}   # id(Placed) -> its run
         for placed_list in self.by_article.values():
             placed_list.sort(key=lambda p: (p.start, p.end))
+            runs: dict[str, tuple[int, int]] = {}     # sentence -> (run number, run start)
             for p in placed_list:
-                self.by_sentence[(p.claim.article, p.claim.sentence)].append(p)
+                sentence = p.claim.sentence
+                number, first = runs.get(sentence, (-1, 0))
+                if number < 0 or p.start - first >= max(1, len(sentence)):
+                    number, first = number + 1, p.start
+                    runs[sentence] = (number, first)
+                key = (p.claim.article, sentence, number)
+                self.by_sentence[key].append(p)
+                self._occurrence[id(p)] = key
         self.placed: dict[str, Placed] = {p.claim.id: p for ps in self.by_article.values()
                                           for p in ps}
 
@@ -198,7 +209,8 @@ class Layout:
         return _clip_to_sentence_end(chunk)
 
     def sentence_mates(self, p: Placed) -> list[Placed]:
-        return self.by_sentence.get((p.claim.article, p.claim.sentence), [])
+        """The figures of the same occurrence of p's sentence, p included, in text order."""
+        return self.by_sentence.get(self._occurrence.get(id(p)), [])
 
 
 _SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])|\n\s*\n")
