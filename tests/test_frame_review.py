@@ -182,3 +182,9 @@ def test_capacity_to_produce_is_capacity_not_output(rules):
 def test_the_month_may_does_not_make_a_sentence_look_ahead(rules):
     c = frame(rules, "Inflation in Chile was 3.2% in May.")
     assert claim(c, "3.2").period == "2025-05"
+
+
+def test_from_without_a_change_is_not_the_other_side_of_a_comparison(rules):
+    c = frame(rules, "In March, Norway's gas output was well away from the 10.5 bcm "
+                     "analysts had expected.")
+    assert claim(c, "10.5").period == "2025-03"

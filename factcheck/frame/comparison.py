@@ -32,13 +32,29 @@ _WHEN_YEAR = re.compile(r"\b((?:19|20)\d{2})\b[^.;0-9]{0,12}?,?\s+when\b[^0-9;]{
                         re.IGNORECASE)
 
 
+# "from" starts the other side only after a change ("up from", "rose to X from"); "well
+# away from the 1.85m expected" compares a figure with one of the same time
+_CHANGE_BEFORE = re.compile(r"\b(?:up|down|ris(?:e|es|ing)|rose|risen|f[ae]ll(?:s|en|ing)?|"
+                            r"climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|increas(?:e|es|ed|ing)|"
+                            r"decreas(?:e|es|ed|ing)|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|"
+                            r"gain(?:s|ed)?|grew|grow(?:s|n|ing)?|slipp?(?:ed|ing)|"
+                            r"recover(?:s|ed|ing)|eas(?:e|es|ed|ing)|"
+                            r"(?:ch|r)ang(?:e|es|ed|ing)|mov(?:e|es|ed|ing))\b",
+                            re.IGNORECASE)
+
+
 def comparison_marker(before: str) -> int:
     """Offset in `before` where a comparison marker ending right before a figure starts,
     -1 when there is none."""
-    m = _MARKER.search(before[-80:])
+    tail = before[-80:]
+    m = _MARKER.search(tail)
     if not m:
         return -1
-    return len(before) - len(before[-80:]) + m.start()
+    if re.match(r"(?:\w+\s+)?from\b", m.group(0), re.IGNORECASE) and not \
+            _CHANGE_BEFORE.search(before[max(0, len(before) - len(tail) + m.end() - 120):
+                                         len(before) - len(tail) + m.end()]):
+        return -1
+    return len(before) - len(tail) + m.start()
 
 
 def earlier_unit(after: str) -> str:
