@@ -115,3 +115,24 @@ def test_cli_cache_flag_and_rerun(tmp_path, rules_dir):
     assert outs[0] == outs[1]
     assert _entries(tmp_path / "c")
     assert (tmp_path / "c" / "v1" / "rules").is_dir()
+
+
+def test_an_entry_not_sealed_by_this_user_is_never_unpickled(tmp_path):
+    import pickle
+
+    from factcheck.engine import cache as cache_mod
+
+    planted = tmp_path / "planted.pkl"
+
+    class Boom:
+        def __reduce__(self):
+            return (open, (str(tmp_path / "PWNED"), "w"))
+
+    planted.write_bytes(b"\0" * 32 + pickle.dumps(Boom()))
+    assert cache_mod._read(planted) is None
+    planted.write_bytes(pickle.dumps(Boom()))
+    assert cache_mod._read(planted) is None
+    assert not (tmp_path / "PWNED").exists()
+    sealed = tmp_path / "sealed.pkl"
+    sealed.write_bytes(cache_mod._seal(pickle.dumps({"ok": 1})))
+    assert cache_mod._read(sealed) == {"ok": 1}

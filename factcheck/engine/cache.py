@@ -11,11 +11,17 @@ package's files), so a change of any of them misses.
 Entries are pickles of the frozen model dataclasses, written to a temporary file and
 renamed into place, so a crash or two concurrent runs never leave a torn entry. An entry
 that cannot be read is treated as a miss.
+
+Unpickling runs code, and the cache sits in the working tree, where a pull request could
+plant a file. Every entry is therefore sealed with an HMAC under a per-user secret kept
+outside the project (XDG cache folder, mode 0600); an entry whose seal does not verify is
+a miss and is never unpickled.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
 import tempfile
@@ -62,13 +68,47 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+_TAG = 32
+_SECRET: bytes | None = None
+
+
+def _secret() -> bytes:
+    """This user's cache key, created on first use; in-memory only if it cannot be kept."""
+    global _SECRET
+    if _SECRET is None:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factcheck"
+        key_file = base / "cache-key"
+        try:
+            base.mkdir(parents=True, exist_ok=True)
+            try:
+                fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(os.urandom(32))
+            except FileExistsError:
+                pass
+            secret = key_file.read_bytes()
+            _SECRET = secret if len(secret) == 32 else os.urandom(32)
+        except OSError:
+            _SECRET = os.urandom(32)
+    return _SECRET
+
+
+def _seal(payload: bytes) -> bytes:
+    return hmac.new(_secret(), payload, hashlib.sha256).digest() + payload
+
+
 def _read(path: Path):
     try:
-        with open(path, "rb") as handle:
-            return pickle.load(handle)
-    except FileNotFoundError:
+        blob = path.read_bytes()
+    except OSError:
         return None
-    except Exception:   # a truncated or foreign file: a miss, rewritten on this run
+    tag, payload = blob[:_TAG], blob[_TAG:]
+    if len(tag) != _TAG or not hmac.compare_digest(
+            tag, hmac.new(_secret(), payload, hashlib.sha256).digest()):
+        return None     # not written by this user's factcheck: never unpickled
+    try:
+        return pickle.loads(payload)
+    except Exception:   # a truncated entry: a miss, rewritten on this run
         return None
 
 
@@ -100,7 +140,7 @@ class FileCache:
 
     def put(self, key: str, value) -> None:
         try:
-            _write_atomic(self._entry(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            _write_atomic(self._entry(key), _seal(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
         except OSError:
             pass    # a read-only or full disk slows the next run; it never fails this one
 
@@ -124,7 +164,7 @@ def cached_rules(rules_dir: str | os.PathLike | None, cache_root: str | os.PathL
         return rules
     rules = load_rules(path)
     try:
-        _write_atomic(entry, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
+        _write_atomic(entry, _seal(pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)))
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass
     return rules
