@@ -188,3 +188,10 @@ def test_from_without_a_change_is_not_the_other_side_of_a_comparison(rules):
     c = frame(rules, "In March, Norway's gas output was well away from the 10.5 bcm "
                      "analysts had expected.")
     assert claim(c, "10.5").period == "2025-03"
+
+
+def test_a_peak_named_after_a_figure_belongs_to_the_next_one(rules):
+    c = frame(rules, "Chile's copper exports to Japan were $40 million in 2024, against a "
+                     "peak of $900 million in 2012.")
+    assert "peak" not in claim(c, "$40").metric.split(":")
+    assert "peak" in claim(c, "$900").metric.split(":")
