@@ -249,10 +249,11 @@ def _register() -> None:
     def check_syndication(ctx, rule):
         """One info finding per cluster of copied articles, naming every copy."""
         syn = ctx.syndication
+        by_article = ctx.memo("claims_by_article", lambda: _claims_by_article(ctx.claims))
         for cluster in syn.clusters:
             members = set(cluster.articles)
-            copied = [c for c in ctx.claims if c.article in members
-                      and len(syn.cluster_articles.get(c.cluster, ()) & members) > 1]
+            copied = [c for a in sorted(members) for c in by_article.get(a, ())
+                      if len(syn.cluster_articles.get(c.cluster, ()) & members) > 1]
             arts = [ctx.articles_by_id[a] for a in cluster.articles if a in ctx.articles_by_id]
             first = min(arts, key=lambda a: (len(a.headline) == 0, a.id)) if arts else None
             headline = (first.headline if first else "")[:80]
@@ -272,6 +273,13 @@ def _register() -> None:
             }
             yield make_finding(rule.code, rule.kind, "info", " + ".join(cluster.articles),
                                message, copied, details)
+
+
+def _claims_by_article(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
+    out: dict[str, list[Claim]] = {}
+    for claim in claims:
+        out.setdefault(claim.article, []).append(claim)
+    return out
 
 
 _register()
