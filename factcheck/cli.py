@@ -431,9 +431,10 @@ def _common_run(paths, fmt, output, html, no_html, fail_on, rules_dir, baseline,
         else:
             report = _analyse(list(drafts) + inputs, cfg, rules, quiet, strict_missing=True,
                               opts=opts)
-        from factcheck.pipeline import restrict_to
+        from factcheck.pipeline import honour_directives_only_in, restrict_to
 
         _require_drafts_read(report, draft_files)
+        report = honour_directives_only_in(report, draft_files, rules)
         report = restrict_to(report, draft_files)
     else:
         report = _analyse(inputs, cfg, rules, quiet, strict_missing=True, opts=opts)

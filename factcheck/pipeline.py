@@ -173,6 +173,22 @@ def restrict_to(report: Report, paths: Iterable[str]) -> Report:
     return _with_findings(report, kept, summary)
 
 
+def honour_directives_only_in(report: Report, paths: Iterable[str], rules: Rules) -> Report:
+    """In a draft check, suppression directives count only in the drafts: a line in
+    someone else's copy must not switch off the gate on the draft."""
+    from factcheck.report.json_report import _finding_order
+    from factcheck.suppress import apply_inline_suppressions
+
+    wanted = set(paths)
+    every = list(report.findings) + list(report.suppressed)
+    kept, dropped, _ = apply_inline_suppressions(
+        every, report.claims, [a for a in report.articles if a.path in wanted],
+        known_codes=known_rule_codes(rules))
+    order = _finding_order({c.id: c for c in report.claims})
+    report = replace(report, suppressed=tuple(sorted(dropped, key=order)))
+    return _with_findings(report, tuple(sorted(kept, key=order)), dict(report.summary))
+
+
 def _with_findings(report: Report, findings: tuple[Finding, ...], summary: dict) -> Report:
     from factcheck.report.json_report import summarise
 

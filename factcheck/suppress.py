@@ -8,7 +8,7 @@ unknown code is reported as a warning, never a crash, and silences nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 import regex
@@ -21,6 +21,7 @@ _DIRECTIVE = regex.compile(
     regex.IGNORECASE,
 )
 _CODE = regex.compile(r"^FC\d{3}$")
+_BETWEEN_SOURCES = {"conflict", "attributed-disagreement", "unresolved-key"}
 _IN_COMMENT = regex.compile(r"^factcheck-ignore\b[:\s]*(.*)$", regex.IGNORECASE | regex.DOTALL)
 
 
@@ -88,17 +89,32 @@ def apply_inline_suppressions(findings: Sequence[Finding], claims: Sequence[Clai
         return list(findings), [], problems
     by_id = {c.id: c for c in claims}
 
-    def silenced(finding: Finding) -> bool:
-        for claim_id in finding.claims:
-            claim = by_id.get(claim_id)
-            if claim is None:
-                continue
-            for d in directives:
-                if (finding.rule in d.codes and d.path == claim.path
-                        and d.first_line <= claim.line <= d.last_line):
-                    return True
-        return False
+    def covered(finding: Finding, claim: Claim) -> bool:
+        return any(finding.rule in d.codes and d.path == claim.path
+                   and d.first_line <= claim.line <= d.last_line for d in directives)
 
-    kept = [f for f in findings if not silenced(f)]
-    dropped = [f for f in findings if silenced(f)]
+    def outcome(finding: Finding) -> Finding | None:
+        """The finding as it stands after its directives; None when it is silenced."""
+        own = [by_id[c] for c in finding.claims if c in by_id]
+        quiet = [c for c in own if covered(finding, c)]
+        if not quiet:
+            return finding
+        if finding.kind in _BETWEEN_SOURCES:
+            # A directive speaks for its own paragraph only: where the figures left
+            # outside it still disagree among several articles, the finding stands
+            # without the silenced figures.
+            rest = [c for c in own if c not in quiet]
+            values = {(c.quantity.low, c.quantity.high) for c in rest}
+            if len({c.article for c in rest}) >= 2 and len(values) >= 2:
+                return replace(finding, claims=tuple(c.id for c in rest))
+        return None
+
+    kept: list[Finding] = []
+    dropped: list[Finding] = []
+    for finding in findings:
+        after = outcome(finding)
+        if after is None:
+            dropped.append(finding)
+        else:
+            kept.append(after)
     return kept, dropped, problems

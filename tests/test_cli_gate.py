@@ -148,7 +148,10 @@ def test_inline_suppression_in_an_html_draft(tmp_path, corpus):
               "--no-html", "--fail-on", "info")
     report = json.loads(out.read_text())
     assert not [f for f in report["findings"] if f["rule"] == "FC101"], proc.stderr
-    assert [f["rule"] for f in report["suppressed"]] == ["FC101"]
+    # The two corpus figures still disagree with each other, so that conflict stands, but
+    # without the draft's silenced figure it is no business of this draft check.
+    draft_claims = {c["id"] for c in report["claims"] if c["path"].endswith("draft.html")}
+    assert draft_claims and not any(draft_claims & set(f["claims"]) for f in report["findings"])
 
 
 def test_a_gate_that_reads_nothing_does_not_pass(tmp_path, corpus):
@@ -160,3 +163,19 @@ def test_a_gate_that_reads_nothing_does_not_pass(tmp_path, corpus):
     empty.mkdir()
     proc = fc("run", str(empty), "--no-html", "-q")
     assert proc.returncode == 2 and "no article could be read" in proc.stderr
+
+
+def test_a_directive_in_someone_elses_copy_does_not_switch_off_the_gate(tmp_path, corpus):
+    wire = corpus / "wire.txt"
+    wire.write_text("Wire Desk | March 6, 2025 |\n\nfactcheck-ignore: FC101\n"
+                    "Norway's crude oil output averaged 2.6 million barrels per day in "
+                    "February, officials said.\n", encoding="utf-8")
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    out = tmp_path / "w.json"
+    proc = fc("check", str(drafts / "draft.txt"), "--against", str(corpus), "-f", "json",
+              "-o", str(out), "--no-html", "--fail-on", "info")
+    report = json.loads(out.read_text())
+    assert [f["rule"] for f in report["findings"]].count("FC101") == 1, proc.stderr
+    assert proc.returncode == 1
