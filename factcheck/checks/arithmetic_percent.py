@@ -131,8 +131,23 @@ def _signed(change: Claim) -> Interval | None:
 def _candidates(ctx: CheckContext, like: Claim, period: str, metric: str = "") -> list[Claim]:
     if not period:
         return []
-    return [c for c in by_key(ctx).get((like.entity, metric or like.metric, "actual"), ())
-            if c.period == period and same_scale(c, like) and c.id != like.id]
+    return [c for c in _actual_by_period(ctx).get((like.entity, metric or like.metric, period), ())
+            if same_scale(c, like) and c.id != like.id]
+
+
+def _actual_by_period(ctx: CheckContext) -> dict[tuple[str, str, str], list[Claim]]:
+    """Actual figures by (entity, metric, period), in corpus order: a base is looked up, not
+    searched for among every period of its key."""
+
+    def build():
+        out: dict[tuple[str, str, str], list[Claim]] = {}
+        for (entity, metric, modality), claims in by_key(ctx).items():
+            if modality == "actual":
+                for c in claims:
+                    out.setdefault((entity, metric, c.period), []).append(c)
+        return out
+
+    return ctx.memo("percent.actual_by_period", build)
 
 
 def narrowest_metric(a: str, b: str) -> str:

@@ -153,12 +153,13 @@ def _clashing_indices(spans: Sequence[Span], tol: float) -> list[tuple[int, int]
     """Every (i, j), i < j, whose spans are more than `tol` apart, in (i, j) order.
 
     A large key (one figure repeated by hundreds of articles) has mostly agreeing pairs.
-    For positive bounded spans, x and y clash only when y.low > x.high / (1 - tol), so with
-    the spans sorted by low end each figure meets its clashing partners in one suffix; the
-    exact test then runs on those candidates only. Other spans take the plain all-pairs way.
+    For spans with a finite non-negative low end, x and y clash only when
+    y.low > x.high / (1 - tol), so with the spans sorted by low end each figure meets its
+    clashing partners in one suffix; the exact test then runs on those candidates only.
+    Other spans (negative changes, open lower ends) take the plain all-pairs way.
     """
     n = len(spans)
-    if not all(0 <= s.low <= s.high < math.inf for s in spans) or not 0 <= tol < 1:
+    if not all(0 <= s.low <= s.high and s.low < math.inf for s in spans) or not 0 <= tol < 1:
         return [(i, j) for i in range(n) for j in range(i + 1, n)
                 if relative_gap(spans[i], spans[j]) > tol]
     order = sorted(range(n), key=lambda k: spans[k].low)
