@@ -14,7 +14,9 @@ from typing import Any, Callable, Mapping
 
 import yaml
 
-DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+# The project's rules/ folder, reached through factcheck/default_rules (a link in the source
+# tree, a real folder of package data in an installed wheel), so installs find it too.
+DEFAULT_RULES_DIR = (Path(__file__).parent / "default_rules").resolve()
 
 
 class RulesError(Exception):
