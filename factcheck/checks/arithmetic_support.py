@@ -142,10 +142,12 @@ def show_interval(iv: Interval, unit: str) -> str:
         return amount(iv.mid, unit)
     if math.isinf(iv.high) and math.isinf(iv.low):
         return "any value"
+    # An open end carries the rounding of the bound it came from ("at least 130,000" is
+    # 129,999.5 up): shown to 4 significant digits, as the figure was reasoned about.
     if math.isinf(iv.high):
-        return "at least " + amount(iv.low, unit)
+        return "at least " + amount(float(f"{iv.low:.4g}"), unit)
     if math.isinf(iv.low):
-        return "at most " + amount(iv.high, unit)
+        return "at most " + amount(float(f"{iv.high:.4g}"), unit)
     return f"{amount(iv.low, unit)}–{amount(iv.high, unit)}"
 
 
