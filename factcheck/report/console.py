@@ -92,12 +92,7 @@ def render_console(report: Report, console: Console, *, threshold: str = "error"
             if finding.kind == "syndication":
                 _render_copies(finding, claims, articles, console)
                 continue
-            table = Table(show_header=True, header_style="dim", box=None, pad_edge=False,
-                          expand=False)
-            table.add_column("as written", overflow="fold", ratio=3)
-            table.add_column("normalised", overflow="fold", ratio=2)
-            table.add_column("citation", overflow="fold", ratio=4, min_width=24)
-            table.add_column("source", overflow="fold", ratio=4)
+            rows = []
             for claim_id in finding.claims:
                 claim = claims.get(claim_id)
                 if claim is None:
@@ -106,9 +101,9 @@ def render_console(report: Report, console: Console, *, threshold: str = "error"
                 date = art.published.isoformat() if art and art.published else "undated"
                 source = " · ".join(x for x in (art.outlet if art else "", art.author if art else "",
                                                 date) if x)
-                table.add_row(Text(clean(claim.text), style="bold"), _normalised(claim),
-                              Text(clean(f"{claim.path}:{claim.line}:{claim.start + 1}")),
-                              Text(clean(source)))
+                rows.append((clean(claim.text), _normalised(claim),
+                             clean(f"{claim.path}:{claim.line}:{claim.start + 1}"), clean(source)))
+            table = _claims_table(rows, console.width)
             body: list = [Text(clean(finding.message), style="bold"), table]
             line = _details_line(dict(finding.details))
             if line:
@@ -141,3 +136,25 @@ def _render_copies(finding: Finding, claims: dict, articles: dict, console: Cons
     console.print(Panel(Group(Text(clean(finding.message), style="bold"), table),
                         title=Text(f"{finding.rule} {finding.kind}"), title_align="left",
                         border_style=_STYLE[finding.severity]))
+
+
+def _claims_table(rows: list[tuple[str, str, str, str]], width: int):
+    """Figures side by side: a table on a wide terminal, one block per figure when narrow
+    (CI logs are often 80 columns), so nothing is cut."""
+    if width >= 110:
+        table = Table(show_header=True, header_style="dim", box=None, pad_edge=False)
+        table.add_column("as written", overflow="fold", ratio=3)
+        table.add_column("normalised", overflow="fold", ratio=2)
+        table.add_column("citation", overflow="fold", ratio=4, min_width=24)
+        table.add_column("source", overflow="fold", ratio=4)
+        for written, normalised, citation, source in rows:
+            table.add_row(Text(written, style="bold", overflow="fold"),
+                          Text(normalised, overflow="fold"), Text(citation, overflow="fold"),
+                          Text(source, overflow="fold"))
+        return table
+    blocks = []
+    for written, normalised, citation, source in rows:
+        blocks.append(Text.assemble((written, "bold"), f"  = {normalised}", overflow="fold"))
+        blocks.append(Text(f"  {citation}", style="dim", overflow="fold"))
+        blocks.append(Text(f"  {source}", overflow="fold"))
+    return Group(*blocks)
