@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import platform
 import sys
 import time
 from pathlib import Path
@@ -25,24 +24,13 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from factcheck.ingest import load  # noqa: E402
+from machine import machine  # noqa: E402,F401
 from factcheck.model import SEVERITY_RANK  # noqa: E402
 from factcheck.pipeline import analyse, load_rules  # noqa: E402
 
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    import os
-
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 def _match_claims(report, corpus: Path, gold_claim: dict) -> set[str]:

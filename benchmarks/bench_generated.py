@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import make_corpus  # noqa: E402
-from bench_findings import machine  # noqa: E402
+from machine import machine  # noqa: E402
 
 from factcheck.ingest import load  # noqa: E402
 from factcheck.model import SEVERITY_RANK  # noqa: E402

@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 from factcheck.extract import find_quantities, written_bounds  # noqa: E402
+from machine import machine  # noqa: E402
 from quant_units import counted_matches, equivalent_names, unit_names  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "bench"
@@ -366,17 +367,6 @@ def seeds_throughput(rounds: int = 5):
     chars = sum(len(t) for t in texts)
     return len(texts), chars, chars / best if best > 0 else float("inf")
 
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 def main(argv=None) -> int:
