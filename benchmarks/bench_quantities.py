@@ -18,8 +18,6 @@ import argparse
 import datetime as dt
 import json
 import math
-import os
-import platform
 import re
 import subprocess
 import sys
