@@ -132,6 +132,19 @@ class Atom:
 
 
 _BLANKS = " \u00a0\u202f"
+# How far a pattern read after a figure may reach. The regex engine checks a pattern's
+# required letters against the rest of the text before matching, so an unbounded match
+# costs the length of the text: on a text of figures alone that made a scan quadratic.
+_REACH = 200
+
+
+def _starts_line(text: str, pos: int) -> bool:
+    """Only blanks between the last line break (or the text's start) and pos; the walk
+    back stops at the first other character, so each figure reads its own blanks only."""
+    j = pos - 1
+    while j >= 0 and text[j] != "\n" and text[j].isspace():
+        j -= 1
+    return j < 0 or text[j] == "\n"
 
 
 def _head(text: str, pos: int) -> str | None:
@@ -704,8 +717,7 @@ class Scanner:
                     prev.endswith(("'s", "’s")) or prev in W.MONTHS:
                 return "skip"
         # list numbering at the start of a line: "1. ", "2) "
-        line_start = text.rfind("\n", 0, a.nstart) + 1
-        if not text[line_start:a.nstart].strip() and _RX13.match(after):
+        if _RX13.match(after) and _starts_line(text, a.nstart):
             return "skip"
         # names and model numbers: "Rossiya 24", "Big 12", "S&P 500", "Game 7", "No. 1"
         if prev in ("no.", "number", "no", "nos.", "#") or prev in W.LABEL_NOUNS:
@@ -756,7 +768,7 @@ class Scanner:
         return True
 
     def _counted(self, text: str, a: Atom) -> None:
-        em = _EMBEDDED_MEASURE.match(text, a.end)
+        em = _EMBEDDED_MEASURE.match(text, a.end, a.end + _REACH)
         if em and em.group("noun") not in W.NOT_COUNTED:
             ue = em.end("num")
             um = self.lex.unit_words.match(text, ue) or self.lex.unit_symbols.match(text, ue)
@@ -822,7 +834,7 @@ class Scanner:
             a.counted = f"{w1} {w2}"
             if not (w2.endswith("s") or w2 in W.IRREGULAR_PLURALS):
                 # "2.7m combined digital and physical sales": run on to the plural noun
-                cm = _ADJECTIVE_RUN.match(text, a.end)
+                cm = _ADJECTIVE_RUN.match(text, a.end, a.end + _REACH)
                 if cm and all(w in ("and", "or") or w not in W.NOT_COUNTED
                               for w in cm.group(0).split()):
                     a.counted = " ".join(cm.group(0).split())
@@ -927,7 +939,7 @@ class Scanner:
 
     def _unit_after_article(self, text: str, atom: Atom) -> bool:
         """'(of) a mile' after a fraction: the fraction counts that unit."""
-        lead = _OF_ARTICLE.match(text, atom.end)
+        lead = _OF_ARTICLE.match(text, atom.end, atom.end + _REACH)
         if not lead:
             return False
         end = atom.end
