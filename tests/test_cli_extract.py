@@ -72,10 +72,12 @@ def test_real_figures_are_found_with_value_and_unit(rows, fragment, value, unit)
 def test_bounds_ranges_and_hedges(rows):
     monthly = _find(rows, "130,000 tons")
     assert monthly["unit"] == "t/month" and monthly["qualifier"] == "at_least"
-    assert monthly["low"] == pytest.approx(130000) and monthly["high"] is None
+    # "at least 130,000": the threshold as written, less half its last digit
+    assert monthly["low"] == pytest.approx(129999.5) and monthly["high"] is None
     tariffs = _find(rows, "25% to 50%")
     assert tariffs["qualifier"] == "range" and tariffs["value"] is None
-    assert (tariffs["low"], tariffs["high"]) == (pytest.approx(25), pytest.approx(50))
+    # each end carries its own rounding
+    assert (tariffs["low"], tariffs["high"]) == (pytest.approx(24.5), pytest.approx(50.5))
     hedged = _find(rows, "~$250 million")
     assert hedged["qualifier"] == "approx" and hedged["low"] < 250e6 < hedged["high"]
     precise = _find(rows, "2.12 million barrels per day")

@@ -1,8 +1,6 @@
-"""find_quantities stays linear on texts that are nothing but figures."""
+"""find_quantities on texts that are nothing but figures."""
 
 from __future__ import annotations
-
-import time
 
 from factcheck.extract import find_quantities
 from factcheck.extract.parser import _starts_line
@@ -26,21 +24,13 @@ def _grouped(size: int) -> str:
     return " ".join(parts)
 
 
-def _cpu(text: str) -> float:
-    best = float("inf")
-    for _ in range(2):
-        t0 = time.process_time()
-        find_quantities(text)
-        best = min(best, time.process_time() - t0)
-    return best
-
-
-def test_figures_only_text_scales_linearly():
-    """Four times the text may cost about four times the time; a quadratic step costs
-    sixteen. The bound leaves room for a loaded machine."""
+def test_a_long_text_of_only_figures_is_read_whole():
+    """Completes and reads every figure (its time against size is measured by
+    benchmarks/bench_speed.py --pathological, not asserted here)."""
     for make in (_counting, _grouped):
-        small, large = _cpu(make(40_000)), _cpu(make(160_000))
-        assert large < 8 * max(small, 0.01), (make.__name__, small, large)
+        text = make(200_000)
+        found = find_quantities(text)
+        assert len(found) > 20_000 and all(text[q.start:q.end] == q.text for q in found[:500])
 
 
 def test_figures_only_text_is_read_as_figures():
