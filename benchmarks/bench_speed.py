@@ -252,12 +252,12 @@ def pathological_inputs(n: int) -> dict[str, bytes]:
 
 def bench_pathological(work: Path, rules: Path, base: int, rows: list) -> None:
     folder = work / "patho"
-    empty = work / "empty.txt"
-    empty.write_bytes(b"")
+    empty = work / "empty.txt"     # one short article: a run that reads nothing exits 2
+    empty.write_bytes(b"The depot shipped 5 tonnes.\n")
     wall, rss, _ = timed(fc_cmd("run", str(empty), "--rules", str(rules), "--no-html", "-f",
                                 "json", "-o", str(work / "p.json"), "-q", "--no-cache",
                                 "--html", str(work / "r.html")), work)
-    rows.append((0, "pathological: empty file (start-up cost)", wall, float("nan"),
+    rows.append((0, "pathological: one-line file (start-up cost)", wall, float("nan"),
                  float("nan"), rss, "subtract from the rows below"))
     for size in (base, 2 * base):
         shutil.rmtree(folder, ignore_errors=True)
