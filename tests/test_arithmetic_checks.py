@@ -146,8 +146,8 @@ def test_rounded_levels_that_touch_are_not_a_wrong_direction():
 
 def test_monthly_floor_times_twelve_above_the_yearly_total():
     findings, claims = run({"a.txt": (
-        "Last year, Kazakhstan shipped at least 130,000 tons of oil per month and 1.51 "
-        "million tons for the whole year.")})
+        "In 2024, Kazakhstan exported at least 130,000 tonnes of crude every month but 1.51 "
+        "million tons over the whole year.")})
     (f,) = of_rule(findings, "FC203")
     assert f.severity == "warning" and f.kind == "rate-total"
     assert "x 12 months" in f.details["explanation"]

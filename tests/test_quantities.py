@@ -151,7 +151,7 @@ def test_compound_units():
 
 
 def test_unit_carried_to_elided_figure():
-    qs = find_quantities("The plan lifts capacity to 20 million metric tons a year from the current 1.5 million.")
+    qs = find_quantities("The plan lifts capacity to 20 million metric tons a year, from a current 1.5 million.")
     assert [(q.value, q.unit) for q in qs] == [(20e6, "t/yr"), (1.5e6, "t/yr")]
     assert qs[1].unit_text == ""
     qs = find_quantities("Output climbed from 4.1 to 4.6 percent.")
