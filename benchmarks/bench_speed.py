@@ -36,20 +36,15 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
+from machine import cpu_model  # noqa: E402
+
 DIGITS = re.compile(rb"\d+")
 
 
 # --------------------------------------------------------------------------- machine
 
 def machine() -> str:
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     ram = "?"
     try:
         for line in Path("/proc/meminfo").read_text().splitlines():

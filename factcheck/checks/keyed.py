@@ -267,17 +267,22 @@ def _group_details(ctx: CheckContext, group: KeyGroup, values: list[dict], diff:
 
 # --------------------------------------------------------------------------- kinds
 
+def _described(ctx: CheckContext, group: KeyGroup, category: str, threshold: float):
+    """The pairs of one category in a key group, its values, their spread and details."""
+    pairs = [p for p in group.pairs if p.category == category]
+    values = _values(ctx, group.claims)
+    diff = _difference(values, group.unit)
+    return pairs, values, diff, _group_details(ctx, group, values, diff, threshold, pairs)
+
+
 @register(CONFLICT)
 def check_conflict(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
     _, _, threshold = _settings(ctx)
     for group in key_groups(ctx):
         if group.category != CONFLICT:
             continue
-        pairs = [p for p in group.pairs if p.category == CONFLICT]
+        pairs, values, diff, details = _described(ctx, group, CONFLICT, threshold)
         severity = rule.severity if any(p.clean for p in pairs) else _downgrade(rule.severity)
-        values = _values(ctx, group.claims)
-        diff = _difference(values, group.unit)
-        details = _group_details(ctx, group, values, diff, threshold, pairs)
         if severity != rule.severity:
             details["reason"] = _why_not_error(group, pairs)
         yield make_finding(rule.code, rule.kind, severity, group.key_text(),
@@ -291,10 +296,7 @@ def check_attributed(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
     for group in key_groups(ctx):
         if group.category != ATTRIBUTED:
             continue
-        pairs = [p for p in group.pairs if p.category == ATTRIBUTED]
-        values = _values(ctx, group.claims)
-        diff = _difference(values, group.unit)
-        details = _group_details(ctx, group, values, diff, threshold, pairs)
+        _, values, diff, details = _described(ctx, group, ATTRIBUTED, threshold)
 
         def label(v: dict) -> str:
             return ", ".join(v["attributions"]) or "unattributed"
@@ -310,10 +312,7 @@ def check_unresolved(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
     for group in key_groups(ctx):
         if group.category != UNRESOLVED:
             continue
-        pairs = [p for p in group.pairs if p.category == UNRESOLVED]
-        values = _values(ctx, group.claims)
-        diff = _difference(values, group.unit)
-        details = _group_details(ctx, group, values, diff, threshold, pairs)
+        _, values, diff, details = _described(ctx, group, UNRESOLVED, threshold)
         details["reason"] = f"framing confidence below {threshold}"
         yield make_finding(rule.code, rule.kind, "info", group.key_text(),
                            _message(group, values, diff) + "; key uncertain", group.claims,

@@ -149,8 +149,15 @@ def _barred(rest: str) -> Byline | None:
     first = byline("By " + parts[0])
     if first is None or not first.author:
         return None
-    outlet, date = first.outlet, first.date
-    for part in parts[1:]:
+    found = _outlet_and_date(parts[1:], first.outlet, first.date)
+    return Byline(first.author, *found) if found else None
+
+
+def _outlet_and_date(parts: list[str], outlet: str = "",
+                     date: dt.date | None = None) -> tuple[str, dt.date | None] | None:
+    """Read bar-separated parts as an outlet and a date (reading-time labels skipped);
+    None when a part is neither."""
+    for part in parts:
         if _READING_TIME.match(part):
             continue
         d = dates.date_line(part)
@@ -160,7 +167,7 @@ def _barred(rest: str) -> Byline | None:
             outlet = outlet_name(part)
         else:
             return None
-    return Byline(first.author, outlet, date)
+    return outlet, date
 
 
 _NAMED_NUMBER = re.compile(r"^\p{L}[\p{L}\p{M} .&'’\-]*\s\d{1,3}$")
@@ -176,20 +183,9 @@ def masthead(line: str) -> Byline | None:
     """'Outlet | April 1, 2025 |': an outlet and a date separated by bars or dots."""
     if len(line) > 120 or ("|" not in line and "·" not in line):
         return None
-    parts = [p.strip() for p in _BARS.split(line) if p.strip()]
-    date, outlet = None, ""
-    for part in parts:
-        if _READING_TIME.match(part):
-            continue
-        d = dates.date_line(part)
-        if d and not date:
-            date = d
-        elif not outlet and _is_outlet(part) and _outlet_digits_ok(part):
-            outlet = outlet_name(part)
-        else:
-            return None
-    if date and outlet:
-        return Byline("", outlet, date)
+    found = _outlet_and_date([p.strip() for p in _BARS.split(line) if p.strip()])
+    if found and all(found):
+        return Byline("", *found)
     return None
 
 
