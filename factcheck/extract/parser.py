@@ -402,6 +402,8 @@ class Scanner:
                 return True
             if text[s - 2].isdigit():
                 return True         # "25-50": a range, joined later
+            if _HYPHENATED_TO.search(text, max(0, s - 12), s):
+                return True         # "a 0-to-60-mph time": a range written as one adjective
             return False            # "F-35", "COVID-19", "mid-2024", "top-10"
         if prev in ":#":
             return False
@@ -588,24 +590,52 @@ class Scanner:
         if "/" in a.unit and dim not in ("currency",):
             return
         m = self.lex.denominator.match(text, a.end)
-        if not m:
-            return
+        if m:
+            self._apply_denominator(text, a, m, extend=True)
+
+    def _apply_denominator(self, text: str, a: Atom, m, extend: bool) -> bool:
+        """Make a's unit the compound 'unit per den' that m read; extend moves a's end to
+        the end of the denominator (False when it is written after a bracket a shares)."""
+        dim = self.t.dimension(a.unit) if a.unit else ""
         if m.group("of") and dim not in ("mass", "oil_volume", "gas_volume", "volume"):
-            return
+            return False
         den_word = m.group("den") or m.group("adv")
         key = " ".join(den_word.lower().split())
         den = self.t.denominators.get(key) or self.t.denominator_adverbs.get(key)
         if not den:
-            return
+            return False
         name = self.t.compound(a.unit, den)
         if self.t.info(name) is None:
-            return
+            return False
         if a.unit == "%" and den not in ("yr", "month", "week", "d", "hour"):
-            return
+            return False
+        written = text[a.end:m.end()] if extend else text[m.start():m.end()]
         a.unit = name
-        a.unit_text = (a.unit_text + text[a.end:m.end()]) if not a.currency_prefix else \
-            a.unit_text + " " + text[a.end:m.end()].strip()
-        a.end = m.end()
+        a.unit_text = (a.unit_text + written) if not a.currency_prefix else \
+            a.unit_text + " " + written.strip()
+        if extend:
+            a.end = m.end()
+        return True
+
+    def _bracketed_conversions(self, text: str, atoms: list[Atom]) -> None:
+        """'C$6 (US$4.46) per share', 'EUR 5 (USD 5.4) a litre': the rate written after
+        the bracket belongs to the figure and to its conversion alike."""
+        for a, b in zip(atoms, atoms[1:]):
+            if not a.unit or not b.unit or "/" in a.unit or "/" in b.unit or \
+                    a.low is not None or b.low is not None:
+                continue
+            if not _OPEN_BRACKET_GAP.match(text, a.end, b.start):
+                continue
+            close = _CLOSE_BRACKET.match(text, b.end, b.end + 8)
+            if not close:
+                continue
+            m = self.lex.denominator.match(text, close.end())
+            if not m or m.group("of"):
+                continue
+            if self._apply_denominator(text, a, m, extend=False):
+                self._apply_denominator(text, b, m, extend=False)
+                a.dimension = self.t.dimension(a.unit)
+                b.dimension = self.t.dimension(b.unit)
 
     def _left_context(self, text: str, a: Atom) -> None:
         s = a.start
@@ -961,6 +991,7 @@ class Scanner:
     def _combine(self, text: str, atoms: list[Atom]) -> list[Atom]:
         atoms = self._one_in(text, atoms)
         atoms = self._money_and_cents(text, atoms)
+        self._bracketed_conversions(text, atoms)
         out: list[Atom] = []
         i = 0
         while i < len(atoms):
@@ -1052,6 +1083,12 @@ class Scanner:
         gm = _RANGE_GAP.match(gap)
         if gm:
             word = (gm.group("w") or gm.group("d") or "").lower()
+        elif gap.lower() in ("-to-", "‑to‑"):
+            # "0-to-60-mph", "a 10-to-15-minute walk": one adjective; bare, a ratio or a
+            # score ("a 3-to-1 margin", "a 5-to-4 vote")
+            if a.bare and b.bare:
+                return "skip"
+            word = "-"
         elif frm == "from" and not gap.strip() and text[b.start:b.start + 6].lower() == "up to ":
             word = "to"         # "from 450 sq ft up to 900 sq ft"
         else:
@@ -1081,10 +1118,12 @@ class Scanner:
                 return None
         if frm == "from" and _LEVEL_WORDS.search(fb.group(0)):
             return None         # "from the current 1.5 million to 20 million": two levels
-        if frm == "from":
+        if frm == "from" and not _TO_A_RANGE.match(text, b.end, b.end + 60):
+            # "rose from 1.5 to 2 million": two levels, unless a range follows the "to"
+            # ("revised from 5 to 7 per cent to 3 to 5 per cent": a range moved to another)
             lead = text[max(0, a.start - 60):a.start - len(fb.group(0))]
             if _CHANGE_LEAD.search(lead) and not _RANGE_VERBS.search(lead):
-                return None     # "rose from 1.5 to 2 million": two levels
+                return None
         if a.change not in ("=", "~") and not hyphen and not (a.by and not a.unit):
             return None
         # scale carried back: "between 2 and 3 million", "$10 to $15 billion"
@@ -1151,8 +1190,13 @@ class Scanner:
                 if nx.unit and nx.kind != "range" and regex.match(
                         r"^(?:-,?[ \u00a0]*|-?,?[ \u00a0]*(?:to|or|and|-|–|of(?:[ \u00a0]+(?:the|a|an|its|their))?)[ \u00a0]*"
                         r"(?:about|around|nearly|almost)?[ \u00a0]*)$", gap) \
-                        and _similar(nx, a) and nx.dimension not in ("duration", "age"):
-                    if nx.scaled and not a.scaled and abs(a.number) < abs(nx.number / nx.scale_value) * 10:
+                        and nx.dimension not in ("duration", "age"):
+                    # "from 1.5 to 2 million tonnes": the scale is carried back with the unit
+                    scale = nx.scaled and not a.scaled and \
+                        abs(a.number) < abs(nx.number / nx.scale_value) * 10
+                    if not _similar(nx, replace(a, number=a.number * nx.scale_value) if scale else a):
+                        continue
+                    if scale:
                         a.number *= nx.scale_value
                         a.half *= nx.scale_value
                         a.scaled = True
@@ -1205,6 +1249,12 @@ _EMBEDDED_MEASURE = regex.compile(
 _TEMPERATURE_CUE = regex.compile(
     r"(?i:temperature|degree|heat|weather|warm|cold|hot(?:test)?\b|cool|freez|frost|celsius"
     r"|fahrenheit|thermometer|climate|forecast|mercury)")
+_TO_A_RANGE = regex.compile(
+    r"[ \u00a0]+(?i:to)[ \u00a0]+[$€£]?\d[\d,.]*+[ \u00a0]*(?:%|(?i:per[ \u00a0]?cent|percent))?"
+    r"[ \u00a0]*(?:(?i:to)[ \u00a0]|-|–)[ \u00a0]*[$€£]?\d")
+_HYPHENATED_TO = regex.compile(r"\d[-‑](?i:to)[-‑]$")
+_OPEN_BRACKET_GAP = regex.compile(r"[ \u00a0]*\([ \u00a0]*$")
+_CLOSE_BRACKET = regex.compile(r"[ \u00a0]*\)")
 _AND_GAP = regex.compile(r"^[ \u00a0]+(?:and[ \u00a0]+)?$")
 _CLAUSE_END = regex.compile(r"[ \u00a0]*(?:[.,;:!?)]|$)")
 _ADJECTIVE_RUN = regex.compile(
