@@ -71,3 +71,48 @@ def test_levels_from_to_stay_two_levels():
 def test_scale_not_carried_to_an_unlike_level():
     qs = find_quantities("The plant's output rose from 900 to 2 million tonnes.")
     assert qs[0].value == 900
+
+
+# --- single letters read by their context ----------------------------------------------
+
+@pytest.mark.parametrize("text, value, count", [
+    ("Roughly 7 B people could see the eclipse.", 7e9, "people"),
+    ("The service now has 30 M subscribers.", 30e6, "subscribers"),
+])
+def test_spaced_scale_letter_before_a_plural(text, value, count):
+    q = only(text)
+    assert q.value == value and q.counted == count
+
+
+@pytest.mark.parametrize("text", [
+    "Plan 2 B was never tried.",
+    "Room 4 B is across the hall.",
+    "The report cites Plan 3 B says nothing new.",
+])
+def test_spaced_letter_without_plural_is_not_a_scale(text):
+    assert all(q.value is None or q.value < 1000 for q in find_quantities(text))
+
+
+@pytest.mark.parametrize("text, unit, value", [
+    ("The ferry kept a steady 14 kt despite the wind.", "kn", 14),
+    ("The smelter turned out 350 kt of zinc last year.", "t", 350_000),
+])
+def test_kt_is_a_knot_where_speed_is_spoken_of(text, unit, value):
+    q = only(text)
+    assert (q.unit, q.value) == (unit, value)
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Tin has a 232 C melting point.", "°C"),
+    ("Expect highs near 95 F in the weather this week.", "°F"),
+])
+def test_spaced_temperature_letter_with_a_cue(text, unit):
+    assert only(text).unit == unit
+
+
+@pytest.mark.parametrize("text", [
+    "Fit a 2 C battery to the torch.",
+    "The weather rules of Section 12 C apply.",
+])
+def test_spaced_letter_without_cue_or_after_a_label(text):
+    assert all(q.unit not in ("°C", "°F") for q in find_quantities(text))

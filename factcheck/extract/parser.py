@@ -440,7 +440,7 @@ class Scanner:
         if fold:
             a.unit, a.unit_text, a.end = "x", fold.group(1), fold.end()
             return
-        m = self.lex.scale.match(text, a.end)
+        m = self.lex.scale.match(text, a.end) or _SPACED_SCALE_LETTER.match(text, a.end, a.end + 40)
         if not m:
             return
         if m.group("g"):
@@ -538,13 +538,18 @@ class Scanner:
                     a.end += um.end()
                 self._denominator(text, a)
                 return
-        c = text[a.end:a.end + 1]
-        if (c == "C" or c == "F") and a.kind == "digits" and not text[a.end + 1:a.end + 2].isalnum() \
-                and text[a.end + 1:a.end + 2] not in ("-", "'", "’", "&", "/") and \
+        j = a.end
+        if text[a.end:a.end + 1] in _BLANKS and a.end + 1 < len(text) and \
+                not _prev_word_cased(text, a.start)[:1].isupper():
+            j = a.end + 1       # "12 C" set apart, but not "Section 12 C": a label
+        c = text[j:j + 1]
+        if (c == "C" or c == "F") and a.kind == "digits" and not text[j + 1:j + 2].isalnum() \
+                and text[j + 1:j + 2] not in ("-", "'", "’", "&", "/") and \
                 _TEMPERATURE_CUE.search(text, max(0, a.start - 100), a.end + 100):
-            # "40C", "104F": a temperature written glued, as weather copy does; the letters
-            # alone are ambiguous ("a 2C battery"), so a temperature word must be near
-            a.unit, a.unit_text, a.end = ("°C" if c == "C" else "°F"), c, a.end + 1
+            # "40C", "104 F": a temperature written with the bare letter, as weather copy
+            # does; the letter alone is ambiguous ("a 2C battery"), so a temperature word
+            # must be near
+            a.unit, a.unit_text, a.end = ("°C" if c == "C" else "°F"), c, j + 1
             return
         word_ok, sym_ok = self._unit_gate(text, a.end)
         if not (word_ok or sym_ok):
@@ -580,6 +585,10 @@ class Scanner:
             unit, factor = form.unit, form.factor
             if unit == "lb" and a.scaled and form.words:
                 unit, factor = t.scaled_pounds_are, 1.0
+            if m.group("u") == "kt" and "kn" in t.units and \
+                    _SPEED_CUE.search(text, max(0, a.start - 100), a.end + 100):
+                # "kt" is a kilotonne, or a knot where the text speaks of speed or wind
+                unit, factor = "kn", 1.0
             if unit in ("deg",) and text[m.end():m.end() + 2].strip().startswith(("C", "F")):
                 pass
             a.unit, a.unit_text, a.factor, a.end = unit, m.group("u"), factor, m.end()
@@ -1248,7 +1257,15 @@ _EMBEDDED_MEASURE = regex.compile(
     r"[ \u00a0]++(?P<noun>[a-z][a-z-]{1,25}?s)(?![\w'’])")
 _TEMPERATURE_CUE = regex.compile(
     r"(?i:temperature|degree|heat|weather|warm|cold|hot(?:test)?\b|cool|freez|frost|celsius"
-    r"|fahrenheit|thermometer|climate|forecast|mercury)")
+    r"|fahrenheit|thermometer|climate|forecast|mercury|melting|boiling|freezing)")
+_SPEED_CUE = regex.compile(
+    r"(?i:\b(?:speeds?|airspeed|wind|winds|gusts?|gusting|sail(?:ing|ed)?|cruis(?:e|ing)|knots"
+    r"|mph|km/h|flying|aircraft|vessel|ship|boat)\b)")
+# "8 B people", "40 M users": a capital scale letter set apart is read as a scale only when
+# a plural noun follows it ("Plan B", "Category 5 B" stay letters)
+_SPACED_SCALE_LETTER = regex.compile(
+    r"[ \u00a0](?P<g>[BM])(?=[ \u00a0]++(?:people|(?!(?:was|has|does|this|thus|plus|its|his|is|always|perhaps|whereas|unless|"
+    r"across|towards|afterwards|besides|sometimes|says)(?![a-z]))[a-z]{3,20}+(?<=[^s]s))(?![\w'’-]))")
 _TO_A_RANGE = regex.compile(
     r"[ \u00a0]+(?i:to)[ \u00a0]+[$€£]?\d[\d,.]*+[ \u00a0]*(?:%|(?i:per[ \u00a0]?cent|percent))?"
     r"[ \u00a0]*(?:(?i:to)[ \u00a0]|-|–)[ \u00a0]*[$€£]?\d")
