@@ -116,3 +116,33 @@ def test_spaced_temperature_letter_with_a_cue(text, unit):
 ])
 def test_spaced_letter_without_cue_or_after_a_label(text):
     assert all(q.unit not in ("°C", "°F") for q in find_quantities(text))
+
+
+# --- counted nouns ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, counted", [
+    ("The lab backed one of Brightline's first products.", "products"),
+    ("She marked one of the quickest and most elusive strikers in the division.", "strikers"),
+    ("The single sold 1.4m combined digital and physical copies.",
+     "digital and physical copies"),
+    ("The club hopes to sign another striker or two.", "striker"),
+])
+def test_counted_noun(text, counted):
+    assert only(text).counted == counted
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("Hundreds of NHS nurses signed the letter.", "NHS nurses"),
+    ("The agency shipped thousands of PCR kits.", "PCR kits"),
+    ("Dozens of Americans were stranded.", "Americans"),
+])
+def test_vague_count_with_names_before_the_noun(text, counted):
+    assert only(text).counted == counted
+
+
+def test_vague_count_of_a_name_alone_counts_nothing():
+    assert only("The fund sold hundreds of Acme.").counted == ""
+
+
+def test_total_word_alone_is_not_a_noun():
+    assert only("Both sides scored 10 combined.").counted == ""

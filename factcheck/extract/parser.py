@@ -69,14 +69,15 @@ _RX5 = regex.compile(r"(?i:\bby)\b")
 _RX6 = regex.compile(r"[.!?:;\"“]\s*$")
 _RX7 = regex.compile(r"[A-Z][\w&'’.]*[ \u00a0]$")
 _RX8 = regex.compile(r"[ \u00a0]+(?:to|or|-|and)[ \u00a0]+(?:\d|[a-z]+\b)")
-_RX9 = regex.compile(r"[ \u00a0]+(?:of[ \u00a0]+(?:the|its|his|her|their|our|my|your|those|these|them|us|you)[ \u00a0]|[a-z][a-z-]{2,})")
+_RX9 = regex.compile(r"[ \u00a0]+(?:of[ \u00a0]+(?:the|its|his|her|their|our|my|your|those|these|them|us|you"
+                    r"|[A-Z][\w&.-]{0,30}+['’]s)[ \u00a0]|[a-z][a-z-]{2,})")
 _RX10 = regex.compile(r"[ \u00a0]+([a-z][a-z-]*)")
 _RX11 = regex.compile(r"[ \u00a0]+([A-Za-z]+)")
 _RX12 = regex.compile(r"[ \u00a0]+([a-z][a-z-]+)")
 _RX13 = regex.compile(r"[.)][ \u00a0]")
 _RX14 = regex.compile(r"[A-Z][a-z'’]+,[ \u00a0]$")
 _RX15 = regex.compile(r",[ \u00a0]")
-_RX16 = regex.compile(r"[ \u00a0]+of[ \u00a0]+\S+((?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){1,4})")
+_RX16 = regex.compile(r"[ \u00a0]+of[ \u00a0]+\S+((?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){1,6})")
 _RX17 = regex.compile(r"(\d{1,3})[ \u00a0]?$")
 _RX18 = regex.compile(r"[⁄/]")
 _RX19 = regex.compile(r"(?i:\bto\b)")
@@ -365,8 +366,15 @@ class Scanner:
             return atom
         if atom.bare and (kind == "vague" or kind == "couple" and not atom.scaled):
             vm = _RX3.match(text[atom.end:atom.end + 40])
-            if vm and vm.group(1)[:1].isupper() and not _is_demonym_plural(vm.group(1)):
-                vm = None       # "thousands of Reuters readers": a name, not the noun
+            om = _OF_NAME.match(text, atom.end, atom.end + 40)
+            if om and not (vm and _is_demonym_plural(vm.group(1))):
+                # "thousands of Reuters readers", "dozens of COVID-19 tests": names before
+                # the noun are part of its phrase; a name alone is not the noun
+                nm = _NAMED_COUNT.match(text, om.end(), atom.end + _REACH)
+                noun = nm.group("noun") if nm else None
+                if noun and _plural(noun) and noun not in W.NOT_COUNTED:
+                    atom.counted = " ".join(nm.group(0).split())
+                vm = None
             if vm and vm.group(1).lower() not in W.NOT_COUNTED:
                 atom.counted = vm.group(1)
         elif atom.bare:
@@ -815,18 +823,23 @@ class Scanner:
                 # "eight million 250ml bottles": the bottles are counted, 250ml is their size
                 a.counted = " ".join(text[em.start("num"):em.end()].split())
                 return
+        if a.kind == "words":
+            om = _NOUN_OR_BEFORE.search(text, max(0, a.start - 40), a.start)
+            nxt = _RX12.match(text[a.end:a.end + 30])
+            if om and om.group("n") not in W.NOT_COUNTED and \
+                    not (nxt and _plural(nxt.group(1))) and \
+                    not self.lex.unit_words.match(text, om.start("n") - 1):
+                a.counted = om.group("n")   # "another pick or two": the noun is written first
+                return
         m = _NEXT_WORDS.match(text, a.end)
         if not m:
             return
         w1, w2, w3 = m.group(1), m.group(2), m.group(3)
         low1 = w1.lower()
-        if low1 == "of" and w2 and w2.endswith(("'s", "’s")) and w3 and w3[:1].islower() and \
-                (w3.endswith("s") or w3 in W.IRREGULAR_PLURALS) and w3 not in W.NOT_COUNTED:
-            a.counted = w3              # "two of Johnson's deputies"
-            return
-        if low1 == "of" and w2 and w2.lower() in ("the", "its", "his", "her", "their", "our", "my",
-                                                  "your", "those", "these"):
-            # "one of the largest producers": the noun is the first plural after "of the"
+        if low1 == "of" and w2 and (w2.endswith(("'s", "’s")) or w2.lower() in (
+                "the", "its", "his", "her", "their", "our", "my", "your", "those", "these")):
+            # "two of Johnson's deputies", "one of Acme's earliest investments", "one of the
+            # largest producers": the noun is the first plural after the determiner
             rest = _RX16.match(text[a.end:a.end + 80])
             if rest:
                 for w in rest.group(1).split():
@@ -854,6 +867,13 @@ class Scanner:
             if not a.counted and _is_demonym_plural(w1) and not (w2 and w2[:1].isupper()):
                 a.counted = w1
             return
+        if low1 in _TOTAL_WORDS and w2 and w2[:1].islower() and w2 not in W.NOT_COUNTED:
+            # "2.7m combined digital and physical sales": the count's qualifier, then the noun
+            cm = _ADJECTIVE_RUN.match(text, a.end, a.end + _REACH)
+            words = cm.group(0).split()[1:] if cm else []
+            if words and all(w in ("and", "or") or w not in W.NOT_COUNTED for w in words):
+                a.counted = " ".join(words)
+                return
         if low1 in _COMPARATIVE_DETERMINERS and w2 and w2[:1].islower() and \
                 w2 not in W.NOT_COUNTED and (w2.endswith("s") or w2 in W.IRREGULAR_PLURALS):
             a.counted = w2              # "eight more picks", "two fewer seats"
@@ -1279,6 +1299,10 @@ _ADJECTIVE_RUN = regex.compile(
 _COMPARATIVE_ADJECTIVES = frozenset(
     "smaller larger bigger older younger newer cheaper richer poorer stronger weaker "
     "wider deeper taller heavier lighter".split())
+_NOUN_OR_BEFORE = regex.compile(
+    r"(?i:(?<![\w])(?:a|an|another|one))[ \u00a0]+(?P<n>[a-z]{3,20}+)[ \u00a0]+or[ \u00a0]+$")
+_OF_NAME = regex.compile(r"[ \u00a0]+of(?=[ \u00a0]+[A-Z])")
+_TOTAL_WORDS = frozenset(("combined", "total", "overall"))
 _COMPARATIVE_DETERMINERS = frozenset(("more", "fewer", "further", "additional", "extra"))
 
 
