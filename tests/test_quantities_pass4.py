@@ -146,3 +146,60 @@ def test_vague_count_of_a_name_alone_counts_nothing():
 
 def test_total_word_alone_is_not_a_noun():
     assert only("Both sides scored 10 combined.").counted == ""
+
+
+# --- number-word compounds ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, counted", [
+    ("The hatchback gets a three-cylinder engine.", 3, "cylinder"),
+    ("The hatchback gets a 3-cylinder engine.", 3, "cylinder"),
+    ("A five-judge bench will hear the appeal.", 5, "judge"),
+    ("The firm named a 9-member board.", 9, "member"),
+])
+def test_compound_count(text, value, counted):
+    q = only(text)
+    assert (q.value, q.counted, q.unit) == (value, counted, "")
+
+
+@pytest.mark.parametrize("text", [
+    "Buyers pick from four-, six- and eight-cylinder engines.",
+    "Buyers pick from 4-, 6- and 8-cylinder engines.",
+])
+def test_suspended_compound_counts_share_the_noun(text):
+    qs = find_quantities(text)
+    assert [(q.value, q.counted) for q in qs] == [(4, "cylinder"), (6, "cylinder"),
+                                                  (8, "cylinder")]
+
+
+@pytest.mark.parametrize("text", [
+    "She is a two-time world champion.",
+    "They took a one-way ticket home.",
+    "We stayed at a five-star resort.",
+    "The hosts won two-nil at home.",
+    "It uses a 185-hp four-cylinder or a V-6.",
+])
+def test_compound_that_is_not_a_count(text):
+    assert all(q.counted not in ("time", "way", "star", "nil", "cylinder")
+               for q in find_quantities(text))
+
+
+def test_compound_durations_and_units_keep_their_unit():
+    assert only("They signed a twenty-five-year lease.").unit == "year"
+    qs = find_quantities("Pick a 13- or 15-inch screen.")
+    assert [q.unit for q in qs] == ["in", "in"]
+
+
+# --- a model number after a count ----------------------------------------------------------
+
+def test_model_number_after_a_count():
+    qs = find_quantities("The carrier parked three new 320 Neo jets.")
+    assert [q.value for q in qs] == [3]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Some 96 Leeds fans travelled.", [96]),
+    ("They sold 5 of 200 Acme shares.", [5, 200]),
+    ("It delivered 63000 Model 3 sedans and 27000 Model S cars.", [63000, 27000]),
+])
+def test_counts_before_names_are_kept(text, values):
+    assert [q.value for q in find_quantities(text)] == values

@@ -289,8 +289,9 @@ class Scanner:
                 return None
             digit_share = 0.5 / half
             if text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha() and \
-                    not self.lex.unit_words.match(text, e) and not self.lex.scale.match(text, e):
-                return None         # "three-bed", "six-speed": part of a compound adjective
+                    not self.lex.unit_words.match(text, e) and not self.lex.scale.match(text, e) \
+                    and _compound_noun(text, e, number, self.lex.unit_words) is None:
+                return None         # "two-way", "three-time": part of a compound adjective
         elif kind == "mixed":
             # "7 1/2 miles", "10-3/4 %": a whole number and a fraction
             whole, frac = raw[:-len(raw.lstrip("0123456789"))], raw.lstrip("0123456789")[1:]
@@ -377,6 +378,11 @@ class Scanner:
                 vm = None
             if vm and vm.group(1).lower() not in W.NOT_COUNTED:
                 atom.counted = vm.group(1)
+        elif atom.bare and (compound := _compound_noun(text, atom.end, atom.number,
+                                                          self.lex.unit_words)):
+            # "a four-cylinder engine", "4-, 5- and 6-cylinder engines": a count of the noun
+            # joined to it
+            atom.counted, atom.end = compound
         elif atom.bare:
             self._counted(text, atom)
             if kind == "digits" and not atom.scaled and atom.qualifier == "exact" and \
@@ -783,6 +789,9 @@ class Scanner:
             return None
         if a.start > 0 and text[a.start - 1] == "#":
             return "skip"
+        if "," not in raw and "." not in raw and _CAPITAL_NEXT.match(text, a.end) and \
+                _COUNT_BEFORE.search(text, max(0, a.start - 40), a.start):
+            return "skip"           # "two new 737 Max jets": a count, then a model's number
         if _ERA_BEFORE.search(text, max(0, a.start - 30), a.start) or \
                 _ERA_AFTER.match(text, a.end):
             return "skip"           # "between A.D. 1000 and 1260": both ends are years
@@ -1299,11 +1308,49 @@ _ADJECTIVE_RUN = regex.compile(
 _COMPARATIVE_ADJECTIVES = frozenset(
     "smaller larger bigger older younger newer cheaper richer poorer stronger weaker "
     "wider deeper taller heavier lighter".split())
+_COUNT_BEFORE = regex.compile(
+    r"(?i:(?<![\w.,-])(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?)"
+    r"(?:[ \u00a0]+(?!(?:and|or|of|to|in|from|than)[ \u00a0])[a-z]{2,15}+){0,2}[ \u00a0]+)$")
+_CAPITAL_NEXT = regex.compile(r"[ \u00a0]+[A-Z]")
 _NOUN_OR_BEFORE = regex.compile(
     r"(?i:(?<![\w])(?:a|an|another|one))[ \u00a0]+(?P<n>[a-z]{3,20}+)[ \u00a0]+or[ \u00a0]+$")
 _OF_NAME = regex.compile(r"[ \u00a0]+of(?=[ \u00a0]+[A-Z])")
 _TOTAL_WORDS = frozenset(("combined", "total", "overall"))
 _COMPARATIVE_DETERMINERS = frozenset(("more", "fewer", "further", "additional", "extra"))
+
+
+_COMPOUND = regex.compile(
+    r"-(?P<n>[a-z]{3,15}+)(?![\w-])[ \u00a0]++(?P<h>[a-z][a-z-]{1,20}+)")
+_SUSPENDED = regex.compile(
+    r"-(?:[ \u00a0]*,)?[ \u00a0]*(?:(?:and|or|to)[ \u00a0]+)?"
+    r"(?:(?:\d{1,3}|[a-z]{3,9})-(?:[ \u00a0]*,)?[ \u00a0]*(?:(?:and|or|to)[ \u00a0]+)?){0,4}"
+    r"(?:\d{1,3}|[a-z]{3,9})-(?P<n>[a-z]{3,15}+)(?![\w-])[ \u00a0]++(?P<h>[a-z][a-z-]{1,20}+)")
+# compounds that name a kind, a rating or a score, not a count of the joined noun
+_NOT_COMPOUND_COUNTS = frozenset(
+    "time way fold off sided star point pointer nil all odd something plus ish dimensional "
+    "love zero under over up hander footer seater nothing thirds thirty forty fifty".split())
+
+
+def _compound_noun(text: str, e: int, number: float, units) -> tuple[str, int] | None:
+    """'a four-cylinder engine', 'four-, five- and six-cylinder engines': a count whose
+    noun is joined to it by a hyphen, in an adjective before a head noun. Returns the noun
+    and where the figure's span ends, or None."""
+    if number != int(number) or not 2 <= number <= 999 or text[e:e + 1] != "-":
+        return None
+    m = _COMPOUND.match(text, e, e + 60)
+    end = m.end("n") if m else e + 1
+    if not m:
+        m = _SUSPENDED.match(text, e, e + _REACH)
+        if not m:
+            return None
+    noun, head = m.group("n"), m.group("h")
+    um = units.match(text, m.start("n"))
+    if um is not None and um.end() >= m.end("n"):
+        return None         # "13- or 15-inch": a unit, carried by the unit pass
+    if noun in _NOT_COMPOUND_COUNTS or noun in W.NOT_COUNTED or _plural(noun) or \
+            head in W.NOT_COUNTED or noun in W.UNITS_WORDS or noun in W.TENS_WORDS:
+        return None
+    return noun, end
 
 
 def _plural(word: str) -> bool:
