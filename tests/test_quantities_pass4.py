@@ -203,3 +203,50 @@ def test_model_number_after_a_count():
 ])
 def test_counts_before_names_are_kept(text, values):
     assert [q.value for q in find_quantities(text)] == values
+
+
+# --- a bracketed conversion shares its figure's bound and move; hedges and moves ---------
+
+@pytest.mark.parametrize("text, qualifier, change", [
+    ("The cable runs more than 200 kilometres (124 miles).", "more_than", ">"),
+    ("The engine makes just under 180 hp (134 kW / 182 PS).", "less_than", "<"),
+])
+def test_bracketed_conversion_shares_the_bound(text, qualifier, change):
+    qs = find_quantities(text)
+    assert len(qs) >= 2 and all((q.qualifier, q.change) == (qualifier, change) for q in qs)
+    for q in qs:     # one-sided intervals
+        assert (q.high == float("inf")) if qualifier == "more_than" else (q.low == 0.0)
+
+
+def test_bracketed_conversion_shares_the_move():
+    qs = find_quantities("Lake temperatures fell by 2 to 3 degrees Celsius (3.6 to 5.4 "
+                         "Fahrenheit) over the decade.")
+    assert [(q.unit, q.change) for q in qs] == [("°C", "down"), ("°F", "down")]
+
+
+def test_exact_figure_and_its_conversion_stay_exact():
+    qs = find_quantities("The bridge is 120 metres (394 feet) long.")
+    assert [(q.qualifier, q.change) for q in qs] == [("exact", "="), ("exact", "=")]
+
+
+def test_hedged_range_is_approximate():
+    q = only("Adults need about 1800 - 2200 calories a day.")
+    assert q.value is None and q.change == "~"
+
+
+@pytest.mark.parametrize("text, change", [
+    ("The index ended down 2% on the day.", "down"),
+    ("The forecast was revised upward by 30 billion yen.", "up"),
+    ("Payrolls grew by 80,000 jobs or 1.4 per cent.", "up"),
+])
+def test_direction_read(text, change):
+    assert find_quantities(text)[-1].change == change
+
+
+def test_narrowed_down_is_not_a_fall():
+    assert only("The panel narrowed down the list to 4 names.").change == "="
+
+
+def test_back_up_to_is_a_level_not_a_bound():
+    q = only("Growth should inch back up to 3.9 percent next year.")
+    assert q.qualifier == "exact" and q.value == 3.9

@@ -640,6 +640,30 @@ class Scanner:
             a.end = m.end()
         return True
 
+    def _bracketed_hedges(self, text: str, atoms: list[Atom]) -> None:
+        """'more than 100 km (60 miles)', 'just under 296 hp (221 kW / 300 PS)', 'fell by
+        1 to 1.5 C (1.8 to 2.7 F)': a bracketed conversion is the same figure, with the same
+        bound and the same move."""
+        for i, a in enumerate(atoms):
+            if a.qualifier == "exact" and a.change == "=" or not a.dimension:
+                continue
+            j, prev_end, inside = i + 1, a.end, False
+            while j < len(atoms):
+                b = atoms[j]
+                gap = text[prev_end:b.start]
+                if not (_BRACKET_OPEN.match(gap) if not inside else _BRACKET_NEXT.match(gap)):
+                    break
+                if b.dimension != a.dimension or b.change != "=" or \
+                        (b.qualifier != "exact" and b.qualifier != a.qualifier):
+                    break
+                if (a.qualifier == "range") == (b.qualifier == "range"):
+                    if a.qualifier != "range":
+                        b.qualifier = a.qualifier
+                    b.change, b.by = a.change, a.by
+                inside, prev_end, j = True, b.end, j + 1
+                if _CLOSE_BRACKET.match(text, b.end, b.end + 8):
+                    break
+
     def _bracketed_conversions(self, text: str, atoms: list[Atom]) -> None:
         """'C$6 (US$4.46) per share', 'EUR 5 (USD 5.4) a litre': the rate written after
         the bracket belongs to the figure and to its conversion alike."""
@@ -711,7 +735,8 @@ class Scanner:
                 direction = "down"
             if v == "up" and a.qualifier == "at_most":
                 direction = ""
-            if v in ("up", "down") and _prev_word(win, cm.start()) in W.PHRASAL_UP:
+            if (v == "up" and _prev_word(win, cm.start()) in W.PHRASAL_UP) or \
+                    (v == "down" and _prev_word(win, cm.start()) in W.PHRASAL_DOWN):
                 direction = ""
             if direction and a.unit != "" or direction and a.bare:
                 if a.qualifier in ("exact", "approx", "nearly") or a.change == "=":
@@ -1045,6 +1070,7 @@ class Scanner:
             out.append(a)
             i += 1
         self._carry_units(text, out)
+        self._bracketed_hedges(text, out)
         if not self.ages:
             out = [a for a in out if a.dimension != "age"]
         return out
@@ -1176,7 +1202,7 @@ class Scanner:
                  unit=unit, unit_text=(b.unit_text or a.unit_text), factor=1.0,
                  currency_prefix=a.currency_prefix or b.currency_prefix,
                  counted=b.counted or a.counted, qualifier="range",
-                 change=a.change if a.change in ("up", "down") else "=",
+                 change=a.change if a.change in ("up", "down", "~") else "=",
                  kind="range", low=lo_val, high=hi_val,
                  dimension=b.dimension or a.dimension,
                  low_half=a_half * a.digit_share * abs(factor),
@@ -1189,8 +1215,9 @@ class Scanner:
         for i, a in enumerate(atoms):
             # "lost 190 points, or 0.6%": the same change told twice
             if i > 0 and a.change == "=" and a.qualifier in ("exact", "approx") and \
-                    atoms[i - 1].change in ("up", "down") and _OR_GAP.match(text[atoms[i - 1].end:a.start]):
-                a.change = atoms[i - 1].change
+                    atoms[i - 1].change in ("up", "down") and \
+                    _OR_GAP.match(text[_after_counted(text, atoms[i - 1]):a.start]):
+                a.change = atoms[i - 1].change      # "added 900 jobs, or 2%" too
             if not a.bare or a.counted or a.kind not in ("digits", "words") or a.low is not None \
                     or a.dimension == "age":
                 continue
@@ -1299,6 +1326,8 @@ _TO_A_RANGE = regex.compile(
     r"[ \u00a0]+(?i:to)[ \u00a0]+[$€£]?\d[\d,.]*+[ \u00a0]*(?:%|(?i:per[ \u00a0]?cent|percent))?"
     r"[ \u00a0]*(?:(?i:to)[ \u00a0]|-|–)[ \u00a0]*[$€£]?\d")
 _HYPHENATED_TO = regex.compile(r"\d[-‑](?i:to)[-‑]$")
+_BRACKET_OPEN = regex.compile(r"^[ \u00a0]*[(\[][ \u00a0]*$")
+_BRACKET_NEXT = regex.compile(r"^[ \u00a0]*(?:/|,|;|or)[ \u00a0]*$")
 _OPEN_BRACKET_GAP = regex.compile(r"[ \u00a0]*\([ \u00a0]*$")
 _CLOSE_BRACKET = regex.compile(r"[ \u00a0]*\)")
 _AND_GAP = regex.compile(r"^[ \u00a0]+(?:and[ \u00a0]+)?$")

@@ -75,7 +75,7 @@ UP_VERBS = (
     "advances advancing added adding surged surge surges surging soared soar soars soaring "
     "grew grow grows growing grown rallied rally rallies raised raise raises raising lifted "
     "boosted hiked expanded widened spiked spiking rebounded higher ticked edged soaring "
-    "jumping surging climbing rallying rebounding advancing gaining"
+    "jumping surging climbing rallying rebounding advancing gaining upward upwards"
 ).split()
 DOWN_VERBS = (
     "fell fall falls falling fallen down dropped drop drops dropping declined decline "
@@ -84,7 +84,8 @@ DOWN_VERBS = (
     "plummet plummets tumbled tumble tumbles sank sink sinks shed sheds cut cuts cutting "
     "reduced reduce reduces eased ease eases dipped dip dips slumped slump slumps retreated "
     "lowered lower contracted shrank shrunk shrinks narrowed sagged tanked crashed "
-    "plummeting tumbling sliding slipping sinking shedding losing dipping slumping falling"
+    "plummeting tumbling sliding slipping sinking shedding losing dipping slumping falling "
+    "downward downwards"
 ).split()
 # "ticked"/"edged" take their direction from the next word ("edged up", "ticked down")
 DIRECTIONLESS = {"ticked", "edged"}
@@ -134,9 +135,14 @@ NOT_COUNTED = set(
 MOVED_UP = set("edged edges edging inched inches inching ticked ticks ticking crept creeps "
                "creeping moved moves moving went goes going gone shot nudged nudges bumped "
                "ratcheted revised revises trended trending drifted drifting crawled "
-               "climbed jumped".split())
+               "climbed jumped back".split())
 
 # "gave up 517 yards", "picked up 3 wins": "up" after these verbs is not a rise
+# "narrowed down to three", "stepped down": "down" after these verbs is not a fall; "ended
+# down 1%" is
+PHRASAL_DOWN = set("narrowed narrow narrows boiled boil broke break breaks broken handed hand "
+                   "stepped step steps backed back settled settle calmed shut turned turn turns "
+                   "sat sit put puts set sets tracked track wound wind".split())
 PHRASAL_UP = set("gave give gives giving given picked pick picks set sets ended end ends made "
                  "make makes took take takes signed sign signs summed sum sums add adds added "
                  "stepped step steps served serve serves racked rack racks backed back".split())
