@@ -250,3 +250,26 @@ def test_narrowed_down_is_not_a_fall():
 def test_back_up_to_is_a_level_not_a_bound():
     q = only("Growth should inch back up to 3.9 percent next year.")
     assert q.qualifier == "exact" and q.value == 3.9
+
+
+# --- a place in a table; a measure named by its system ------------------------------------
+
+def test_rank_zone_is_not_a_count():
+    assert find_quantities("The club sank into the bottom three after the loss.") == []
+
+
+def test_top_count_with_its_noun_is_kept():
+    assert only("The top four exporters ship most of the grain.").counted == "exporters"
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("A recipe calls for one US fluid ounce of syrup.", "floz"),
+    ("The old tank held 60 imperial gallons.", "gal"),
+])
+def test_unit_named_by_its_system(text, unit):
+    assert only(text).unit == unit
+
+
+def test_us_before_a_plural_noun_is_not_a_unit():
+    q = only("The law passed in 30 US states.")
+    assert q.unit == "" and q.counted == "US states"

@@ -385,6 +385,9 @@ class Scanner:
             atom.counted, atom.end = compound
         elif atom.bare:
             self._counted(text, atom)
+            if not atom.counted and not atom.scaled and _RANK_ZONE.search(
+                    text, max(0, atom.start - 16), atom.start):
+                return None         # "slipped towards the bottom three": a place, not a count
             if kind == "digits" and not atom.scaled and atom.qualifier == "exact" and \
                     not atom.counted and self._followed_by_name(text, atom):
                 return None
@@ -565,6 +568,16 @@ class Scanner:
             # must be near
             a.unit, a.unit_text, a.end = ("°C" if c == "C" else "°F"), c, j + 1
             return
+        qm = _UNIT_SYSTEM.match(text, a.end, a.end + 12)
+        if qm:
+            # "one US fluid ounce", "40 imperial gallons": a measure named by its system
+            um = lex.unit_words.match(text, qm.end())
+            key = " ".join(um.group("u").lower().split()) if um else ""
+            form = lex.unit_lookup.get(key)
+            if form is not None and t.dimension(form.unit) in ("volume", "mass", "length"):
+                a.unit, a.unit_text, a.factor, a.end = form.unit, um.group("u"), form.factor, um.end()
+                self._denominator(text, a)
+                return
         word_ok, sym_ok = self._unit_gate(text, a.end)
         if not (word_ok or sym_ok):
             return
@@ -1326,6 +1339,8 @@ _TO_A_RANGE = regex.compile(
     r"[ \u00a0]+(?i:to)[ \u00a0]+[$€£]?\d[\d,.]*+[ \u00a0]*(?:%|(?i:per[ \u00a0]?cent|percent))?"
     r"[ \u00a0]*(?:(?i:to)[ \u00a0]|-|–)[ \u00a0]*[$€£]?\d")
 _HYPHENATED_TO = regex.compile(r"\d[-‑](?i:to)[-‑]$")
+_UNIT_SYSTEM = regex.compile(r"[ \u00a0]+(?:US|U\.S\.|[Ii]mperial)(?=[ \u00a0]+[a-z])")
+_RANK_ZONE = regex.compile(r"(?i:\bthe[ \u00a0]+(?:top|bottom)[ \u00a0]+)$")
 _BRACKET_OPEN = regex.compile(r"^[ \u00a0]*[(\[][ \u00a0]*$")
 _BRACKET_NEXT = regex.compile(r"^[ \u00a0]*(?:/|,|;|or)[ \u00a0]*$")
 _OPEN_BRACKET_GAP = regex.compile(r"[ \u00a0]*\([ \u00a0]*$")
