@@ -385,8 +385,10 @@ class Scanner:
             atom.counted, atom.end = compound
         elif atom.bare:
             self._counted(text, atom)
-            if not atom.counted and not atom.scaled and _RANK_ZONE.search(
-                    text, max(0, atom.start - 16), atom.start):
+            if not atom.counted and not atom.scaled and \
+                    ("top" in text[max(0, atom.start - 8):atom.start] or
+                     "bottom" in text[max(0, atom.start - 8):atom.start]) and \
+                    _RANK_ZONE.search(text, max(0, atom.start - 16), atom.start):
                 return None         # "slipped towards the bottom three": a place, not a count
             if kind == "digits" and not atom.scaled and atom.qualifier == "exact" and \
                     not atom.counted and self._followed_by_name(text, atom):
@@ -457,7 +459,9 @@ class Scanner:
         if fold:
             a.unit, a.unit_text, a.end = "x", fold.group(1), fold.end()
             return
-        m = self.lex.scale.match(text, a.end) or _SPACED_SCALE_LETTER.match(text, a.end, a.end + 40)
+        m = self.lex.scale.match(text, a.end)
+        if m is None and text[a.end + 1:a.end + 2] in ("B", "M"):
+            m = _SPACED_SCALE_LETTER.match(text, a.end, a.end + 40)
         if not m:
             return
         if m.group("g"):
@@ -556,7 +560,7 @@ class Scanner:
                 self._denominator(text, a)
                 return
         j = a.end
-        if text[a.end:a.end + 1] in _BLANKS and a.end + 1 < len(text) and \
+        if text[a.end + 1:a.end + 2] in ("C", "F") and text[a.end:a.end + 1] in _BLANKS and \
                 not _prev_word_cased(text, a.start)[:1].isupper():
             j = a.end + 1       # "12 C" set apart, but not "Section 12 C": a label
         c = text[j:j + 1]
@@ -568,7 +572,8 @@ class Scanner:
             # must be near
             a.unit, a.unit_text, a.end = ("°C" if c == "C" else "°F"), c, j + 1
             return
-        qm = _UNIT_SYSTEM.match(text, a.end, a.end + 12)
+        qm = _UNIT_SYSTEM.match(text, a.end, a.end + 12) \
+            if text[a.end + 1:a.end + 2] in ("U", "I", "i") else None
         if qm:
             # "one US fluid ounce", "40 imperial gallons": a measure named by its system
             um = lex.unit_words.match(text, qm.end())
@@ -657,6 +662,8 @@ class Scanner:
         """'more than 100 km (60 miles)', 'just under 296 hp (221 kW / 300 PS)', 'fell by
         1 to 1.5 C (1.8 to 2.7 F)': a bracketed conversion is the same figure, with the same
         bound and the same move."""
+        if "(" not in text and "[" not in text:
+            return
         for i, a in enumerate(atoms):
             if a.qualifier == "exact" and a.change == "=" or not a.dimension:
                 continue
@@ -680,11 +687,13 @@ class Scanner:
     def _bracketed_conversions(self, text: str, atoms: list[Atom]) -> None:
         """'C$6 (US$4.46) per share', 'EUR 5 (USD 5.4) a litre': the rate written after
         the bracket belongs to the figure and to its conversion alike."""
+        if "(" not in text:
+            return
         for a, b in zip(atoms, atoms[1:]):
             if not a.unit or not b.unit or "/" in a.unit or "/" in b.unit or \
                     a.low is not None or b.low is not None:
                 continue
-            if not _OPEN_BRACKET_GAP.match(text, a.end, b.start):
+            if "(" not in text[a.end:b.start] or not _OPEN_BRACKET_GAP.match(text, a.end, b.start):
                 continue
             close = _CLOSE_BRACKET.match(text, b.end, b.end + 8)
             if not close:
@@ -827,7 +836,8 @@ class Scanner:
             return None
         if a.start > 0 and text[a.start - 1] == "#":
             return "skip"
-        if "," not in raw and "." not in raw and _CAPITAL_NEXT.match(text, a.end) and \
+        if "," not in raw and "." not in raw and text[a.end + 1:a.end + 2].isupper() and \
+                _CAPITAL_NEXT.match(text, a.end) and \
                 _COUNT_BEFORE.search(text, max(0, a.start - 40), a.start):
             return "skip"           # "two new 737 Max jets": a count, then a model's number
         if _ERA_BEFORE.search(text, max(0, a.start - 30), a.start) or \
