@@ -209,6 +209,13 @@ GOLD_OMISSIONS = [
      "durations elsewhere"),
     (159, "keep half the subscription revenue", "a share the gold leaves out"),
     (482, "Senard, 65,", "an age the gold leaves out while it annotates ages elsewhere"),
+    (368, "Armstrong, 25,", "an age the gold leaves out, as in #482"),
+    (337, "men aged 18 to 34", "an age span the gold leaves out (also #341) while it "
+     "annotates ages elsewhere"),
+    (382, "its three-year network growth forecast", "a duration the gold leaves out (also "
+     "#476 'a two-month contract'), as in #96"),
+    (343, "a three-bed apartment", "a compound count the gold leaves out (also #527 and "
+     "#531 'a six-speed automatic') while it annotates 'a four-cylinder engine' (#525, #530)"),
 ]
 
 
