@@ -274,8 +274,9 @@ def _write_outputs(report: Report, rules, cfg, fmt: str, output: Optional[str], 
     from factcheck.report.json_report import report_to_json
     from factcheck.report.writing import OutputError, write_atomic
 
+    as_json = report_to_json(report)     # written to the file and, with -f json, emitted too
     try:
-        write_atomic(cfg.json, report_to_json(report))
+        write_atomic(cfg.json, as_json)
         if not cfg.no_html:
             import datetime as dt
 
@@ -296,7 +297,7 @@ def _write_outputs(report: Report, rules, cfg, fmt: str, output: Optional[str], 
         else:
             render_console(report, make_console())
     else:
-        _emit(_render(report, fmt, run_root), output)
+        _emit(as_json if fmt == "json" else _render(report, fmt, run_root), output)
     if not quiet:
         written = [cfg.json] + ([] if cfg.no_html else [cfg.html])
         _err("wrote " + ", ".join(written))
@@ -412,6 +413,16 @@ def _require_drafts_read(report: Report, draft_files: List[str]) -> None:
 def _common_run(paths, fmt, output, html, no_html, fail_on, rules_dir, baseline, quiet,
                 config_file, *, drafts: Optional[List[str]] = None,
                 opts: Optional[RunOptions] = None):
+    from factcheck.engine.gcpause import paused_gc
+
+    with paused_gc():
+        _run_and_report(paths, fmt, output, html, no_html, fail_on, rules_dir, baseline, quiet,
+                        config_file, drafts=drafts, opts=opts)
+
+
+def _run_and_report(paths, fmt, output, html, no_html, fail_on, rules_dir, baseline, quiet,
+                    config_file, *, drafts: Optional[List[str]] = None,
+                    opts: Optional[RunOptions] = None):
     opts = opts or RunOptions()
     cfg = _load_config(config_file)
     cfg = cfg.merged(

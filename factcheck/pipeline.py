@@ -75,6 +75,7 @@ class FileResult:
     document: Document | None             # None when the file could not be read
     claims: tuple[Claim, ...] = ()
     problem: FileProblem | None = None
+    signatures: tuple = ()                # ArticleSignature per article, for syndication
 
 
 def process_file(path: str, rules: Rules) -> FileResult:
@@ -85,7 +86,21 @@ def process_file(path: str, rules: Rules) -> FileResult:
         document = read_document(path)
     except IngestError as exc:
         return FileResult(path, None, (), FileProblem(path, "error", exc.message))
-    return FileResult(path, document, tuple(claims_of_document(document, rules)))
+    claims = tuple(claims_of_document(document, rules))
+    return FileResult(path, document, claims, None, signatures_of(document, claims, rules))
+
+
+def signatures_of(document: Document, claims: Sequence[Claim], rules: Rules) -> tuple:
+    """Each article's syndication signature: tokenising is per-file work, done here."""
+    from factcheck.checks.context import syndication_params
+    from factcheck.checks.syndication import article_signature
+
+    params = syndication_params(rules.checks)
+    by_article: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_article.setdefault(claim.article, []).append(claim)
+    return tuple(article_signature(a, by_article.get(a.id, ()), params)
+                 for a in document.articles)
 
 
 def _claim_order(claim: Claim) -> tuple:
@@ -115,22 +130,26 @@ def analyse_results(results: Iterable[FileResult], problems: Sequence[FileProble
     documents = [r.document for r in results if r.document is not None]
     claims = [c for r in results if r.document is not None for c in r.claims]
     problems = list(problems) + [r.problem for r in results if r.problem is not None]
-    return reduce_claims(documents, claims, problems, rules, run_root=run_root)
+    signatures = {s.article: s for r in results if r.document is not None
+                  for s in r.signatures}
+    return reduce_claims(documents, claims, problems, rules, run_root=run_root,
+                         signatures=signatures)
 
 
 def reduce_claims(documents: Sequence[Document], claims: Sequence[Claim],
                   problems: Sequence[FileProblem], rules: Rules, *,
-                  run_root: str = ".") -> Report:
+                  run_root: str = ".", signatures=None) -> Report:
     """Cluster, check and report framed claims (claims' clusters are recomputed here)."""
-    from factcheck.checks import assign_clusters, run_checks
+    from factcheck.checks import assign_clusters, run_checks, syndicate
     from factcheck.report.json_report import build_report
     from factcheck.suppress import apply_inline_suppressions
 
     documents = sorted(documents, key=lambda d: d.path)
     articles: list[Article] = [a for d in documents for a in d.articles]
     claims = sorted(claims, key=_claim_order)
-    claims = assign_clusters(articles, claims, rules.checks)
-    findings = run_checks(claims, articles, rules.checks)
+    syn = syndicate(articles, claims, rules.checks, signatures)
+    claims = assign_clusters(articles, claims, rules.checks, syn)
+    findings = run_checks(claims, articles, rules.checks, syn)
 
     all_problems = list(problems)
     for document in documents:

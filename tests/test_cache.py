@@ -136,3 +136,50 @@ def test_an_entry_not_sealed_by_this_user_is_never_unpickled(tmp_path):
     sealed = tmp_path / "sealed.pkl"
     sealed.write_bytes(cache_mod._seal(pickle.dumps({"ok": 1})))
     assert cache_mod._read(sealed) == {"ok": 1}
+
+
+def _pack_shards(root: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in (root / "v1" / "packs").rglob("*.pkl")}
+
+
+def test_rerun_reads_unchanged_files_from_the_pack_not_from_their_entries(tmp_path, rules):
+    files = write_corpus(tmp_path / "corpus")
+    cache = FileCache.open(tmp_path / "cache", rules)
+    cold = report_to_json(analyse_results(extract_files(files, rules, jobs=1, cache=cache), [], rules))
+    assert _pack_shards(tmp_path / "cache")
+    for entry in _entries(tmp_path / "cache"):
+        entry.unlink()      # only the pack is left to answer
+    calls = []
+    warm = extract_files(files, rules, jobs=1, cache=cache, progress=calls.append)
+    assert report_to_json(analyse_results(warm, [], rules)) == cold
+    assert sorted(calls) == sorted(files)
+    assert not _entries(tmp_path / "cache")     # nothing was parsed again
+
+
+def test_one_changed_file_rewrites_one_pack_shard(tmp_path, rules):
+    files = write_corpus(tmp_path / "corpus")
+    cache = FileCache.open(tmp_path / "cache", rules)
+    extract_files(files, rules, jobs=1, cache=cache)
+    before = _pack_shards(tmp_path / "cache")
+    target = Path(files[0])
+    target.write_text(target.read_text(encoding="utf-8").replace("million", "billion", 1),
+                      encoding="utf-8")
+    fresh = extract_files(files, rules, jobs=1, cache=cache)
+    after = _pack_shards(tmp_path / "cache")
+    changed = {p for p in set(before) | set(after) if before.get(p) != after.get(p)}
+    assert 1 <= len(changed) <= 2      # the shard losing the old key, the one gaining the new
+    cold = extract_files(files, rules, jobs=1, cache=None)
+    assert report_to_json(analyse_results(fresh, [], rules)) == \
+        report_to_json(analyse_results(cold, [], rules))
+
+
+def test_a_tampered_pack_shard_is_ignored(tmp_path, rules):
+    files = write_corpus(tmp_path / "corpus")
+    cache = FileCache.open(tmp_path / "cache", rules)
+    cold = report_to_json(analyse_results(extract_files(files, rules, jobs=1, cache=cache), [], rules))
+    for shard in _pack_shards(tmp_path / "cache"):
+        blob = bytearray(shard.read_bytes())
+        blob[-1] ^= 0xFF
+        shard.write_bytes(bytes(blob))
+    warm = report_to_json(analyse_results(extract_files(files, rules, jobs=1, cache=cache), [], rules))
+    assert warm == cold

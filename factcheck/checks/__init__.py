@@ -1,8 +1,9 @@
 """The checks: from framed claims to findings.
 
     rules = load_check_rules(rules_dir)
-    claims = assign_clusters(articles, claims, rules)   # syndication clusters (FC103)
-    findings = run_checks(claims, articles, rules)      # every enabled rule, fixed order
+    syn = syndicate(articles, claims, rules)            # near-duplicate clusters (FC103)
+    claims = assign_clusters(articles, claims, rules, syn)
+    findings = run_checks(claims, articles, rules, syn) # every enabled rule, fixed order
 
 Check kinds live in small modules that register themselves in CHECK_KINDS; rules/checks.yaml
 instantiates them with a code, a severity and tolerances. Any module named arithmetic*.py
@@ -15,7 +16,7 @@ import importlib
 import pkgutil
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from factcheck.checks import keyed, syndication  # noqa: F401  (register their kinds)
 from factcheck.checks.compare import units_folder
@@ -23,7 +24,7 @@ from factcheck.checks.config import CheckRules, RuleConfig, load_check_rules, ru
 from factcheck.checks.context import CheckContext, syndication_params
 from factcheck.checks.findings import fingerprint, merge_same_id, sort_findings
 from factcheck.checks.registry import CHECK_KINDS, register
-from factcheck.checks.syndication import analyse_syndication
+from factcheck.checks.syndication import ArticleSignature, Syndication, analyse_syndication
 from factcheck.model import Article, Claim, Finding
 
 for _module in sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)])):
@@ -32,24 +33,32 @@ for _module in sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).p
 
 __all__ = [
     "CHECK_KINDS", "CheckContext", "CheckRules", "RuleConfig", "assign_clusters",
-    "fingerprint", "load_check_rules", "register", "rule_codes", "run_checks",
+    "fingerprint", "load_check_rules", "register", "rule_codes", "run_checks", "syndicate",
 ]
 
 
-def assign_clusters(articles: Sequence[Article], claims: Sequence[Claim],
-                    rules: CheckRules) -> list[Claim]:
-    """Fill Claim.cluster: claims whose sentences are near-duplicates share one id."""
+def syndicate(articles: Sequence[Article], claims: Sequence[Claim], rules: CheckRules,
+              signatures: Mapping[str, ArticleSignature] | None = None) -> Syndication:
+    """Sentence and article clusters of a corpus (signatures from the per-file step if given)."""
     with units_folder(rules.folder):
-        syn = analyse_syndication(articles, claims, syndication_params(rules))
-    return [replace(c, cluster=syn.cluster_of_sentence(c.sentence)) for c in claims]
+        return analyse_syndication(articles, claims, syndication_params(rules), signatures)
+
+
+def assign_clusters(articles: Sequence[Article], claims: Sequence[Claim],
+                    rules: CheckRules, syndication: Syndication | None = None) -> list[Claim]:
+    """Fill Claim.cluster: claims whose sentences are near-duplicates share one id."""
+    syn = syndication or syndicate(articles, claims, rules)
+    return [replace(c, cluster=syn.cluster_of_claim(c)) for c in claims]
 
 
 def run_checks(claims: Sequence[Claim], articles: Sequence[Article],
-               rules: CheckRules) -> list[Finding]:
+               rules: CheckRules, syndication: Syndication | None = None) -> list[Finding]:
     """Every enabled rule over the corpus; the order does not depend on input order."""
     claims = sorted(claims, key=lambda c: (c.path, c.line, c.start, c.end, c.id))
     articles = sorted(articles, key=lambda a: a.id)
     ctx = CheckContext(claims=claims, articles=articles, rules=rules)
+    if syndication is not None:
+        ctx.syndication = syndication
     findings: list[Finding] = []
     with units_folder(rules.folder):     # conversions follow the run's --rules folder
         for rule in rules.enabled:

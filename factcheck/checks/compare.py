@@ -129,8 +129,12 @@ class Span:
 
 
 def span(claim: Claim) -> Span:
-    q = claim.quantity
-    unit, factor = to_comparison(q.unit)
+    return _span(claim.quantity, _UNITS_FOLDER.get())
+
+
+@lru_cache(maxsize=1 << 17)     # every check asks again for the same figures
+def _span(q: Quantity, folder: str) -> Span:
+    unit, factor = _to_comparison(q.unit, folder)
     low, high = q.low, q.high
     if low == high and q.value is not None and math.isfinite(q.value):
         width = abs(q.value) * _written_halfwidth(q)

@@ -4,24 +4,105 @@ Written on hashlib and numpy rather than a dependency: it is short, it must be
 deterministic across runs and machines (fixed seeds, no process-salted hash()), it is
 vectorised over the whole corpus at once, and every candidate is confirmed by exact
 Jaccard afterwards, so the estimate only has to find candidates, never to decide.
+
+The permutations are multiply-shift hashes on 64-bit words, ((a * x + b) mod 2^64) >> 32:
+a universal family that needs no modulo, so numpy computes them at memory speed.
 """
 
 from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
-from typing import Hashable, Iterable, Iterator
+from typing import Hashable, Iterable, Iterator, Sequence
 
 import numpy as np
 
-_PRIME = np.uint64((1 << 61) - 1)
-_MASK32 = np.uint64(0xFFFFFFFF)
 _CHUNK = 16384          # shingles hashed per numpy batch (memory: _CHUNK x num_perm x 8 bytes)
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_SHIFT = np.uint64(32)
 
 
 @lru_cache(maxsize=1 << 18)
-def _hash32(shingle: str) -> int:
+def hash32(shingle: str) -> int:
+    """A stable 32-bit hash of a string (not Python's per-process salted hash())."""
     return int.from_bytes(hashlib.sha1(shingle.encode("utf-8")).digest()[:4], "little")
+
+
+@lru_cache(maxsize=8)
+def _permutations(num_perm: int, bands: int, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    if num_perm % bands:
+        raise ValueError("num_perm must be a multiple of bands")
+    rng = np.random.RandomState(seed)
+    a = rng.randint(1, 1 << 62, size=num_perm, dtype=np.int64).astype(np.uint64) * np.uint64(2) + np.uint64(1)
+    b = rng.randint(0, 1 << 62, size=num_perm, dtype=np.int64).astype(np.uint64)
+    mix = rng.randint(1, 1 << 62, size=num_perm // bands, dtype=np.int64).astype(np.uint64)
+    return a, b, mix
+
+
+def band_hashes(hashes: Sequence[np.ndarray], salts: Sequence[int], *, num_perm: int = 128,
+                bands: int = 32, seed: int = 1) -> np.ndarray:
+    """(len(hashes), bands) LSH band keys of sets given as arrays of 32-bit shingle hashes.
+
+    `salts` partition the index: items with different salts never share a band key.
+    """
+    a, b, mix = _permutations(num_perm, bands, seed)
+    rows = num_perm // bands
+    n = len(hashes)
+    out = np.empty((n, bands), dtype=np.uint64)
+    start = 0
+    with np.errstate(over="ignore"):
+        while start < n:
+            stop, size = start, 0
+            while stop < n and (size == 0 or size + max(1, hashes[stop].size) <= _CHUNK):
+                size += max(1, hashes[stop].size)
+                stop += 1
+            part = [h if h.size else np.array([0xFFFFFFFF], dtype=np.uint64)
+                    for h in hashes[start:stop]]
+            values = np.concatenate(part).astype(np.uint64)
+            hashed = (np.multiply.outer(values, a) + b) >> _SHIFT
+            offsets = np.cumsum([0] + [h.size for h in part[:-1]])
+            sig = np.minimum.reduceat(hashed, offsets, axis=0)
+            # One 64-bit value per band (wrap-around arithmetic is deterministic).
+            out[start:stop] = (sig.reshape(stop - start, bands, rows) * mix).sum(
+                axis=2, dtype=np.uint64)
+            start = stop
+        out += (np.asarray(salts, dtype=np.uint64) * _GOLDEN)[:, None]
+    return out
+
+
+def bucket_pairs(band_hash: np.ndarray, max_bucket: int | None = None) -> np.ndarray:
+    """Every pair (i, j), i < j, sharing a band key, once, sorted: an (m, 2) int64 array.
+
+    A bucket with more than `max_bucket` members is a family of look-alike texts (a
+    template, stock wording), not a set of copies: it yields no pairs, which keeps the
+    work linear where one phrase recurs across a whole archive."""
+    n, bands = band_hash.shape if band_hash.ndim == 2 else (0, 0)
+    found: list[np.ndarray] = []
+    for band in range(bands):
+        column = band_hash[:, band]
+        order = np.argsort(column, kind="stable")
+        sorted_col = column[order]
+        same = np.flatnonzero(sorted_col[1:] == sorted_col[:-1])
+        if same.size == 0:
+            continue
+        # Runs of equal band keys: each run is one bucket with two or more members.
+        breaks = np.diff(same) > 1
+        run_start = same[np.concatenate(([True], breaks))]
+        run_end = same[np.concatenate((breaks, [True]))] + 2
+        sizes = run_end - run_start
+        keep = sizes <= max_bucket if max_bucket is not None else np.ones_like(sizes, bool)
+        for size in np.unique(sizes[keep]).tolist():
+            starts = run_start[keep & (sizes == size)]
+            left, right = np.triu_indices(size, 1)
+            members = order[starts[:, None] + np.arange(size)]
+            first = members[:, left].ravel()
+            second = members[:, right].ravel()
+            found.append(np.stack([np.minimum(first, second), np.maximum(first, second)], 1))
+    if not found:
+        return np.empty((0, 2), dtype=np.int64)
+    pairs = np.concatenate(found).astype(np.int64)
+    codes = np.unique(pairs[:, 0] * np.int64(max(n, 1)) + pairs[:, 1])
+    return np.stack([codes // max(n, 1), codes % max(n, 1)], 1)
 
 
 class MinHashLSH:
@@ -33,75 +114,25 @@ class MinHashLSH:
     """
 
     def __init__(self, num_perm: int = 128, bands: int = 32, seed: int = 1):
-        if num_perm % bands:
-            raise ValueError("num_perm must be a multiple of bands")
-        self.bands = bands
-        self.rows = num_perm // bands
-        rng = np.random.RandomState(seed)
-        self._a = rng.randint(1, (1 << 31) - 1, size=num_perm, dtype=np.int64).astype(np.uint64)
-        self._b = rng.randint(0, (1 << 31) - 1, size=num_perm, dtype=np.int64).astype(np.uint64)
-        mix = np.random.RandomState(seed + 1)
-        self._mix = mix.randint(1, (1 << 31) - 1, size=self.rows, dtype=np.int64).astype(np.uint64)
+        _permutations(num_perm, bands, seed)
+        self.num_perm, self.bands, self.seed = num_perm, bands, seed
         self._keys: list[Hashable] = []
         self._hashes: list[np.ndarray] = []
         self._salts: list[int] = []
 
     def add(self, key: Hashable, shingles: Iterable[str], salt: str = "") -> None:
         """`salt` partitions the index: only items with the same salt can be candidates."""
-        values = sorted({_hash32(s) for s in shingles}) or [0xFFFFFFFF]
         self._keys.append(key)
-        self._hashes.append(np.array(values, dtype=np.uint64))
-        self._salts.append(_hash32(salt) if salt else 0)
-
-    def signatures(self) -> np.ndarray:
-        """(len(keys), num_perm) minimum hashes, computed in batches of shingles."""
-        n = len(self._hashes)
-        out = np.empty((n, self._a.size), dtype=np.uint64)
-        start = 0
-        while start < n:
-            stop, size = start, 0
-            while stop < n and (size == 0 or size + self._hashes[stop].size <= _CHUNK):
-                size += self._hashes[stop].size
-                stop += 1
-            values = np.concatenate(self._hashes[start:stop])
-            # (a*x + b) mod p over 32-bit hashes: products stay below 2^63, no overflow.
-            hashed = (np.outer(values, self._a) + self._b) % _PRIME & _MASK32
-            offsets = np.cumsum([0] + [h.size for h in self._hashes[start:stop - 1]])
-            out[start:stop] = np.minimum.reduceat(hashed, offsets, axis=0)
-            start = stop
-        return out
+        self._hashes.append(np.array(sorted({hash32(s) for s in shingles}), dtype=np.uint64))
+        self._salts.append(hash32(salt) if salt else 0)
 
     def candidates(self, max_bucket: int | None = None) -> Iterator[tuple[Hashable, Hashable]]:
-        """Each candidate pair once, in a deterministic order (by insertion order).
-
-        A bucket with more than `max_bucket` members is a family of look-alike texts (a
-        template, stock wording), not a set of copies: it yields no pairs, which keeps the
-        work linear where one phrase recurs across a whole archive."""
+        """Each candidate pair once, in a deterministic order (by insertion order)."""
         if len(self._keys) < 2:
             return
-        sig = self.signatures().reshape(len(self._keys), self.bands, self.rows)
-        # One 64-bit value per band (wrap-around arithmetic is deterministic).
-        band_hash = (sig * self._mix).sum(axis=2, dtype=np.uint64)
-        band_hash += (np.array(self._salts, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15))[:, None]
-        pairs: set[tuple[int, int]] = set()
-        for band in range(self.bands):
-            column = band_hash[:, band]
-            order = np.argsort(column, kind="stable")
-            sorted_col = column[order]
-            same = np.flatnonzero(sorted_col[1:] == sorted_col[:-1])
-            if same.size == 0:
-                continue
-            # Runs of equal band hashes: each run is one bucket with two or more members.
-            run_start = same[np.concatenate(([True], np.diff(same) > 1))]
-            run_end = same[np.concatenate((np.diff(same) > 1, [True]))] + 2
-            for lo, hi in zip(run_start.tolist(), run_end.tolist()):
-                if max_bucket is not None and hi - lo > max_bucket:
-                    continue
-                members = sorted(order[lo:hi].tolist())
-                for i, a in enumerate(members):
-                    for b in members[i + 1:]:
-                        pairs.add((a, b))
-        for a, b in sorted(pairs):
+        bands = band_hashes(self._hashes, self._salts, num_perm=self.num_perm,
+                            bands=self.bands, seed=self.seed)
+        for a, b in bucket_pairs(bands, max_bucket).tolist():
             yield self._keys[a], self._keys[b]
 
 

@@ -7,6 +7,7 @@ unattributed figure. Markers and agencies are parameters in checks.yaml.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 import regex
@@ -19,13 +20,17 @@ DEFAULT_AGENCIES = ("Reuters", "Bloomberg", "AP", "AFP", "Interfax", "TASS", "RI
 
 _WORD = regex.compile(r"[\p{L}][\p{L}\p{N}.&'-]*")
 _LEADING = regex.compile(r"^(?:according\s+to|per|citing|says?|said)\s+", regex.IGNORECASE)
+_DOTTED = regex.compile(r"\b(?:\p{L}\.){2,}")
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+_ARTICLE = regex.compile(r"^(?:the|a|an)\s+")
 
 
+@lru_cache(maxsize=1 << 14)     # a corpus repeats a few hundred attributions
 def normalise_source(attribution: str) -> str:
     text = _LEADING.sub("", attribution.strip())
-    text = regex.sub(r"\b(?:\p{L}\.){2,}", lambda m: m.group(0).replace(".", ""), text)
-    text = regex.sub(r"[^\p{L}\p{N}]+", " ", text.lower()).strip()
-    return regex.sub(r"^(?:the|a|an)\s+", "", text)
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _NON_WORD.sub(" ", text.lower()).strip()
+    return _ARTICLE.sub("", text)
 
 
 class SourceJudge:
@@ -35,6 +40,7 @@ class SourceJudge:
         self._anonymous = regex.compile(r"\b(?:" + "|".join(map(regex.escape, words)) + r")\b",
                                         regex.IGNORECASE) if words else None
         self._agencies = {a.lower() for a in agencies}
+        self._named: dict[str, str] = {}
 
     def is_named(self, attribution: str) -> bool:
         text = _LEADING.sub("", attribution.strip())
@@ -51,9 +57,14 @@ class SourceJudge:
 
     def named(self, attribution: str) -> str:
         """The normalised name of the source, or "" when the figure names nobody."""
-        return normalise_source(attribution) if self.is_named(attribution) else ""
+        found = self._named.get(attribution)
+        if found is None:
+            found = self._named[attribution] = (normalise_source(attribution)
+                                                if self.is_named(attribution) else "")
+        return found
 
 
+@lru_cache(maxsize=1 << 14)
 def same_source(a: str, b: str) -> bool:
     """Normalised names that are equal or one inside the other ("opec" / "opec secretariat")."""
     if a == b:

@@ -19,9 +19,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
+import numpy as np
 import regex
 
-from factcheck.checks.minhash import MinHashLSH, jaccard
+from factcheck.checks.minhash import band_hashes, bucket_pairs, hash32, jaccard
 from factcheck.checks.textnorm import normalise_tokens, shingles, split_sentences
 from factcheck.model import Article, Claim
 
@@ -59,31 +60,98 @@ class ArticleCluster:
 
 
 @dataclass(frozen=True)
+class ArticleSignature:
+    """What syndication needs of one article: its distinct normalised sentences (and its
+    claims' sentences), each as a stable key, a word count, its figures and its shingles.
+
+    Made in the per-file step, where it runs in parallel and is cached with the file, so
+    the corpus-wide step never tokenises text again.
+    """
+
+    article: str
+    keys: tuple[int, ...]               # 64-bit key of each distinct sentence
+    tokens: tuple[int, ...]             # its word count
+    own: tuple[bool, ...]               # an article sentence long enough to link copies
+    figures: tuple[str, ...]            # its numbers as written: copies keep them
+    shingles: tuple[bytes, ...]         # sorted distinct 32-bit shingle hashes (uint32)
+    claim_keys: tuple[tuple[str, int], ...] = ()    # claim id -> its sentence's key, 0: none
+
+
+@dataclass(frozen=True)
 class Syndication:
-    sentence_cluster: Mapping[tuple[str, ...], str]      # normalised tokens -> cluster id
+    sentence_cluster: Mapping[int, str]                  # sentence key -> cluster id
     cluster_articles: Mapping[str, frozenset[str]]      # sentence cluster -> article ids
     article_cluster: Mapping[str, str]                   # article id -> its cluster id
     clusters: tuple[ArticleCluster, ...] = field(default=())
+    claim_cluster: Mapping[str, str] = field(default_factory=dict)  # claim id -> cluster id
 
     def cluster_of_sentence(self, sentence: str) -> str:
         """The sentence's cluster id; "" for a sentence with no words (it joins nothing)."""
-        tokens = tuple(normalise_tokens(sentence))
+        tokens = normalise_tokens(sentence)
         if not tokens:
             return ""
-        return self.sentence_cluster.get(tokens) or _cluster_id([tokens])
+        key = sentence_key(tokens)
+        return self.sentence_cluster.get(key) or _cluster_id(key)
+
+    def cluster_of_claim(self, claim: Claim) -> str:
+        found = self.claim_cluster.get(claim.id)
+        return found if found is not None else self.cluster_of_sentence(claim.sentence)
 
 
 _DIGITS = regex.compile(r"\d+(?:\.\d+)?")
 
 
-def _figures(tokens: tuple[str, ...]) -> tuple[str, ...]:
+def _figures(tokens: Sequence[str]) -> str:
     """The numbers of a sentence as written, whatever the scale word ("1.3bn", "1.3 billion")."""
-    return tuple(sorted(m.group() for tok in tokens for m in _DIGITS.finditer(tok)))
+    return " ".join(sorted(m.group() for tok in tokens for m in _DIGITS.finditer(tok)))
 
 
-def _cluster_id(members: Sequence[tuple[str, ...]]) -> str:
-    first = min(" ".join(m) for m in members)
-    return "s" + hashlib.sha1(first.encode("utf-8")).hexdigest()[:12]
+def sentence_key(tokens: Sequence[str]) -> int:
+    return int.from_bytes(hashlib.sha1(" ".join(tokens).encode("utf-8")).digest()[:8], "big")
+
+
+def _cluster_id(key: int) -> str:
+    return f"s{key:016x}"[:13]
+
+
+def article_signature(article: Article, claims: Sequence[Claim],
+                      params: SyndicationParams = SyndicationParams()) -> ArticleSignature:
+    """The syndication signature of one article and of the claims framed in it."""
+    index: dict[int, int] = {}
+    keys: list[int] = []
+    counts: list[int] = []
+    own: list[bool] = []
+    figures: list[str] = []
+    hashed: list[bytes] = []
+
+    def add(tokens: list[str], is_own: bool) -> int:
+        key = sentence_key(tokens)
+        i = index.get(key)
+        if i is None:
+            i = index[key] = len(keys)
+            keys.append(key)
+            counts.append(len(tokens))
+            own.append(False)
+            figures.append(_figures(tokens))
+            values = sorted({hash32(s) for s in shingles(tokens, params.shingle_size)})
+            hashed.append(np.array(values, dtype=np.uint32).tobytes())
+        if is_own and len(tokens) >= params.min_tokens:
+            own[i] = True
+        return key
+
+    for _, sentence in split_sentences(article.text):
+        tokens = normalise_tokens(sentence)
+        if tokens:
+            add(tokens, True)
+    claim_keys = []
+    seen: dict[str, int] = {}
+    for claim in sorted(claims, key=lambda c: c.id):
+        if claim.sentence not in seen:
+            tokens = normalise_tokens(claim.sentence)
+            seen[claim.sentence] = add(tokens, False) if tokens else 0
+        claim_keys.append((claim.id, seen[claim.sentence]))
+    return ArticleSignature(article.id, tuple(keys), tuple(counts), tuple(own), tuple(figures),
+                            tuple(hashed), tuple(claim_keys))
 
 
 class _UnionFind:
@@ -102,98 +170,93 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-_LAST: list = []     # one (key, result): assign_clusters and run_checks share the analysis
-
-
 def analyse_syndication(articles: Sequence[Article], claims: Sequence[Claim],
-                        params: SyndicationParams = SyndicationParams()) -> Syndication:
-    """Sentence clusters and article clusters for a corpus (independent of input order)."""
-    key = (params, frozenset((a.id, a.text) for a in articles),
-           frozenset((c.article, c.sentence) for c in claims))
-    if _LAST and _LAST[0][0] == key:
-        return _LAST[0][1]
-    result = _analyse(articles, claims, params)
-    _LAST[:] = [(key, result)]
-    return result
+                        params: SyndicationParams = SyndicationParams(),
+                        signatures: Mapping[str, ArticleSignature] | None = None) -> Syndication:
+    """Sentence clusters and article clusters for a corpus (independent of input order).
 
-
-def _analyse(articles: Sequence[Article], claims: Sequence[Claim],
-             params: SyndicationParams) -> Syndication:
-    articles = sorted(articles, key=lambda a: a.id)
-    # Distinct normalised sentences, and which articles carry each (article sentences only:
-    # a claim's sentence is its article's text again, cut perhaps at other boundaries).
-    texts: dict[tuple[str, ...], int] = {}
-    carriers: list[set[str]] = []
-    article_sentences: dict[str, set[int]] = {}
-
-    def intern(tokens: tuple[str, ...]) -> int:
-        index = texts.get(tokens)
-        if index is None:
-            index = texts[tokens] = len(carriers)
-            carriers.append(set())
-        return index
-
+    `signatures` (article id -> ArticleSignature) are used where given, and made here
+    for the other articles; a claim of no listed article keeps its own sentence cluster.
+    """
+    signatures = dict(signatures or {})
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_article[claim.article].append(claim)
     for article in articles:
-        own: set[int] = set()
-        for _, sentence in split_sentences(article.text):
-            tokens = tuple(normalise_tokens(sentence))
-            if not tokens:
-                continue
-            index = intern(tokens)
-            carriers[index].add(article.id)
-            if len(tokens) >= params.min_tokens:
-                own.add(index)
-        article_sentences[article.id] = own
-    for claim in sorted(claims, key=lambda c: c.id):
-        tokens = tuple(normalise_tokens(claim.sentence))
-        if tokens:
-            carriers[intern(tokens)].add(claim.article)
+        sig = signatures.get(article.id)
+        if sig is None or {k for k, _ in sig.claim_keys} != {c.id for c in by_article[article.id]}:
+            signatures[article.id] = article_signature(article, by_article[article.id], params)
+    return _analyse([signatures[a.id] for a in articles], params)
 
-    ordered = sorted(texts, key=lambda t: " ".join(t))
-    index_of = {t: i for i, t in enumerate(ordered)}
-    remap = [0] * len(ordered)
-    for tokens, old in texts.items():
-        remap[old] = index_of[tokens]
-    carriers = [carriers[texts[t]] for t in ordered]
-    article_sentences = {a: {remap[i] for i in s} for a, s in article_sentences.items()}
 
-    sets = [shingles(list(t), params.shingle_size) for t in ordered]
-    figures = [_figures(t) for t in ordered]
-    lsh = MinHashLSH(num_perm=params.num_perm, bands=params.bands)
-    for i, tokens in enumerate(ordered):
-        if len(tokens) >= params.min_tokens:
-            # A reprint that changed a figure is not a copy of it: that change is exactly
-            # the discrepancy a desk wants to see. Only sentences with the same figures
-            # share LSH buckets, which also keeps look-alike template sentences apart.
-            lsh.add(i, sets[i], salt=" ".join(figures[i]))
+def _analyse(signatures: Sequence[ArticleSignature], params: SyndicationParams) -> Syndication:
+    signatures = sorted(signatures, key=lambda s: s.article)
+    # Distinct sentences over the corpus, in key order, and which articles carry each.
+    first: dict[int, tuple[ArticleSignature, int]] = {}
+    carriers_of: dict[int, set[str]] = defaultdict(set)
+    for sig in signatures:
+        for i, key in enumerate(sig.keys):
+            first.setdefault(key, (sig, i))
+            carriers_of[key].add(sig.article)
+    ordered = sorted(first)
+    position = {key: i for i, key in enumerate(ordered)}
+    article_sentences = {sig.article: {position[k] for k, mine in zip(sig.keys, sig.own) if mine}
+                         for sig in signatures}
+    figures = [first[k][0].figures[first[k][1]] for k in ordered]
+    counts = [first[k][0].tokens[first[k][1]] for k in ordered]
+    raw = [first[k][0].shingles[first[k][1]] for k in ordered]
+
+    # A reprint that changed a figure is not a copy of it: that change is exactly the
+    # discrepancy a desk wants to see. Only sentences with the same figures share LSH
+    # buckets, which also keeps look-alike template sentences apart.
+    indexed = [i for i in range(len(ordered)) if counts[i] >= params.min_tokens]
     uf = _UnionFind(len(ordered))
-    for a, b in lsh.candidates(max_bucket=params.max_bucket):
-        if figures[a] == figures[b] and jaccard(sets[a], sets[b]) >= params.sentence_threshold:
-            uf.union(a, b)
+    if len(indexed) > 1:
+        bands = band_hashes([np.frombuffer(raw[i], dtype=np.uint32) for i in indexed],
+                            [hash32(figures[i]) if figures[i] else 0 for i in indexed],
+                            num_perm=params.num_perm, bands=params.bands)
+        sets: dict[int, frozenset[int]] = {}
+
+        def set_of(i: int) -> frozenset[int]:
+            found = sets.get(i)
+            if found is None:
+                found = sets[i] = frozenset(np.frombuffer(raw[i], dtype=np.uint32).tolist())
+            return found
+
+        for x, y in bucket_pairs(bands, params.max_bucket).tolist():
+            a, b = indexed[x], indexed[y]
+            # Linked already: the exact test could only link them again.
+            if figures[a] != figures[b] or uf.find(a) == uf.find(b):
+                continue
+            if jaccard(set_of(a), set_of(b)) >= params.sentence_threshold:
+                uf.union(a, b)
 
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ordered)):
         members[uf.find(i)].append(i)
-    sentence_cluster: dict[tuple[str, ...], str] = {}
+    sentence_cluster: dict[int, str] = {}
     cluster_articles: dict[str, frozenset[str]] = {}
     root_articles: dict[int, frozenset[str]] = {}
     for root, group in members.items():
-        cid = _cluster_id([ordered[i] for i in group])
-        owners = frozenset().union(*(carriers[i] for i in group))
+        cid = _cluster_id(min(ordered[i] for i in group))
+        owners = frozenset().union(*(carriers_of[ordered[i]] for i in group))
         root_articles[root] = owners
         cluster_articles[cid] = owners
         for i in group:
             sentence_cluster[ordered[i]] = cid
 
-    clusters = _article_clusters(articles, article_sentences, uf, root_articles, params)
-    article_cluster = {a.id: a.id for a in articles}
+    clusters = _article_clusters(signatures, article_sentences, uf, root_articles, params)
+    article_cluster = {sig.article: sig.article for sig in signatures}
     for cluster in clusters:
         for member in cluster.articles:
             article_cluster[member] = cluster.id
-    return Syndication(sentence_cluster, cluster_articles, article_cluster, tuple(clusters))
+    claim_cluster = {claim: (sentence_cluster[key] if key else "")
+                     for sig in signatures for claim, key in sig.claim_keys}
+    return Syndication(sentence_cluster, cluster_articles, article_cluster, tuple(clusters),
+                       claim_cluster)
 
 
-def _article_clusters(articles: Sequence[Article], article_sentences: Mapping[str, set[int]],
+def _article_clusters(articles: Sequence[ArticleSignature], article_sentences: Mapping[str, set[int]],
                       uf: _UnionFind, root_articles: Mapping[int, frozenset[str]],
                       params: SyndicationParams) -> list[ArticleCluster]:
     cap = max(params.boilerplate_carriers, int(params.boilerplate_share * len(articles)))
@@ -208,7 +271,7 @@ def _article_clusters(articles: Sequence[Article], article_sentences: Mapping[st
             for other in root_articles[root]:
                 if other != article_id:
                     shared[(article_id, other)] += 1
-    ids = [a.id for a in articles]
+    ids = [a.article for a in articles]
     position = {a: i for i, a in enumerate(ids)}
     uf_articles = _UnionFind(len(ids))
     link: dict[tuple[str, str], tuple[int, float]] = {}

@@ -3,6 +3,8 @@
 Layout under the cache root (default reports/.cache):
 
     v1/files/<2 hex>/<sha256>.pkl      one FileResult per (path, bytes, rules, version)
+    v1/packs/<code version>-<rules fingerprint>/<hex>.pkl   the last run's FileResults,
+                                        sharded by key: what a re-run loads first
     v1/rules/<code version>-<rules fingerprint>.pkl
 
 The key of a file entry hashes its path as given (article and claim ids carry it), its
@@ -143,6 +145,53 @@ class FileCache:
             _write_atomic(self._entry(key), _seal(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
         except OSError:
             pass    # a read-only or full disk slows the next run; it never fails this one
+
+
+_SHARDS = 16
+
+
+class ResultPack:
+    """The last run's results in a few sealed files: a re-run loads its unchanged files
+    from these in one read each instead of opening one entry per file.
+
+    Results are sharded by the first hex digit of their key, so a re-run that changed one
+    file rewrites one shard. A pack belongs to one code version and one rules version.
+    """
+
+    def __init__(self, cache: FileCache):
+        self.folder = Path(cache.root) / FORMAT / "packs" / f"{cache.package_version}-{cache.rules_version}"
+        self.loaded: dict[str, dict] = {}
+
+    def _shard(self, key: str) -> str:
+        return format(int(key[0], 16) % _SHARDS, "x")
+
+    def load(self) -> dict:
+        """key -> FileResult for every entry of every readable shard."""
+        out: dict = {}
+        for shard in (format(i, "x") for i in range(_SHARDS)):
+            entries = _read(self.folder / f"{shard}.pkl")
+            if isinstance(entries, dict):
+                self.loaded[shard] = entries
+                out.update(entries)
+        return out
+
+    def save(self, results: dict) -> None:
+        """Keep exactly these key -> FileResult entries; unchanged shards are not rewritten."""
+        shards: dict[str, dict] = {format(i, "x"): {} for i in range(_SHARDS)}
+        for key, result in results.items():
+            shards[self._shard(key)][key] = result
+        for shard, entries in shards.items():
+            before = self.loaded.get(shard)
+            if before is not None and before.keys() == entries.keys():
+                continue
+            path = self.folder / f"{shard}.pkl"
+            try:
+                if entries:
+                    _write_atomic(path, _seal(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)))
+                elif path.exists():
+                    path.unlink()
+            except OSError:
+                pass    # as with entries: a slower next run, never a failed one
 
 
 def cached_rules(rules_dir: str | os.PathLike | None, cache_root: str | os.PathLike | None):

@@ -8,13 +8,14 @@ order: the reduce step sorts by path, so the report does not depend on schedulin
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Optional, Sequence
 
-from factcheck.engine.cache import FileCache
+from factcheck.engine.cache import FileCache, ResultPack
 
 ProgressHook = Callable[[str], None]
 
@@ -29,7 +30,9 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _init(rules, cache: Optional[FileCache]) -> None:
+def _init(rules, cache: Optional[FileCache], collect: bool = False) -> None:
+    if collect:
+        gc.enable()     # a forked worker inherits the parent's pause; framing makes cycles
     _STATE["rules"] = rules
     _STATE["cache"] = cache
 
@@ -66,17 +69,59 @@ def _context():
 
 def extract_files(paths: Sequence[str], rules, *, jobs: int | None = None,
                   cache: FileCache | None = None, progress: ProgressHook | None = None) -> list:
-    """FileResult for every path (ingest + extract + frame), using up to `jobs` processes."""
-    jobs = default_jobs() if not jobs or jobs < 1 else jobs
+    """FileResult for every path (ingest + extract + frame), using up to `jobs` processes.
+
+    With a cache, the last run's pack answers for every unchanged file first; only the
+    others are mapped (and looked up one by one in the per-file cache by the workers).
+    """
     paths = list(paths)
-    results = []
+    if cache is None:
+        return _map(paths, rules, jobs, None, progress)
+    pack = ResultPack(cache)
+    known = pack.load()
+    keep: dict = {}                    # key -> FileResult: the pack this run leaves
+    key_of: dict[str, str] = {}        # path -> key, for the files mapped now
+    results, todo = [], []
+    for path in paths:
+        key = _key_of(cache, path)
+        hit = known.get(key) if key else None
+        if hit is not None and hit.path == path:
+            results.append(hit)
+            keep[key] = hit
+            if progress:
+                progress(path)
+        else:
+            todo.append(path)
+            key_of[path] = key
+    fresh = _map(todo, rules, jobs, cache, progress)
+    keep.update((key_of[r.path], r) for r in fresh if r.problem is None and key_of.get(r.path))
+    pack.save(keep)
+    return results + fresh
+
+
+def _key_of(cache: FileCache, path: str) -> str:
+    try:
+        with open(path, "rb") as handle:
+            return cache.key(path, handle.read())
+    except OSError:
+        return ""
+
+
+def _map(paths: list[str], rules, jobs: int | None, cache: FileCache | None,
+         progress: ProgressHook | None) -> list:
+    jobs = default_jobs() if not jobs or jobs < 1 else jobs
+    results: list = []
+    if not paths:
+        return results
     if jobs == 1 or len(paths) < _SERIAL_BELOW:
         _init(rules, cache)
         try:
-            for path in paths:
+            for i, path in enumerate(paths, 1):
                 results.append(_one(path))
                 if progress:
                     progress(path)
+                if i % 500 == 0:
+                    gc.collect(0)   # the few cycles framing leaves, when the run pauses the collector
         finally:
             _STATE.clear()
         return results
@@ -87,7 +132,7 @@ def extract_files(paths: Sequence[str], rules, *, jobs: int | None = None,
     pending = set(range(len(chunks)))
     try:
         with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init,
-                                 initargs=(rules, cache)) as pool:
+                                 initargs=(rules, cache, True)) as pool:
             futures = {pool.submit(_many, chunk): i for i, chunk in enumerate(chunks)}
             for future in as_completed(futures):
                 part = future.result()
