@@ -242,6 +242,28 @@ def _emit(text: str, output: Optional[str]) -> None:
         sys.stdout.flush()
 
 
+def _emit_json_file(written: str, output: Optional[str]) -> None:
+    import shutil
+
+    from factcheck.report.writing import OutputError, write_atomic
+
+    if output and output != "-":
+        if Path(output).resolve() == Path(written).resolve():
+            return
+        try:
+            with open(written, "rb") as handle:
+                write_atomic(output, iter(lambda: handle.read(1 << 20), b""))
+        except OSError as exc:
+            raise _fail_usage(f"{written}: cannot read back: {exc.strerror or exc}") from None
+        except OutputError as exc:
+            raise _fail_usage(str(exc)) from None
+    else:
+        sys.stdout.flush()
+        with open(written, "rb") as handle:
+            shutil.copyfileobj(handle, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+
+
 # --------------------------------------------------------------------------- run / check
 
 def _exit_code(report: Report, fail_on: str) -> int:
@@ -271,12 +293,11 @@ def _render(report: Report, fmt: str, run_root: str) -> str:
 
 def _write_outputs(report: Report, rules, cfg, fmt: str, output: Optional[str], quiet: bool,
                    run_root: str) -> None:
-    from factcheck.report.json_report import report_to_json
+    from factcheck.report.json_report import report_json_chunks
     from factcheck.report.writing import OutputError, write_atomic
 
-    as_json = report_to_json(report)     # written to the file and, with -f json, emitted too
     try:
-        write_atomic(cfg.json, as_json)
+        write_atomic(cfg.json, report_json_chunks(report))
         if not cfg.no_html:
             import datetime as dt
 
@@ -296,8 +317,10 @@ def _write_outputs(report: Report, rules, cfg, fmt: str, output: Optional[str], 
             _emit(buf.getvalue(), output)
         else:
             render_console(report, make_console())
+    elif fmt == "json":     # the report just written, not rendered a second time
+        _emit_json_file(cfg.json, output)
     else:
-        _emit(as_json if fmt == "json" else _render(report, fmt, run_root), output)
+        _emit(_render(report, fmt, run_root), output)
     if not quiet:
         written = [cfg.json] + ([] if cfg.no_html else [cfg.html])
         _err("wrote " + ", ".join(written))
@@ -360,7 +383,7 @@ def _analyse(paths, cfg, rules, quiet, *, strict_missing: bool,
 
     opts = opts or RunOptions()
     results, problems = _framed(paths, cfg, rules, quiet, opts, strict_missing=strict_missing)
-    return analyse_results(results, problems, rules, run_root=".")
+    return analyse_results(results, problems, rules, run_root=".", consume=True)
 
 
 def _is_archive(path: str) -> bool:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from array import array
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 INF = float("inf")
 
@@ -21,7 +22,6 @@ QUALIFIERS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than"
 CHANGES = ("=", "~", ">", "<", "up", "down")
 
 
-@dataclass(frozen=True)
 class SourceMap:
     """Maps an offset in an Article's text back to (line, column) in its file.
 
@@ -30,17 +30,54 @@ class SourceMap:
     characters after it follow on the same line until the next anchor. Plain text gives
     one anchor per line; HTML gives one per text run (entities may shift a column inside
     a run; the line is always right).
+
+    The anchors are kept packed in one machine array (24 bytes an anchor instead of a
+    tuple of three ints, about 150): an archive holds hundreds of thousands of maps.
+    Immutable, hashable and compared by value, like the dataclasses around it.
     """
 
-    anchors: tuple[tuple[int, int, int], ...]
+    __slots__ = ("_packed",)
+
+    def __init__(self, anchors: Iterable[tuple[int, int, int]] = ()):
+        packed = array("q")
+        for anchor in anchors:
+            packed.extend(anchor)
+        object.__setattr__(self, "_packed", packed.tobytes())
+
+    @classmethod
+    def _from_packed(cls, packed: bytes) -> "SourceMap":
+        out = cls.__new__(cls)
+        object.__setattr__(out, "_packed", packed)
+        return out
+
+    def __reduce__(self):
+        return (SourceMap._from_packed, (self._packed,))
+
+    def __setattr__(self, name, value):
+        raise AttributeError("SourceMap is immutable")
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, SourceMap) and other._packed == self._packed
+
+    def __hash__(self) -> int:
+        return hash(self._packed)
+
+    def __repr__(self) -> str:
+        return f"SourceMap({self.anchors!r})"
+
+    @property
+    def anchors(self) -> tuple[tuple[int, int, int], ...]:
+        flat = memoryview(self._packed).cast("q")
+        return tuple((flat[i], flat[i + 1], flat[i + 2]) for i in range(0, len(flat), 3))
 
     def locate(self, offset: int) -> tuple[int, int]:
-        if not self.anchors:
+        flat = memoryview(self._packed).cast("q")
+        if not len(flat):
             return (1, offset)
-        i = bisect.bisect_right(self.anchors, (offset, 1 << 62, 1 << 62)) - 1
+        i = bisect.bisect_right(flat[0::3], offset) - 1
         if i < 0:
             i = 0
-        start, line, col = self.anchors[i]
+        start, line, col = flat[3 * i], flat[3 * i + 1], flat[3 * i + 2]
         return (line, col + max(0, offset - start))
 
     @staticmethod
@@ -53,7 +90,7 @@ class SourceMap:
             line += 1
             anchors.append((pos + 1, line, 0))
             pos = text.find("\n", pos + 1)
-        return SourceMap(tuple(anchors))
+        return SourceMap(anchors)
 
 
 @dataclass(frozen=True)

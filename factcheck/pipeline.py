@@ -120,35 +120,52 @@ def analyse(documents: Sequence[Document], problems: Sequence[FileProblem], rule
 
 
 def analyse_results(results: Iterable[FileResult], problems: Sequence[FileProblem],
-                    rules: Rules, *, run_root: str = ".") -> Report:
+                    rules: Rules, *, run_root: str = ".", consume: bool = False) -> Report:
     """The reduce step: syndication clusters, checks, suppressions, over framed files.
 
     The outcome does not depend on the order of `results` (files are sorted by path), so
-    any engine that maps files in any order gives the same report.
+    any engine that maps files in any order gives the same report. With `consume`, a
+    list of results is emptied once read, so that at archive scale each file's claims and
+    signatures are freed as soon as the reduce is done with them.
     """
-    results = sorted(results, key=lambda r: r.path)
-    documents = [r.document for r in results if r.document is not None]
-    claims = [c for r in results if r.document is not None for c in r.claims]
-    problems = list(problems) + [r.problem for r in results if r.problem is not None]
-    signatures = {s.article: s for r in results if r.document is not None
-                  for s in r.signatures}
-    return reduce_claims(documents, claims, problems, rules, run_root=run_root,
-                         signatures=signatures)
+    ordered = sorted(results, key=lambda r: r.path)
+    if consume and isinstance(results, list):
+        results.clear()
+    documents = [r.document for r in ordered if r.document is not None]
+    claims = [c for r in ordered if r.document is not None for c in r.claims]
+    problems = list(problems) + [r.problem for r in ordered if r.problem is not None]
+    signatures = {s.article: s for r in ordered if r.document is not None for s in r.signatures}
+    ordered.clear()
+    return _reduce(documents, claims, problems, rules, run_root, signatures)
 
 
 def reduce_claims(documents: Sequence[Document], claims: Sequence[Claim],
                   problems: Sequence[FileProblem], rules: Rules, *,
                   run_root: str = ".", signatures=None) -> Report:
-    """Cluster, check and report framed claims (claims' clusters are recomputed here)."""
-    from factcheck.checks import assign_clusters, run_checks, syndicate
+    """Cluster, check and report framed claims (claims' clusters are recomputed here).
+
+    `signatures` (article id -> ArticleSignature) come from the per-file step; articles
+    without one are signed here.
+    """
+    return _reduce(list(documents), list(claims), list(problems), rules, run_root,
+                   dict(signatures or {}))
+
+
+def _reduce(documents: list[Document], claims: list[Claim], problems: list[FileProblem],
+            rules: Rules, run_root: str, signatures: dict) -> Report:
+    """reduce_claims on lists it owns: it sorts and rewrites `claims` in place and empties
+    `signatures`, so the corpus is held once, not twice, while it runs."""
+    from factcheck.checks import run_checks, syndicate
     from factcheck.report.json_report import build_report
     from factcheck.suppress import apply_inline_suppressions
 
-    documents = sorted(documents, key=lambda d: d.path)
+    documents.sort(key=lambda d: d.path)
     articles: list[Article] = [a for d in documents for a in d.articles]
-    claims = sorted(claims, key=_claim_order)
+    claims.sort(key=_claim_order)
     syn = syndicate(articles, claims, rules.checks, signatures)
-    claims = assign_clusters(articles, claims, rules.checks, syn)
+    signatures.clear()      # the largest per-file data: not needed past this point
+    for i, claim in enumerate(claims):
+        claims[i] = replace(claim, cluster=syn.cluster_of_claim(claim))
     findings = run_checks(claims, articles, rules.checks, syn)
 
     all_problems = list(problems)

@@ -22,7 +22,7 @@ from typing import Iterable
 import regex
 
 from factcheck.checks.arithmetic_support import (
-    Interval, Layout, Placed, arithmetic_finding, by_key, gap, interval, is_percent,
+    Interval, Layout, Placed, arithmetic_finding, base_unit, by_key, gap, interval, is_percent,
     is_points, key_text, layout, metric_family, period_grain, same_scale, severity,
     shift_period, show, show_interval,
 )
@@ -129,10 +129,38 @@ def _signed(change: Claim) -> Interval | None:
 
 
 def _candidates(ctx: CheckContext, like: Claim, period: str, metric: str = "") -> list[Claim]:
+    return [c for group in _candidate_groups(ctx, like, period, metric) for c in group
+            if c.id != like.id]
+
+
+def _candidate_groups(ctx: CheckContext, like: Claim, period: str,
+                      metric: str = "") -> list[list[Claim]]:
+    """The actual figures a level or base may be, on like's scale, in corpus order, grouped
+    by what the arithmetic reads of them (interval, unit, counted noun).
+
+    A key in a large corpus holds the same figure many times over (copies, repeats); the
+    pairs of levels and bases are formed once per distinct reading, not once per copy.
+    """
     if not period:
         return []
-    return [c for c in _actual_by_period(ctx).get((like.entity, metric or like.metric, period), ())
-            if same_scale(c, like) and c.id != like.id]
+    q = like.quantity
+    key = (like.entity, metric or like.metric, period, base_unit(like),
+           q.counted if not q.unit else None)
+    memo = ctx.memo("percent.candidate_groups", dict)
+    found = memo.get(key)
+    if found is None:
+        groups: dict[tuple, list[Claim]] = {}
+        for c in _actual_by_period(ctx).get(key[:3], ()):
+            if same_scale(c, like):
+                iv = interval(c)
+                groups.setdefault((iv.low, iv.high, c.quantity.unit, c.quantity.counted),
+                                  []).append(c)
+        found = memo[key] = list(groups.values())
+    return found
+
+
+def _first_other(group: list[Claim], *ids: str) -> Claim | None:
+    return next((c for c in group if c.id not in ids), None)
 
 
 def _actual_by_period(ctx: CheckContext) -> dict[tuple[str, str, str], list[Claim]]:
@@ -221,14 +249,15 @@ def _check_change(ctx: CheckContext, lay: Layout, placed: Placed,
         levels = [own_level.claim]
         like = own_level.claim
     elif change.entity and change.metric:
-        levels = _candidates(ctx, change, change.period)
+        levels = [c for c in (_first_other(g, change.id)
+                              for g in _candidate_groups(ctx, change, change.period)) if c]
         like = levels[0] if levels else None
     else:
         return None
     if like is None:
         return None
     if own_base is not None:
-        bases = [own_base.claim]
+        bases = [[own_base.claim]]
     else:
         if not (like.entity and like.metric):
             return None
@@ -237,11 +266,12 @@ def _check_change(ctx: CheckContext, lay: Layout, placed: Placed,
         metric = narrowest_metric(like.metric, change.metric) if own_level else like.metric
         if not metric:
             return None
-        bases = _candidates(ctx, like, base_period(tail, like.period), metric)
+        bases = _candidate_groups(ctx, like, base_period(tail, like.period), metric)
     results = []
     for level in levels:
-        for base in bases:
-            if level.id == base.id:
+        for group in bases:
+            base = group[0] if own_base is not None else _first_other(group, like.id, level.id)
+            if base is None or level.id == base.id:
                 continue
             pair = _computed(change, level, base)
             if pair is None:

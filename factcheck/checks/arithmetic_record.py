@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from typing import Iterable, Mapping
 
+import numpy as np
 import regex
 
 from factcheck.checks.arithmetic_support import (
@@ -85,7 +86,7 @@ def check_record(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
         beaten = memo.get(question)
         if beaten is None:
             beaten = memo[question] = sorted(
-                (other for other, other_iv in _earlier(earlier_index, claim)
+                (other for other, other_iv in _earlier(earlier_index, claim, record, direction)
                  if same_scale(claim, other) and _beats(other_iv, record, direction, tolerance)),
                 key=claim_order)    # the corpus order the ties of max() below were settled in
         if not beaten:
@@ -94,12 +95,13 @@ def check_record(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
         yield _finding(rule, claim, worst, beaten, direction)
 
 
-_Index = Mapping[tuple, tuple[list[tuple], list[tuple[Claim, Interval]]]]
+_Index = Mapping[tuple, tuple[list[tuple], list[tuple[Claim, Interval]], np.ndarray, np.ndarray]]
 
 
 def _earlier_index(ctx: CheckContext) -> _Index:
     """Actual figures by (entity, metric, grain, comparison unit), in period order, so a
-    record looks only at earlier periods instead of scanning its whole key."""
+    record looks only at earlier periods instead of scanning its whole key; their bounds
+    also as arrays, so only figures already beyond the record are looked at one by one."""
 
     def build():
         buckets: dict[tuple, list[tuple[tuple, Claim]]] = defaultdict(list)
@@ -113,18 +115,29 @@ def _earlier_index(ctx: CheckContext) -> _Index:
         index = {}
         for key, items in buckets.items():
             items.sort(key=lambda item: item[0])
-            index[key] = ([start for start, _ in items], [(c, interval(c)) for _, c in items])
+            with_iv = [(c, interval(c)) for _, c in items]
+            index[key] = ([start for start, _ in items], with_iv,
+                          np.array([iv.low for _, iv in with_iv], dtype=float),
+                          np.array([iv.high for _, iv in with_iv], dtype=float))
         return index
 
     return ctx.memo("record.earlier_index", build)
 
 
-def _earlier(index: _Index, claim: Claim) -> list[tuple[Claim, Interval]]:
+def _earlier(index: _Index, claim: Claim, record: Interval,
+             direction: str) -> list[tuple[Claim, Interval]]:
+    """Figures of earlier periods that lie wholly beyond the record (above a high, below a
+    low): the only ones that can beat it."""
     found = index.get((claim.entity, claim.metric, period_grain(claim.period), base_unit(claim)))
     if not found:
         return []
-    starts, claims = found
-    return claims[:bisect_left(starts, period_start(claim.period))]
+    starts, claims, lows, highs = found
+    stop = bisect_left(starts, period_start(claim.period))
+    if direction == "high":
+        beyond = np.flatnonzero(lows[:stop] > record.high)
+    else:
+        beyond = np.flatnonzero(highs[:stop] < record.low)
+    return [claims[i] for i in beyond.tolist()]
 
 
 def _until_next(lay: Layout, placed: Placed) -> str:

@@ -39,6 +39,7 @@ class SyndicationParams:
     # article comparison. The cap grows with the corpus so a story reprinted widely in a
     # large archive still counts.
     boilerplate_carriers: int = 50
+    boilerplate_max: int = 100       # ... but never beyond this: the pair work is cap^2 per sentence
     max_bucket: int = 16             # LSH bucket size beyond which look-alikes are a template
     boilerplate_share: float = 0.005
     num_perm: int = 128
@@ -65,16 +66,35 @@ class ArticleSignature:
     claims' sentences), each as a stable key, a word count, its figures and its shingles.
 
     Made in the per-file step, where it runs in parallel and is cached with the file, so
-    the corpus-wide step never tokenises text again.
+    the corpus-wide step never tokenises text again. Numbers are packed in machine arrays
+    (an archive holds millions of sentences); the properties read them back.
     """
 
     article: str
-    keys: tuple[int, ...]               # 64-bit key of each distinct sentence
-    tokens: tuple[int, ...]             # its word count
-    own: tuple[bool, ...]               # an article sentence long enough to link copies
+    packed_keys: bytes                  # uint64: 64-bit key of each distinct sentence
+    packed_tokens: bytes                # uint32: its word count
+    packed_own: bytes                   # uint8: an article sentence long enough to link copies
     figures: tuple[str, ...]            # its numbers as written: copies keep them
-    shingles: tuple[bytes, ...]         # sorted distinct 32-bit shingle hashes (uint32)
+    packed_shingles: bytes              # uint32: sorted distinct shingle hashes, end to end
+    packed_ends: bytes                  # uint32: where each sentence's shingles end
     claim_keys: tuple[tuple[str, int], ...] = ()    # claim id -> its sentence's key, 0: none
+
+    @property
+    def keys(self) -> Sequence[int]:
+        return memoryview(self.packed_keys).cast("Q")
+
+    @property
+    def tokens(self) -> Sequence[int]:
+        return memoryview(self.packed_tokens).cast("I")
+
+    @property
+    def own(self) -> Sequence[int]:
+        return memoryview(self.packed_own).cast("B")
+
+    def shingles(self, i: int) -> bytes:
+        ends = memoryview(self.packed_ends).cast("I")
+        start = ends[i - 1] if i else 0
+        return self.packed_shingles[4 * start:4 * ends[i]]
 
 
 @dataclass(frozen=True)
@@ -150,8 +170,11 @@ def article_signature(article: Article, claims: Sequence[Claim],
             tokens = normalise_tokens(claim.sentence)
             seen[claim.sentence] = add(tokens, False) if tokens else 0
         claim_keys.append((claim.id, seen[claim.sentence]))
-    return ArticleSignature(article.id, tuple(keys), tuple(counts), tuple(own), tuple(figures),
-                            tuple(hashed), tuple(claim_keys))
+    ends = np.cumsum([len(h) // 4 for h in hashed], dtype=np.uint32)
+    return ArticleSignature(article.id, np.array(keys, dtype=np.uint64).tobytes(),
+                            np.array(counts, dtype=np.uint32).tobytes(),
+                            np.array(own, dtype=np.uint8).tobytes(), tuple(figures),
+                            b"".join(hashed), ends.tobytes(), tuple(claim_keys))
 
 
 class _UnionFind:
@@ -204,7 +227,7 @@ def _analyse(signatures: Sequence[ArticleSignature], params: SyndicationParams) 
                          for sig in signatures}
     figures = [first[k][0].figures[first[k][1]] for k in ordered]
     counts = [first[k][0].tokens[first[k][1]] for k in ordered]
-    raw = [first[k][0].shingles[first[k][1]] for k in ordered]
+    raw = [first[k][0].shingles(first[k][1]) for k in ordered]
 
     # A reprint that changed a figure is not a copy of it: that change is exactly the
     # discrepancy a desk wants to see. Only sentences with the same figures share LSH
@@ -215,13 +238,8 @@ def _analyse(signatures: Sequence[ArticleSignature], params: SyndicationParams) 
         bands = band_hashes([np.frombuffer(raw[i], dtype=np.uint32) for i in indexed],
                             [hash32(figures[i]) if figures[i] else 0 for i in indexed],
                             num_perm=params.num_perm, bands=params.bands)
-        sets: dict[int, frozenset[int]] = {}
-
-        def set_of(i: int) -> frozenset[int]:
-            found = sets.get(i)
-            if found is None:
-                found = sets[i] = frozenset(np.frombuffer(raw[i], dtype=np.uint32).tolist())
-            return found
+        def set_of(i: int) -> frozenset[int]:     # not kept: at archive scale they add up
+            return frozenset(memoryview(raw[i]).cast("I"))
 
         for x, y in bucket_pairs(bands, params.max_bucket).tolist():
             a, b = indexed[x], indexed[y]
@@ -259,37 +277,29 @@ def _analyse(signatures: Sequence[ArticleSignature], params: SyndicationParams) 
 def _article_clusters(articles: Sequence[ArticleSignature], article_sentences: Mapping[str, set[int]],
                       uf: _UnionFind, root_articles: Mapping[int, frozenset[str]],
                       params: SyndicationParams) -> list[ArticleCluster]:
-    cap = max(params.boilerplate_carriers, int(params.boilerplate_share * len(articles)))
-    # Each article's distinctive sentences, as sentence-cluster roots; stock wording is out.
-    roots_of = {a: {r for r in (uf.find(i) for i in s) if len(root_articles[r]) <= cap}
-                for a, s in article_sentences.items()}
-    # For each pair of articles sharing a sentence: how many of A's sentences B carries.
-    # Only pairs that share something are visited, at most cap^2 per sentence.
-    shared: dict[tuple[str, str], int] = defaultdict(int)
-    for article_id, roots in roots_of.items():
-        for root in roots:
-            for other in root_articles[root]:
-                if other != article_id:
-                    shared[(article_id, other)] += 1
+    cap = min(max(params.boilerplate_carriers, int(params.boilerplate_share * len(articles))),
+              params.boilerplate_max)
     ids = [a.article for a in articles]
     position = {a: i for i, a in enumerate(ids)}
+    # Each article's distinctive sentences, as sentence-cluster roots; stock wording is out.
+    roots_of = [{r for r in (uf.find(i) for i in article_sentences.get(a, ())) if len(root_articles[r]) <= cap}
+                for a in ids]
+    shared = _shared_counts(roots_of, root_articles, position)
     uf_articles = _UnionFind(len(ids))
-    link: dict[tuple[str, str], tuple[int, float]] = {}
-    for (a, b), count in shared.items():
-        if a > b:
-            continue
-        back = shared.get((b, a), 0)
-        n = min(len(roots_of[a]), len(roots_of[b]))
+    link: dict[tuple[int, int], tuple[int, float]] = {}
+    sizes = [len(r) for r in roots_of]
+    for (a, b), (count, back) in shared.items():
+        n = min(sizes[a], sizes[b])
         both = min(count, back)
         if n and both >= params.article_min_shared and both / n >= params.article_min_share:
-            uf_articles.union(position[a], position[b])
+            uf_articles.union(a, b)
             link[(a, b)] = (both, min(1.0, both / n))
     groups: dict[int, list[str]] = defaultdict(list)
-    for article_id in ids:
-        groups[uf_articles.find(position[article_id])].append(article_id)
+    for i, article_id in enumerate(ids):
+        groups[uf_articles.find(i)].append(article_id)
     links_of: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for (a, _b), value in link.items():
-        links_of[uf_articles.find(position[a])].append(value)
+        links_of[uf_articles.find(a)].append(value)
     out = []
     for root, group in groups.items():
         if len(group) < 2:
@@ -300,6 +310,59 @@ def _article_clusters(articles: Sequence[ArticleSignature], article_sentences: M
                                   shared_sentences=max(p[0] for p in pairs),
                                   similarity=round(min(p[1] for p in pairs), 4)))
     return sorted(out, key=lambda c: c.articles)
+
+
+_PAIRS_PER_BATCH = 1 << 22
+
+
+def _shared_counts(roots_of: Sequence[set[int]], root_articles: Mapping[int, frozenset[str]],
+                   position: Mapping[str, int]) -> dict[tuple[int, int], tuple[int, int]]:
+    """For article pairs a < b sharing a distinctive sentence: (how many of a's sentences b
+    carries, how many of b's a carries). Only pairs that share something are visited, at
+    most cap^2 per sentence, counted with numpy rather than a dict per pair."""
+    owners: dict[int, list[int]] = defaultdict(list)
+    for a, roots in enumerate(roots_of):
+        for root in roots:
+            owners[root].append(a)
+    if not owners:
+        return {}
+    roots = sorted(owners)
+    own_len = np.array([len(owners[r]) for r in roots], dtype=np.int64)
+    own_flat = np.array([a for r in roots for a in owners[r]], dtype=np.int64)
+    carriers = [sorted(position[x] for x in root_articles[r] if x in position) for r in roots]
+    car_len = np.array([len(c) for c in carriers], dtype=np.int64)
+    car_flat = np.array([a for c in carriers for a in c], dtype=np.int64)
+    own_off = np.concatenate(([0], np.cumsum(own_len)[:-1]))
+    car_off = np.concatenate(([0], np.cumsum(car_len)[:-1]))
+    total = own_len * car_len
+    n = np.int64(len(roots_of))
+    codes: list[np.ndarray] = []
+    start = 0
+    ends = np.cumsum(total)
+    while start < len(roots):
+        # Sentences in batches of a few million (owner, carrier) pairs: bounded memory.
+        base = ends[start - 1] if start else 0
+        stop = max(start + 1, int(np.searchsorted(ends, base + _PAIRS_PER_BATCH, "right")))
+        rows = np.arange(start, stop)
+        counts = total[rows]
+        which = np.repeat(rows, counts)
+        k = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        a = own_flat[own_off[which] + k // car_len[which]]
+        b = car_flat[car_off[which] + k % car_len[which]]
+        keep = a != b
+        codes.append(a[keep] * n + b[keep])
+        start = stop
+    pairs, counts = np.unique(np.concatenate(codes), return_counts=True)
+    a, b = pairs // n, pairs % n
+    forward = a < b
+    # the count in the other direction, where there is one
+    back_codes = b[forward] * n + a[forward]
+    at = np.searchsorted(pairs, back_codes)
+    at_ok = at < len(pairs)
+    found = np.zeros(len(back_codes), dtype=np.int64)
+    found[at_ok] = np.where(pairs[at[at_ok]] == back_codes[at_ok], counts[at[at_ok]], 0)
+    return {(x, y): (c, d) for x, y, c, d in zip(a[forward].tolist(), b[forward].tolist(),
+                                                   counts[forward].tolist(), found.tolist())}
 
 
 # --------------------------------------------------------------------------- FC103

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import math
 from collections import Counter
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import orjson
 
@@ -151,8 +151,8 @@ def problem_to_dict(p: FileProblem) -> dict[str, Any]:
     return {"path": p.path, "level": p.level, "message": p.message}
 
 
-def report_to_dict(report: Report) -> dict[str, Any]:
-    """The report as JSON-ready data; counts are recomputed from the lists it carries."""
+def _ordered(report: Report) -> tuple[dict[str, Any], dict[str, list]]:
+    """The summary (counts recomputed from the lists) and every list in canonical order."""
     articles = sorted(report.articles, key=_article_order)
     claims = sorted(report.claims, key=_claim_order)
     claim_by_id = {c.id: c for c in claims}
@@ -164,25 +164,52 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     summary.update(_counts(articles, claims, problems))
     summary.update(summarise(findings))
     summary["suppressed"] = len(suppressed)
-    return {
-        "schema": SCHEMA,
-        "summary": _plain(summary),
-        "articles": [article_to_dict(a) for a in articles],
-        "claims": [claim_to_dict(c) for c in claims],
-        "findings": [finding_to_dict(f) for f in findings],
-        "suppressed": [finding_to_dict(f) for f in suppressed],
-        "problems": [problem_to_dict(p) for p in problems],
-    }
+    return _plain(summary), {"articles": articles, "claims": claims, "findings": findings,
+                             "suppressed": suppressed, "problems": problems}
+
+
+_AS_DICT = {"articles": article_to_dict, "claims": claim_to_dict, "findings": finding_to_dict,
+            "suppressed": finding_to_dict, "problems": problem_to_dict}
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The report as JSON-ready data; counts are recomputed from the lists it carries."""
+    summary, lists = _ordered(report)
+    out: dict[str, Any] = {"schema": SCHEMA, "summary": summary}
+    for name, items in lists.items():
+        out[name] = [_AS_DICT[name](item) for item in items]
+    return out
+
+
+def report_json_chunks(report: Report) -> Iterator[bytes]:
+    """report_to_json's bytes, item by item: a report of an archive is never whole in memory.
+
+    orjson writes the same text as json.dumps(indent=2, ensure_ascii=False) about twenty
+    times faster (the standard library falls back to pure Python once it indents); each
+    list item is dumped on its own and indented into place, which gives byte for byte the
+    text of dumping the whole report at once.
+    """
+    summary, lists = _ordered(report)
+    yield b'{\n  "schema": ' + orjson.dumps(SCHEMA) + b',\n  "summary": '
+    yield orjson.dumps(summary, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n  ")
+    for name, items in lists.items():
+        yield b',\n  "' + name.encode("utf-8") + b'": '
+        if not items:
+            yield b"[]"
+            continue
+        yield b"[\n    "
+        convert = _AS_DICT[name]
+        for i, item in enumerate(items):
+            if i:
+                yield b",\n    "
+            yield orjson.dumps(convert(item), option=orjson.OPT_INDENT_2).replace(b"\n", b"\n    ")
+        yield b"\n  ]"
+    yield b"\n}\n"
 
 
 def report_to_json(report: Report) -> str:
-    """UTF-8 JSON text, two-space indented, ending in a newline; byte-identical per input.
-
-    orjson writes the same text as json.dumps(indent=2, ensure_ascii=False) about twenty
-    times faster (the standard library falls back to pure Python once it indents), which
-    matters for an archive-sized report of millions of values.
-    """
-    return orjson.dumps(report_to_dict(report), option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+    """UTF-8 JSON text, two-space indented, ending in a newline; byte-identical per input."""
+    return b"".join(report_json_chunks(report)).decode("utf-8")
 
 
 # --------------------------------------------------------------------------- schema
