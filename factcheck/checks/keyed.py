@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import defaultdict
+from itertools import chain
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -134,19 +135,76 @@ def key_groups(ctx: CheckContext) -> list[KeyGroup]:
             claims = sorted(buckets[key], key=claim_order)
             if len(claims) < 2:
                 continue
-            tol = _tolerance(ctx, key[1])
-            spans = [span(c) for c in claims]
-            pairs = []
-            for i, j in _clashing_indices(spans, tol):
-                if not _apart(claims[i], claims[j]):
-                    continue
-                pairs.append(_judge_pair(ctx, claims[i], claims[j],
-                                         relative_gap(spans[i], spans[j]), judge, threshold))
+            pairs = _group_pairs(ctx, claims, _tolerance(ctx, key[1]), judge, threshold)
             if pairs:
                 groups.append(KeyGroup(*key, claims=tuple(claims), pairs=tuple(pairs)))
         return groups
 
     return ctx.memo("key_groups", build)
+
+
+def _group_pairs(ctx: CheckContext, claims: Sequence[Claim], tol: float, judge: SourceJudge,
+                 threshold: float) -> list[Pair]:
+    """The judged pairs of one key group: one per pair of clashing readings that differ in
+    what the judgement reads (confidence, source, counted noun), not one per pair of
+    claims. A key repeated by thousands of articles has millions of claim pairs but a few
+    dozen such pairs; the verdict (strongest category, any clean conflict) is the same.
+    """
+    readings: dict[tuple[float, float], list[Claim]] = {}
+    for claim in claims:
+        s = span(claim)
+        readings.setdefault((s.low, s.high), []).append(claim)
+    classes = list(readings.values())
+    spans = [span(members[0]) for members in classes]
+    pairs = []
+    for i, j in _clashing_indices(spans, tol):
+        gap = relative_gap(spans[i], spans[j])
+        left, right = _judged_classes(classes[i], judge, threshold), \
+            _judged_classes(classes[j], judge, threshold)
+        for p in left:
+            for q in right:
+                pair = _class_pair(ctx, p, q, gap, judge, threshold)
+                if pair is not None:
+                    pairs.append(pair)
+    return pairs
+
+
+def _judged_classes(claims: Sequence[Claim], judge: SourceJudge,
+                    threshold: float) -> list[list[Claim]]:
+    """Claims of one reading split by everything a pair's judgement reads of one side."""
+    out: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        q = c.quantity
+        key = (c.confidence < threshold, judge.named(c.attribution),
+               q.counted if not q.unit else None)
+        out.setdefault(key, []).append(c)
+    return list(out.values())
+
+
+def _class_pair(ctx: CheckContext, p: Sequence[Claim], q: Sequence[Claim], gap: float,
+                judge: SourceJudge, threshold: float) -> Pair | None:
+    """The judgement of p x q, on a representative pair of claims that may be set against
+    each other (a clean one when any is clean); None when no pair may."""
+    first = None
+    clusters_q: dict[str, list[Claim]] = defaultdict(list)
+    for b in q:
+        clusters_q[ctx.article_cluster(b.article)].append(b)
+    for a in p:
+        own = ctx.article_cluster(a.article)
+        mates = clusters_q.get(own, ())
+        # Pairs that can be clean come first: another story, or the same article.
+        ordered = chain((b for cluster, members in clusters_q.items() if cluster != own
+                         for b in members),
+                        (b for b in mates if b.article == a.article),
+                        (b for b in mates if b.article != a.article))
+        for b in ordered:     # lazily: most claims meet their partner at once
+            if _apart(a, b):
+                pair = _judge_pair(ctx, a, b, gap, judge, threshold)
+                if pair.category != CONFLICT or pair.clean:
+                    return pair
+                first = first or pair
+                break
+    return first
 
 
 def _clashing_indices(spans: Sequence[Span], tol: float) -> list[tuple[int, int]]:
