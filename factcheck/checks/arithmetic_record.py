@@ -83,16 +83,30 @@ def check_record(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
         # Copies of one record sentence ask the same question: answer it once.
         question = (claim.entity, claim.metric, claim.period, base_unit(claim),
                     claim.quantity.unit, claim.quantity.counted, record, direction, tolerance)
-        beaten = memo.get(question)
-        if beaten is None:
-            beaten = memo[question] = sorted(
+        answer = memo.get(question)
+        if answer is None:
+            beaten = sorted(
                 (other for other, other_iv in _earlier(earlier_index, claim, record, direction)
                  if same_scale(claim, other) and _beats(other_iv, record, direction, tolerance)),
                 key=claim_order)    # the corpus order the ties of max() below were settled in
-        if not beaten:
+            answer = memo[question] = _strongest(beaten, record)
+        worst, shown, total = answer
+        if worst is None:
             continue
-        worst = max(beaten, key=lambda o: gap(interval(o), record))
-        yield _finding(rule, claim, worst, beaten, direction)
+        yield _finding(rule, claim, worst, shown, total, direction)
+
+
+_SHOWN = 12     # earlier figures cited by one finding; a key of an archive may hold thousands
+
+
+def _strongest(beaten: list[Claim], record: Interval) -> tuple[Claim | None, list[Claim], int]:
+    """The earlier figure furthest beyond the record, and the few furthest to cite."""
+    if not beaten:
+        return None, [], 0
+    gaps = {o.id: gap(interval(o), record) for o in beaten}
+    worst = max(beaten, key=lambda o: gaps[o.id])
+    shown = sorted(beaten, key=lambda o: -gaps[o.id])[:_SHOWN]   # stable: corpus order on ties
+    return worst, shown, len(beaten)
 
 
 _Index = Mapping[tuple, tuple[list[tuple], list[tuple[Claim, Interval]], np.ndarray, np.ndarray]]
@@ -155,11 +169,13 @@ def _beats(other: Interval, record: Interval, direction: str, tolerance: float) 
     return other.low > record.high if direction == "high" else other.high < record.low
 
 
-def _finding(rule: RuleConfig, claim: Claim, worst: Claim, beaten: list[Claim],
+def _finding(rule: RuleConfig, claim: Claim, worst: Claim, beaten: list[Claim], total: int,
              direction: str) -> Finding:
     word = "higher" if direction == "high" else "lower"
     explanation = (f"record {direction} of {show(claim)} in {claim.period}, but "
                    f"{worst.period} is given as {show(worst)}, {word}")
+    if total > len(beaten):
+        explanation += f" ({total} earlier figures beyond it; the {len(beaten)} furthest cited)"
     others = sorted(beaten, key=lambda o: (o.period, o.path, o.line))
     return arithmetic_finding(
         rule, "record", key_text(claim), reported=show(claim),
@@ -168,4 +184,5 @@ def _finding(rule: RuleConfig, claim: Claim, worst: Claim, beaten: list[Claim],
         inputs=[(claim, "record")] + [(o, "earlier") for o in others],
         severity_=severity(rule, [claim, worst]),
         extra={"direction": direction, "earlier_periods": sorted({o.period for o in others}),
+               "earlier_figures": total,
                "gap": gap(interval(worst), interval(claim))})

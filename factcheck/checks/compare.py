@@ -128,11 +128,25 @@ class Span:
     unit: str
 
 
+# Every check asks again for the same figures. Keyed by identity, holding the Quantity so
+# its id cannot be reused: hashing a Quantity's thirteen fields cost more than the span.
+_SPANS: dict[int, tuple[Quantity, str, Span]] = {}
+_SPANS_MAX = 1 << 21
+
+
 def span(claim: Claim) -> Span:
-    return _span(claim.quantity, _UNITS_FOLDER.get())
+    q = claim.quantity
+    folder = _UNITS_FOLDER.get()
+    hit = _SPANS.get(id(q))
+    if hit is not None and hit[0] is q and hit[1] == folder:
+        return hit[2]
+    if len(_SPANS) >= _SPANS_MAX:
+        _SPANS.clear()
+    result = _span(q, folder)
+    _SPANS[id(q)] = (q, folder, result)
+    return result
 
 
-@lru_cache(maxsize=1 << 17)     # every check asks again for the same figures
 def _span(q: Quantity, folder: str) -> Span:
     unit, factor = _to_comparison(q.unit, folder)
     low, high = q.low, q.high
