@@ -157,6 +157,8 @@ def bench_archive(work: Path, n: int, rules: Path, target_claims: int, rows: lis
     """Index the n-article corpus, replicate it under other years to ~target claims."""
     from dataclasses import replace
 
+    import numpy as np
+
     from factcheck.archive import (Archive, archive_meta, article_rows, check_against_archive,
                                    sentence_hashes, write_rows, _period_rows)
     from factcheck.checks.context import syndication_params
@@ -181,7 +183,8 @@ def bench_archive(work: Path, n: int, rules: Path, target_claims: int, rows: lis
     build_s = 0.0
     if not archive.exists():
         start = time.perf_counter()
-        syn = analyse_syndication(articles, claims, syndication_params(loaded.checks))
+        signatures = {s.article: s for r in results for s in r.signatures}
+        syn = analyse_syndication(articles, claims, syndication_params(loaded.checks), signatures)
         by_article: dict = {}
         for c in claims:
             by_article.setdefault(c.article, []).append(c)
@@ -204,7 +207,13 @@ def bench_archive(work: Path, n: int, rules: Path, target_claims: int, rows: lis
                 cluster = cluster if r == 0 or cluster == a.id else f"r{r}{cluster}"
                 if cluster == a.id:
                     cluster = new_id
-                rows_out.extend(article_rows(art, cl, cluster, periods, hashes))
+                sig = signatures.get(a.id)
+                if r and sig is not None:   # a replica's sentences are its own, not copies
+                    salt = np.uint64(r * 0x9E3779B97F4A7C15 % (1 << 64))
+                    keys = (np.frombuffer(sig.packed_keys, dtype=np.uint64) ^ salt).tobytes()
+                    sig = replace(sig, article=new_id, packed_keys=keys, claim_keys=tuple(
+                        (f"r{r}{c}", (k ^ int(salt)) if k else 0) for c, k in sig.claim_keys))
+                rows_out.extend(article_rows(art, cl, cluster, periods, hashes, signature=sig))
                 total += len(cl)
         rows_out.extend(_period_rows(periods))
         write_rows(rows_out, archive, archive_meta(loaded, len(articles) * replicas, total))

@@ -47,7 +47,7 @@ from typing import Iterable, Iterator, Sequence
 from factcheck import __version__
 from factcheck.model import Article, Claim, Document, FileProblem, Report
 
-SCHEMA = "factcheck.archive/1"
+SCHEMA = "factcheck.archive/2"
 ROW_GROUP = 8192
 
 
@@ -97,18 +97,22 @@ def claim_keys(claims: Iterable[Claim]) -> tuple[set[str], set[str], set[str]]:
     return k, u, p
 
 
-def _blob(article: Article, claims: Sequence[Claim]) -> bytes:
-    return zlib.compress(pickle.dumps((article, tuple(claims)), protocol=pickle.HIGHEST_PROTOCOL), 6)
+def _blob(article: Article, claims: Sequence[Claim], signature=None) -> bytes:
+    return zlib.compress(pickle.dumps((article, tuple(claims), signature),
+                                      protocol=pickle.HIGHEST_PROTOCOL), 6)
 
 
 def article_rows(article: Article, claims: Sequence[Claim], cluster: str, periods: dict,
-                 hashes: Iterable[str] | None = None) -> Iterator[tuple[str, str, str, bytes | None]]:
+                 hashes: Iterable[str] | None = None,
+                 signature=None) -> Iterator[tuple[str, str, str, bytes | None]]:
     """The index rows of one article; fills `periods` (p key -> {period: article}).
 
     `hashes` overrides the article's sentence hashes (a benchmark inflating an archive
-    uses it to keep replicas from looking like copies of each other).
+    uses it to keep replicas from looking like copies of each other). `signature`, the
+    article's ArticleSignature, is stored with it so a draft check does not sign the
+    archived articles it fetches again.
     """
-    yield (f"a|{article.id}", article.id, cluster, _blob(article, claims))
+    yield (f"a|{article.id}", article.id, cluster, _blob(article, claims, signature))
     keys = set()
     for claim in claims:
         bucket = _bucket(claim)
@@ -162,7 +166,8 @@ def index_results(results, rules, out: str | Path) -> dict:
     results = sorted((r for r in results if r.document is not None), key=lambda r: r.path)
     articles = [a for r in results for a in r.document.articles]
     claims = [c for r in results for c in r.claims]
-    syn = analyse_syndication(articles, claims, params_of(rules.checks))
+    signatures = {s.article: s for r in results for s in r.signatures}
+    syn = analyse_syndication(articles, claims, params_of(rules.checks), signatures)
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_article[claim.article].append(claim)
@@ -170,7 +175,8 @@ def index_results(results, rules, out: str | Path) -> dict:
     rows = []
     for article in articles:
         cluster = syn.article_cluster.get(article.id, article.id)
-        rows.extend(article_rows(article, by_article.get(article.id, ()), cluster, periods))
+        rows.extend(article_rows(article, by_article.get(article.id, ()), cluster, periods,
+                                 signature=signatures.get(article.id)))
     rows.extend(_period_rows(periods))
     meta = archive_meta(rules, len(articles), len(claims))
     count = write_rows(rows, out, meta)
@@ -274,7 +280,8 @@ class Archive:
             ids.update(a for _, a, _, _ in self.lookup(f"c|{c}" for c in clusters))
         out = []
         for _, _, _, blob in self.lookup((f"a|{a}" for a in ids), blobs=True):
-            out.append(pickle.loads(zlib.decompress(blob)))
+            article, claims, signature = pickle.loads(zlib.decompress(blob))
+            out.append((article, claims, signature))
         return out
 
 
@@ -290,10 +297,13 @@ def check_against_archive(results, problems: Sequence[FileProblem], archive_path
     draft_claims = [c for r in results for c in r.claims]
     draft_articles = [a for r in results for a in r.document.articles]
     fetched = archive.related(draft_claims, draft_articles)
+    signatures = {s.article: s for r in results for s in r.signatures}
     by_path: dict[str, list[tuple[Article, tuple[Claim, ...]]]] = defaultdict(list)
-    for article, claims in fetched:
+    for article, claims, signature in fetched:
         if article.path not in draft_paths:     # a draft re-checked against its own archive
             by_path[article.path].append((article, claims))
+            if signature is not None:
+                signatures[article.id] = signature
     documents = [r.document for r in results]
     claims = list(draft_claims)
     for path, items in sorted(by_path.items()):
@@ -302,4 +312,4 @@ def check_against_archive(results, problems: Sequence[FileProblem], archive_path
         for _, own in items:
             claims.extend(own)
     all_problems = list(problems) + [r.problem for r in results if r.problem is not None]
-    return reduce_claims(documents, claims, all_problems, rules)
+    return reduce_claims(documents, claims, all_problems, rules, signatures=signatures)

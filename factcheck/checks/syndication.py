@@ -15,9 +15,11 @@ shared quotation alone does not make two articles copies.
 from __future__ import annotations
 
 import hashlib
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
+from zlib import crc32
 
 import numpy as np
 import regex
@@ -123,7 +125,7 @@ _DIGITS = regex.compile(r"\d+(?:\.\d+)?")
 
 def _figures(tokens: Sequence[str]) -> str:
     """The numbers of a sentence as written, whatever the scale word ("1.3bn", "1.3 billion")."""
-    return " ".join(sorted(m.group() for tok in tokens for m in _DIGITS.finditer(tok)))
+    return " ".join(sorted(_DIGITS.findall(" ".join(tokens))))
 
 
 def sentence_key(tokens: Sequence[str]) -> int:
@@ -153,8 +155,8 @@ def article_signature(article: Article, claims: Sequence[Claim],
             counts.append(len(tokens))
             own.append(False)
             figures.append(_figures(tokens))
-            values = sorted({hash32(s) for s in shingles(tokens, params.shingle_size)})
-            hashed.append(np.array(values, dtype=np.uint32).tobytes())
+            values = sorted({crc32(s.encode("utf-8")) for s in shingles(tokens, params.shingle_size)})
+            hashed.append(array("I", values).tobytes())
         if is_own and len(tokens) >= params.min_tokens:
             own[i] = True
         return key

@@ -16,6 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Optional, Sequence
 
 from factcheck.engine.cache import FileCache, ResultPack
+from factcheck.engine.timings import stage
 
 ProgressHook = Callable[[str], None]
 
@@ -78,7 +79,8 @@ def extract_files(paths: Sequence[str], rules, *, jobs: int | None = None,
     if cache is None:
         return _map(paths, rules, jobs, None, progress)
     pack = ResultPack(cache)
-    known = pack.load()
+    with stage("cache pack: load"):
+        known = pack.load()
     keep: dict = {}                    # key -> FileResult: the pack this run leaves
     key_of: dict[str, str] = {}        # path -> key, for the files mapped now
     results, todo = [], []
@@ -95,7 +97,8 @@ def extract_files(paths: Sequence[str], rules, *, jobs: int | None = None,
             key_of[path] = key
     fresh = _map(todo, rules, jobs, cache, progress)
     keep.update((key_of[r.path], r) for r in fresh if r.problem is None and key_of.get(r.path))
-    pack.save(keep)
+    with stage("cache pack: save"):
+        pack.save(keep)
     return results + fresh
 
 
