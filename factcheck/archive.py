@@ -26,10 +26,13 @@ Key families (the prefix before the first '|'):
     c|<article cluster id>           the members of a syndication cluster of the archive
 
 A draft check frames the drafts, looks up their keys and sentences, fetches the articles
-found (with every member of their syndication clusters) and runs the ordinary reduce step
+found (with the members of their syndication clusters) and runs the ordinary reduce step
 over drafts plus fetched articles; findings are then restricted to those involving a
-draft. The fetched set holds every archived claim that shares a key with a draft claim,
-so keyed findings are those of a full run. Copies are found through sentences that are
+draft. k| and u| rows carry each article's readings of the key (interval, unit, modality,
+counted noun, source, confidence), and a draft check fetches a few articles per distinct
+reading, from different stories: every value the archive gives a draft's key is there,
+so keyed findings are those of a full run (with a few citations per value, not every
+copy), and a key repeated across a whole archive costs a few hundred articles, not all. Copies are found through sentences that are
 identical after normalisation; a reprint whose every sentence was edited is seen as an
 independent article, which may turn an FC101 warning into an error.
 """
@@ -113,24 +116,38 @@ def article_rows(article: Article, claims: Sequence[Claim], cluster: str, period
     archived articles it fetches again.
     """
     yield (f"a|{article.id}", article.id, cluster, _blob(article, claims, signature))
-    keys = set()
+    keys: dict[str, set[str]] = {}
     for claim in claims:
         bucket = _bucket(claim)
         if bucket is None:
             continue
         entity, metric, modality, unit = bucket
         if claim.period:
-            keys.add(f"k|{entity}|{metric}|{claim.period}")
+            keys.setdefault(f"k|{entity}|{metric}|{claim.period}", set()).add(_reading(claim))
             periods.setdefault(f"p|{entity}|{metric}|{modality}|{unit}", {}).setdefault(
                 claim.period, article.id)
         else:
-            keys.add(f"u|{entity}|{metric}")
+            keys.setdefault(f"u|{entity}|{metric}", set()).add(_reading(claim))
     for digest in (sentence_hashes(article, claims) if hashes is None else hashes):
-        keys.add(f"s|{digest}")
+        keys.setdefault(f"s|{digest}", set())
     if cluster != article.id:
-        keys.add(f"c|{cluster}")
+        keys.setdefault(f"c|{cluster}", set())
     for key in sorted(keys):
-        yield (key, article.id, cluster, None)
+        readings = keys[key]
+        yield (key, article.id, cluster, "\n".join(sorted(readings)).encode("utf-8")
+               if readings else None)
+
+
+def _reading(claim: Claim) -> str:
+    """What the checks read of an archived figure beside its key: its interval, unit and
+    modality, counted noun, source and framing confidence. Articles giving a key the same
+    reading stand in for one another in a draft check."""
+    from factcheck.checks.compare import span
+
+    s = span(claim)
+    q = claim.quantity
+    return "\t".join((repr(s.low), repr(s.high), s.unit, claim.modality, q.counted,
+                      claim.attribution, f"{claim.confidence:.2f}"))
 
 
 def write_rows(rows: Iterable[tuple[str, str, str, bytes | None]], out: str | Path,
@@ -260,29 +277,66 @@ class Archive:
                 f"factcheck {__version__}: run `factcheck index` again")
 
     def related(self, claims: Sequence[Claim], articles: Sequence[Article]) -> list[tuple]:
-        """(Article, claims) of every archived article a full run would set against these."""
+        """(Article, claims, signature) of the archived articles a draft check needs.
+
+        For each key of a draft claim: a few articles per distinct reading of that key
+        (interval, source, confidence), preferring different stories, so every value the
+        archive gives the key is there, as a full run would see it, while a key repeated
+        by a hundred thousand articles fetches a few hundred. Copies (shared sentences,
+        clusters) are fetched up to the boilerplate bound of syndication.
+        """
         k, u, p = claim_keys(claims)
         sentences = set()
         for article in articles:
             own = [c for c in claims if c.article == article.id]
             sentences |= {f"s|{h}" for h in sentence_hashes(article, own)}
+        by_reading: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        by_sentence: dict[str, list[tuple[str, str]]] = defaultdict(list)
         ids: set[str] = set()
-        clusters: set[str] = set()
-        for key, article, cluster, blob in self.lookup(k | u | p | sentences,
-                                                        blobs=True):
+        for key, article, cluster, blob in self.lookup(k | u | p | sentences, blobs=True):
             if key.startswith("p|"):
-                ids.update(json.loads(blob).values())
+                # One article a period shows how many periods the bucket spans; two
+                # periods already say "more than one".
+                by_period = json.loads(blob)
+                ids.update(by_period[period] for period in sorted(by_period)[:2])
+            elif key.startswith("s|"):
+                by_sentence[key].append((article, cluster))
             else:
+                for reading in (blob or b"").decode("utf-8").split("\n"):
+                    by_reading[(key, reading)].append((article, cluster))
+        clusters: set[str] = set()
+        for members in list(by_reading.values()) + [m for m in by_sentence.values()
+                                                    if len(m) <= _CARRIERS_MAX]:
+            for article, cluster in _representatives(members, _PER_READING):
                 ids.add(article)
                 if cluster != article:
                     clusters.add(cluster)
         if clusters:
-            ids.update(a for _, a, _, _ in self.lookup(f"c|{c}" for c in clusters))
+            for cluster in sorted(clusters):
+                rows = self.lookup([f"c|{cluster}"])
+                ids.update(a for _, a, _, _ in sorted(rows, key=lambda r: r[1])[:_CARRIERS_MAX])
         out = []
         for _, _, _, blob in self.lookup((f"a|{a}" for a in ids), blobs=True):
             article, claims, signature = pickle.loads(zlib.decompress(blob))
             out.append((article, claims, signature))
         return out
+
+
+_PER_READING = 3        # articles fetched for one reading of one key
+_CARRIERS_MAX = 100     # syndication's bound: a sentence carried by more is stock wording
+
+
+def _representatives(members: list[tuple[str, str]], count: int) -> list[tuple[str, str]]:
+    """Up to `count` (article, cluster) pairs, by article id, each from another story."""
+    chosen: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for article, cluster in sorted(members):
+        if cluster not in seen:
+            chosen.append((article, cluster))
+            seen.add(cluster)
+            if len(chosen) == count:
+                break
+    return chosen
 
 
 def check_against_archive(results, problems: Sequence[FileProblem], archive_path: str | Path,

@@ -73,14 +73,15 @@ def band_hashes(hashes: Sequence[np.ndarray], salts: Sequence[int], *, num_perm:
     return out
 
 
-def bucket_pairs(band_hash: np.ndarray, max_bucket: int | None = None) -> np.ndarray:
-    """Every pair (i, j), i < j, sharing a band key, once, sorted: an (m, 2) int64 array.
+def band_pairs(band_hash: np.ndarray, max_bucket: int | None = None) -> Iterator[np.ndarray]:
+    """For each band, the pairs (i, j), i < j, sharing its key: one (m, 2) array a band.
 
+    A pair sharing several bands comes once per band: a caller that links pairs skips the
+    ones already linked, and holding one band at a time keeps memory to a band's pairs.
     A bucket with more than `max_bucket` members is a family of look-alike texts (a
     template, stock wording), not a set of copies: it yields no pairs, which keeps the
     work linear where one phrase recurs across a whole archive."""
-    n, bands = band_hash.shape if band_hash.ndim == 2 else (0, 0)
-    found: list[np.ndarray] = []
+    bands = band_hash.shape[1] if band_hash.ndim == 2 else 0
     for band in range(bands):
         column = band_hash[:, band]
         order = np.argsort(column, kind="stable")
@@ -94,6 +95,7 @@ def bucket_pairs(band_hash: np.ndarray, max_bucket: int | None = None) -> np.nda
         run_end = same[np.concatenate((breaks, [True]))] + 2
         sizes = run_end - run_start
         keep = sizes <= max_bucket if max_bucket is not None else np.ones_like(sizes, bool)
+        found = []
         for size in np.unique(sizes[keep]).tolist():
             starts = run_start[keep & (sizes == size)]
             left, right = np.triu_indices(size, 1)
@@ -101,11 +103,19 @@ def bucket_pairs(band_hash: np.ndarray, max_bucket: int | None = None) -> np.nda
             first = members[:, left].ravel()
             second = members[:, right].ravel()
             found.append(np.stack([np.minimum(first, second), np.maximum(first, second)], 1))
-    if not found:
+        if found:
+            yield np.concatenate(found).astype(np.int64)
+
+
+def bucket_pairs(band_hash: np.ndarray, max_bucket: int | None = None) -> np.ndarray:
+    """Every pair (i, j), i < j, sharing a band key, once, sorted: an (m, 2) int64 array."""
+    n = max(band_hash.shape[0], 1) if band_hash.ndim == 2 else 1
+    parts = list(band_pairs(band_hash, max_bucket))
+    if not parts:
         return np.empty((0, 2), dtype=np.int64)
-    pairs = np.concatenate(found).astype(np.int64)
-    codes = np.unique(pairs[:, 0] * np.int64(max(n, 1)) + pairs[:, 1])
-    return np.stack([codes // max(n, 1), codes % max(n, 1)], 1)
+    pairs = np.concatenate(parts)
+    codes = np.unique(pairs[:, 0] * np.int64(n) + pairs[:, 1])
+    return np.stack([codes // n, codes % n], 1)
 
 
 class MinHashLSH:
