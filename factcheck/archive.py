@@ -4,7 +4,7 @@
     factcheck check DRAFT --against archive.parquet
 
 The archive is one Parquet file of rows (key, article, cluster, blob) sorted by key, in
-small row groups. Parquet keeps each row group's min and max key, so a lookup of a few
+small row groups (at most 8,192 rows and about 128 KB of blobs each). Parquet keeps each row group's min and max key, so a lookup of a few
 keys reads only the row groups that can hold them (predicate pushdown); nothing else of
 the archive is decoded. Parquet rather than DuckDB because pyarrow is already a
 dependency, the file is one self-contained artefact a desk can copy, and the lookups are
@@ -52,6 +52,7 @@ from factcheck.model import Article, Claim, Document, FileProblem, Report
 
 SCHEMA = "factcheck.archive/2"
 ROW_GROUP = 8192
+ROW_GROUP_BYTES = 128 * 1024
 
 
 class ArchiveError(Exception):
@@ -167,12 +168,29 @@ def write_rows(rows: Iterable[tuple[str, str, str, bytes | None]], out: str | Pa
         "cluster": pa.array([r[2] for r in rows], pa.string()),
         "blob": pa.array([r[3] for r in rows], pa.binary()),
     })
+    sizes = [len(r[3]) if r[3] else 0 for r in rows]
     del rows
     sink = pa.BufferOutputStream()
-    pq.write_table(table, sink, row_group_size=ROW_GROUP, compression="zstd",
-                   write_statistics=True, use_dictionary=["cluster"])
+    with pq.ParquetWriter(sink, table.schema, compression="zstd", write_statistics=True,
+                          use_dictionary=["cluster"]) as writer:
+        for start, stop in _row_groups(sizes):
+            writer.write_table(table.slice(start, stop - start), row_group_size=stop - start)
     write_atomic(str(out), sink.getvalue().to_pybytes())
     return table.num_rows
+
+
+def _row_groups(blob_sizes: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """Row groups of at most ROW_GROUP rows and about ROW_GROUP_BYTES of blobs: a draft
+    check fetches a few hundred articles scattered over the archive, and a row group is
+    read whole, so the groups holding articles must stay small."""
+    start, size = 0, 0
+    for i, blob in enumerate(blob_sizes):
+        if i > start and (i - start >= ROW_GROUP or size + blob > ROW_GROUP_BYTES):
+            yield start, i
+            start, size = i, 0
+        size += blob
+    if start < len(blob_sizes):
+        yield start, len(blob_sizes)
 
 
 def index_results(results, rules, out: str | Path) -> dict:
@@ -312,9 +330,11 @@ class Archive:
                 if cluster != article:
                     clusters.add(cluster)
         if clusters:
-            for cluster in sorted(clusters):
-                rows = self.lookup([f"c|{cluster}"])
-                ids.update(a for _, a, _, _ in sorted(rows, key=lambda r: r[1])[:_CARRIERS_MAX])
+            members: dict[str, list[str]] = defaultdict(list)
+            for key, article, _, _ in self.lookup(f"c|{c}" for c in clusters):
+                members[key].append(article)
+            for found in members.values():
+                ids.update(sorted(found)[:_CARRIERS_MAX])
         out = []
         for _, _, _, blob in self.lookup((f"a|{a}" for a in ids), blobs=True):
             article, claims, signature = pickle.loads(zlib.decompress(blob))

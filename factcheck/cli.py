@@ -369,7 +369,7 @@ def _framed(paths, cfg, rules, quiet, opts: "RunOptions", *, strict_missing: boo
 
             cache = FileCache.open(opts.cache, rules) if opts.cache else None
             results = extract_files(files, rules, jobs=opts.jobs, cache=cache,
-                                    progress=bar.advance)
+                                    progress=bar.advance, scope="\0".join(sorted(paths)))
     all_problems = list(problems) + [r.problem for r in results if r.problem is not None]
     documents = sorted((r.document for r in results if r.document is not None),
                        key=lambda d: d.path)

@@ -183,3 +183,17 @@ def test_a_tampered_pack_shard_is_ignored(tmp_path, rules):
         shard.write_bytes(bytes(blob))
     warm = report_to_json(analyse_results(extract_files(files, rules, jobs=1, cache=cache), [], rules))
     assert warm == cold
+
+
+def test_a_run_on_other_inputs_keeps_the_corpus_pack(tmp_path, rules):
+    files = write_corpus(tmp_path / "corpus")
+    cache = FileCache.open(tmp_path / "cache", rules)
+    extract_files(files, rules, jobs=1, cache=cache, scope="corpus")
+    before = _pack_shards(tmp_path / "cache")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Norway pumped 1.9 million barrels a day in March, the ministry said.\n",
+                     encoding="utf-8")
+    extract_files([str(draft)], rules, jobs=1, cache=cache, scope="draft")
+    after = _pack_shards(tmp_path / "cache")
+    assert all(after.get(p) == blob for p, blob in before.items())
+    assert len(after) > len(before)

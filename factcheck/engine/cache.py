@@ -3,8 +3,9 @@
 Layout under the cache root (default reports/.cache):
 
     v1/files/<2 hex>/<sha256>.pkl      one FileResult per (path, bytes, rules, version)
-    v1/packs/<code version>-<rules fingerprint>/<hex>.pkl   the last run's FileResults,
-                                        sharded by key: what a re-run loads first
+    v1/packs/<code version>-<rules fingerprint>/<inputs>/<hex>.pkl   the last run's
+                                        FileResults for those inputs, sharded by key:
+                                        what a re-run loads first
     v1/rules/<code version>-<rules fingerprint>.pkl
 
 The key of a file entry hashes its path as given (article and claim ids carry it), its
@@ -158,8 +159,12 @@ class ResultPack:
     file rewrites one shard. A pack belongs to one code version and one rules version.
     """
 
-    def __init__(self, cache: FileCache):
-        self.folder = Path(cache.root) / FORMAT / "packs" / f"{cache.package_version}-{cache.rules_version}"
+    def __init__(self, cache: FileCache, scope: str = ""):
+        # One pack per set of inputs as the user names them ("." and "drafts/x.txt" are
+        # two): checking a draft must not replace the pack of the corpus it is run beside.
+        name = hashlib.sha256(scope.encode("utf-8")).hexdigest()[:16]
+        self.folder = (Path(cache.root) / FORMAT / "packs"
+                       / f"{cache.package_version}-{cache.rules_version}" / name)
         self.loaded: dict[str, dict] = {}
 
     def _shard(self, key: str) -> str:

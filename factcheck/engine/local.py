@@ -69,16 +69,18 @@ def _context():
 
 
 def extract_files(paths: Sequence[str], rules, *, jobs: int | None = None,
-                  cache: FileCache | None = None, progress: ProgressHook | None = None) -> list:
+                  cache: FileCache | None = None, progress: ProgressHook | None = None,
+                  scope: str = "") -> list:
     """FileResult for every path (ingest + extract + frame), using up to `jobs` processes.
 
-    With a cache, the last run's pack answers for every unchanged file first; only the
-    others are mapped (and looked up one by one in the per-file cache by the workers).
+    With a cache, the last run's pack for the same `scope` (the inputs as the user named
+    them) answers for every unchanged file first; only the others are mapped (and looked
+    up one by one in the per-file cache by the workers).
     """
     paths = list(paths)
     if cache is None:
         return _map(paths, rules, jobs, None, progress)
-    pack = ResultPack(cache)
+    pack = ResultPack(cache, scope)
     with stage("cache pack: load"):
         known = pack.load()
     keep: dict = {}                    # key -> FileResult: the pack this run leaves
