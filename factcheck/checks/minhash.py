@@ -108,14 +108,18 @@ def band_pairs(band_hash: np.ndarray, max_bucket: int | None = None) -> Iterator
 
 
 def bucket_pairs(band_hash: np.ndarray, max_bucket: int | None = None) -> np.ndarray:
-    """Every pair (i, j), i < j, sharing a band key, once, sorted: an (m, 2) int64 array."""
-    n = max(band_hash.shape[0], 1) if band_hash.ndim == 2 else 1
-    parts = list(band_pairs(band_hash, max_bucket))
-    if not parts:
+    """Every pair (i, j), i < j, sharing a band key, once, sorted: an (m, 2) int64 array.
+
+    Near-copies share most of their bands, so a pair comes up to once a band: each band's
+    pairs are reduced to distinct codes (i * n + j, 8 bytes a pair) as they come, then
+    merged once."""
+    n = np.int64(max(band_hash.shape[0], 1) if band_hash.ndim == 2 else 1)
+    codes = [np.unique(pairs[:, 0] * n + pairs[:, 1])
+             for pairs in band_pairs(band_hash, max_bucket)]
+    if not codes:
         return np.empty((0, 2), dtype=np.int64)
-    pairs = np.concatenate(parts)
-    codes = np.unique(pairs[:, 0] * np.int64(n) + pairs[:, 1])
-    return np.stack([codes // n, codes % n], 1)
+    merged = np.unique(np.concatenate(codes))
+    return np.stack([merged // n, merged % n], 1)
 
 
 class MinHashLSH:

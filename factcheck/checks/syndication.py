@@ -24,7 +24,7 @@ from zlib import crc32
 import numpy as np
 import regex
 
-from factcheck.checks.minhash import band_hashes, band_pairs, hash32, jaccard
+from factcheck.checks.minhash import band_hashes, bucket_pairs, hash32, jaccard
 from factcheck.checks.textnorm import normalise_tokens, shingles, split_sentences
 from factcheck.model import Article, Claim
 
@@ -243,17 +243,13 @@ def _analyse(signatures: Sequence[ArticleSignature], params: SyndicationParams) 
         def set_of(i: int) -> frozenset[int]:     # not kept: at archive scale they add up
             return frozenset(memoryview(raw[i]).cast("I"))
 
-        rejected: set[tuple[int, int]] = set()
-        for pairs in band_pairs(bands, params.max_bucket):
-            for x, y in pairs.tolist():
-                a, b = indexed[x], indexed[y]
-                # Linked already: the exact test could only link them again.
-                if figures[a] != figures[b] or uf.find(a) == uf.find(b) or (a, b) in rejected:
-                    continue
-                if jaccard(set_of(a), set_of(b)) >= params.sentence_threshold:
-                    uf.union(a, b)
-                else:
-                    rejected.add((a, b))
+        for x, y in bucket_pairs(bands, params.max_bucket).tolist():
+            a, b = indexed[x], indexed[y]
+            # Linked already: the exact test could only link them again.
+            if figures[a] != figures[b] or uf.find(a) == uf.find(b):
+                continue
+            if jaccard(set_of(a), set_of(b)) >= params.sentence_threshold:
+                uf.union(a, b)
 
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ordered)):
