@@ -27,6 +27,12 @@ def rules(rules_dir):
     return load_rules(rules_dir)
 
 
+def _change_one_figure(path: str) -> None:
+    target = Path(path)
+    target.write_text(target.read_text(encoding="utf-8").replace("million", "billion", 1),
+                      encoding="utf-8")
+
+
 def _entries(root: Path) -> set[Path]:
     return set((root / "v1" / "files").rglob("*.pkl"))
 
@@ -57,9 +63,7 @@ def test_changed_file_is_parsed_again_and_others_are_not(tmp_path, rules):
     cache = FileCache.open(tmp_path / "cache", rules)
     extract_files(files, rules, jobs=1, cache=cache)
     before = _entries(tmp_path / "cache")
-    target = Path(files[0])
-    target.write_text(target.read_text(encoding="utf-8").replace("million", "billion", 1),
-                      encoding="utf-8")
+    _change_one_figure(files[0])
     results = extract_files(files, rules, jobs=1, cache=cache)
     after = _entries(tmp_path / "cache")
     assert len(after - before) == 1
@@ -161,9 +165,7 @@ def test_one_changed_file_rewrites_one_pack_shard(tmp_path, rules):
     cache = FileCache.open(tmp_path / "cache", rules)
     extract_files(files, rules, jobs=1, cache=cache)
     before = _pack_shards(tmp_path / "cache")
-    target = Path(files[0])
-    target.write_text(target.read_text(encoding="utf-8").replace("million", "billion", 1),
-                      encoding="utf-8")
+    _change_one_figure(files[0])
     fresh = extract_files(files, rules, jobs=1, cache=cache)
     after = _pack_shards(tmp_path / "cache")
     changed = {p for p in set(before) | set(after) if before.get(p) != after.get(p)}
