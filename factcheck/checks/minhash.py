@@ -114,11 +114,20 @@ def bucket_pairs(band_hash: np.ndarray, max_bucket: int | None = None) -> np.nda
     pairs are reduced to distinct codes (i * n + j, 8 bytes a pair) as they come, then
     merged once."""
     n = np.int64(max(band_hash.shape[0], 1) if band_hash.ndim == 2 else 1)
-    codes = [np.unique(pairs[:, 0] * n + pairs[:, 1])
-             for pairs in band_pairs(band_hash, max_bucket)]
-    if not codes:
-        return np.empty((0, 2), dtype=np.int64)
-    merged = np.unique(np.concatenate(codes))
+    merged = np.empty(0, dtype=np.int64)
+    pending: list[np.ndarray] = []
+    waiting = 0
+    for pairs in band_pairs(band_hash, max_bucket):
+        codes = np.unique(pairs[:, 0] * n + pairs[:, 1])
+        pending.append(codes)
+        waiting += codes.size
+        # Merge once the bands waiting outweigh what is merged: memory stays a small
+        # multiple of the distinct pairs, not of the pairs summed over every band.
+        if waiting > max(merged.size, 1 << 20):
+            merged = np.unique(np.concatenate([merged, *pending]))
+            pending, waiting = [], 0
+    if pending:
+        merged = np.unique(np.concatenate([merged, *pending]))
     return np.stack([merged // n, merged % n], 1)
 
 

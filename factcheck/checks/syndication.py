@@ -101,8 +101,8 @@ class ArticleSignature:
 
 @dataclass(frozen=True)
 class Syndication:
-    sentence_cluster: Mapping[int, str]                  # sentence key -> cluster id
-    cluster_articles: Mapping[str, frozenset[str]]      # sentence cluster -> article ids
+    sentence_cluster: Mapping[int, str]                  # sentence key -> cluster id (>1 member)
+    cluster_articles: Mapping[str, frozenset[str]]      # sentence cluster -> article ids (>1)
     article_cluster: Mapping[str, str]                   # article id -> its cluster id
     clusters: tuple[ArticleCluster, ...] = field(default=())
     claim_cluster: Mapping[str, str] = field(default_factory=dict)  # claim id -> cluster id
@@ -243,13 +243,17 @@ def _analyse(signatures: Sequence[ArticleSignature], params: SyndicationParams) 
         def set_of(i: int) -> frozenset[int]:     # not kept: at archive scale they add up
             return frozenset(memoryview(raw[i]).cast("I"))
 
-        for x, y in bucket_pairs(bands, params.max_bucket).tolist():
-            a, b = indexed[x], indexed[y]
-            # Linked already: the exact test could only link them again.
-            if figures[a] != figures[b] or uf.find(a) == uf.find(b):
-                continue
-            if jaccard(set_of(a), set_of(b)) >= params.sentence_threshold:
-                uf.union(a, b)
+        pairs = bucket_pairs(bands, params.max_bucket)
+        del bands
+        for start in range(0, len(pairs), 1 << 16):     # as Python ints a slice at a time
+            for x, y in pairs[start:start + (1 << 16)].tolist():
+                a, b = indexed[x], indexed[y]
+                # Linked already: the exact test could only link them again.
+                if figures[a] != figures[b] or uf.find(a) == uf.find(b):
+                    continue
+                if jaccard(set_of(a), set_of(b)) >= params.sentence_threshold:
+                    uf.union(a, b)
+        del pairs
 
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ordered)):
@@ -257,20 +261,25 @@ def _analyse(signatures: Sequence[ArticleSignature], params: SyndicationParams) 
     sentence_cluster: dict[int, str] = {}
     cluster_articles: dict[str, frozenset[str]] = {}
     root_articles: dict[int, frozenset[str]] = {}
+    # Only clusters of several sentences, or carried by several articles, are stored: a
+    # lone sentence's cluster id is its own key's (see cluster_of_sentence), and most
+    # sentences of an archive are lone.
     for root, group in members.items():
         cid = _cluster_id(min(ordered[i] for i in group))
         owners = frozenset().union(*(carriers_of[ordered[i]] for i in group))
         root_articles[root] = owners
-        cluster_articles[cid] = owners
-        for i in group:
-            sentence_cluster[ordered[i]] = cid
+        if len(owners) > 1:
+            cluster_articles[cid] = owners
+        if len(group) > 1:
+            for i in group:
+                sentence_cluster[ordered[i]] = cid
 
     clusters = _article_clusters(signatures, article_sentences, uf, root_articles, params)
     article_cluster = {sig.article: sig.article for sig in signatures}
     for cluster in clusters:
         for member in cluster.articles:
             article_cluster[member] = cluster.id
-    claim_cluster = {claim: (sentence_cluster[key] if key else "")
+    claim_cluster = {claim: (sentence_cluster.get(key) or _cluster_id(key) if key else "")
                      for sig in signatures for claim, key in sig.claim_keys}
     return Syndication(sentence_cluster, cluster_articles, article_cluster, tuple(clusters),
                        claim_cluster)
@@ -381,7 +390,7 @@ def _register() -> None:
         for cluster in syn.clusters:
             members = set(cluster.articles)
             copied = [c for a in sorted(members) for c in by_article.get(a, ())
-                      if len(syn.cluster_articles.get(c.cluster, ()) & members) > 1]
+                      if len(syn.cluster_articles.get(c.cluster, frozenset()) & members) > 1]
             arts = [ctx.articles_by_id[a] for a in cluster.articles if a in ctx.articles_by_id]
             first = min(arts, key=lambda a: (len(a.headline) == 0, a.id)) if arts else None
             headline = (first.headline if first else "")[:80]
