@@ -214,32 +214,50 @@ def analyse_syndication(articles: Sequence[Article], claims: Sequence[Claim],
     return _analyse([signatures[a.id] for a in articles], params)
 
 
+def _csr(groups: np.ndarray, values: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """(offsets, values sorted by group then value): row g is values[offsets[g]:offsets[g+1]]."""
+    order = np.lexsort((values, groups))
+    offsets = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(np.bincount(groups, minlength=size), out=offsets[1:])
+    return offsets, values[order]
+
+
 def _analyse(signatures: Sequence[ArticleSignature], params: SyndicationParams) -> Syndication:
     signatures = sorted(signatures, key=lambda s: s.article)
-    # Distinct sentences over the corpus, in key order, and which articles carry each.
-    first: dict[int, tuple[ArticleSignature, int]] = {}
-    carriers_of: dict[int, set[str]] = defaultdict(set)
-    for sig in signatures:
-        for i, key in enumerate(sig.keys):
-            first.setdefault(key, (sig, i))
-            carriers_of[key].add(sig.article)
-    ordered = sorted(first)
-    position = {key: i for i, key in enumerate(ordered)}
-    article_sentences = {sig.article: {position[k] for k, mine in zip(sig.keys, sig.own) if mine}
-                         for sig in signatures}
-    figures = [first[k][0].figures[first[k][1]] for k in ordered]
-    counts = [first[k][0].tokens[first[k][1]] for k in ordered]
-    raw = [first[k][0].shingles(first[k][1]) for k in ordered]
+    ids = [sig.article for sig in signatures]
+    # Every (sentence, article) incidence as arrays: at archive scale a set per sentence
+    # and per article cost more memory than the rest of the reduce together.
+    lengths = np.array([len(sig.packed_keys) // 8 for sig in signatures], dtype=np.int64)
+    keys = np.concatenate([np.frombuffer(sig.packed_keys, dtype=np.uint64) for sig in signatures]
+                          or [np.empty(0, np.uint64)])
+    owned = np.concatenate([np.frombuffer(sig.packed_own, dtype=np.uint8) for sig in signatures]
+                           or [np.empty(0, np.uint8)]).astype(bool)
+    article_of = np.repeat(np.arange(len(signatures), dtype=np.int64), lengths)
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(lengths) else lengths
+    # Distinct sentences in key order; each read from the first article carrying it.
+    ordered, first, position_of = np.unique(keys, return_index=True, return_inverse=True)
+    position_of = position_of.reshape(-1)
+    n = len(ordered)
+    figures: list[str] = []
+    counts: list[int] = []
+    raw: list[bytes] = []
+    for at in first.tolist():
+        sig = signatures[int(article_of[at])]
+        i = at - int(starts[article_of[at]])
+        figures.append(sig.figures[i])
+        counts.append(sig.tokens[i])
+        raw.append(sig.shingles(i))
 
     # A reprint that changed a figure is not a copy of it: that change is exactly the
     # discrepancy a desk wants to see. Only sentences with the same figures share LSH
     # buckets, which also keeps look-alike template sentences apart.
-    indexed = [i for i in range(len(ordered)) if counts[i] >= params.min_tokens]
-    uf = _UnionFind(len(ordered))
+    indexed = [i for i in range(n) if counts[i] >= params.min_tokens]
+    uf = _UnionFind(n)
     if len(indexed) > 1:
         bands = band_hashes([np.frombuffer(raw[i], dtype=np.uint32) for i in indexed],
                             [hash32(figures[i]) if figures[i] else 0 for i in indexed],
                             num_perm=params.num_perm, bands=params.bands)
+
         def set_of(i: int) -> frozenset[int]:     # not kept: at archive scale they add up
             return frozenset(memoryview(raw[i]).cast("I"))
 
@@ -254,28 +272,30 @@ def _analyse(signatures: Sequence[ArticleSignature], params: SyndicationParams) 
                 if jaccard(set_of(a), set_of(b)) >= params.sentence_threshold:
                     uf.union(a, b)
         del pairs
+    del raw
 
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(ordered)):
-        members[uf.find(i)].append(i)
-    sentence_cluster: dict[int, str] = {}
-    cluster_articles: dict[str, frozenset[str]] = {}
-    root_articles: dict[int, frozenset[str]] = {}
+    # A cluster's root is its first sentence in key order (union keeps the smaller index).
+    root = np.array([uf.find(i) for i in range(n)], dtype=np.int64)
+    members = np.bincount(root, minlength=n)
+    # Which articles carry each cluster: (root, article) incidences, once each.
+    carried = np.unique(root[position_of] * np.int64(len(ids)) + article_of)
+    owner_ptr, owners = _csr(carried // len(ids) if len(ids) else carried, carried % max(len(ids), 1), n)
+    carriers = np.diff(owner_ptr)
+
+    def cid(r: int) -> str:
+        return _cluster_id(int(ordered[r]))
+
     # Only clusters of several sentences, or carried by several articles, are stored: a
     # lone sentence's cluster id is its own key's (see cluster_of_sentence), and most
     # sentences of an archive are lone.
-    for root, group in members.items():
-        cid = _cluster_id(min(ordered[i] for i in group))
-        owners = frozenset().union(*(carriers_of[ordered[i]] for i in group))
-        root_articles[root] = owners
-        if len(owners) > 1:
-            cluster_articles[cid] = owners
-        if len(group) > 1:
-            for i in group:
-                sentence_cluster[ordered[i]] = cid
+    sentence_cluster = {int(ordered[i]): cid(int(root[i]))
+                        for i in np.flatnonzero(members[root] > 1).tolist()}
+    cluster_articles = {cid(r): frozenset(ids[a] for a in owners[owner_ptr[r]:owner_ptr[r + 1]].tolist())
+                        for r in np.flatnonzero(carriers > 1).tolist()}
 
-    clusters = _article_clusters(signatures, article_sentences, uf, root_articles, params)
-    article_cluster = {sig.article: sig.article for sig in signatures}
+    clusters = _article_clusters(ids, root[position_of[owned]], article_of[owned],
+                                 owner_ptr, owners, carriers, params)
+    article_cluster = {a: a for a in ids}
     for cluster in clusters:
         for member in cluster.articles:
             article_cluster[member] = cluster.id
@@ -285,20 +305,22 @@ def _analyse(signatures: Sequence[ArticleSignature], params: SyndicationParams) 
                        claim_cluster)
 
 
-def _article_clusters(articles: Sequence[ArticleSignature], article_sentences: Mapping[str, set[int]],
-                      uf: _UnionFind, root_articles: Mapping[int, frozenset[str]],
+def _article_clusters(ids: Sequence[str], own_roots: np.ndarray, own_articles: np.ndarray,
+                      owner_ptr: np.ndarray, owners: np.ndarray, carriers: np.ndarray,
                       params: SyndicationParams) -> list[ArticleCluster]:
-    cap = min(max(params.boilerplate_carriers, int(params.boilerplate_share * len(articles))),
+    """Articles that are copies: enough of the shorter one's distinctive sentences (roots of
+    its own long sentences, carried by few enough articles) are carried by the other."""
+    cap = min(max(params.boilerplate_carriers, int(params.boilerplate_share * len(ids))),
               params.boilerplate_max)
-    ids = [a.article for a in articles]
-    position = {a: i for i, a in enumerate(ids)}
-    # Each article's distinctive sentences, as sentence-cluster roots; stock wording is out.
-    roots_of = [{r for r in (uf.find(i) for i in article_sentences.get(a, ())) if len(root_articles[r]) <= cap}
-                for a in ids]
-    shared = _shared_counts(roots_of, root_articles, position)
+    # Each article's distinctive sentences, as cluster roots, once each; stock wording out.
+    keep = carriers[own_roots] <= cap
+    pairs = np.unique(own_articles[keep] * np.int64(len(carriers) or 1) + own_roots[keep])
+    articles_ = pairs // (len(carriers) or 1)
+    roots = pairs % (len(carriers) or 1)
+    sizes = np.bincount(articles_, minlength=len(ids)).tolist()
+    shared = _shared_counts(roots, articles_, owner_ptr, owners, len(ids))
     uf_articles = _UnionFind(len(ids))
     link: dict[tuple[int, int], tuple[int, float]] = {}
-    sizes = [len(r) for r in roots_of]
     for (a, b), (count, back) in shared.items():
         n = min(sizes[a], sizes[b])
         both = min(count, back)
@@ -315,42 +337,38 @@ def _article_clusters(articles: Sequence[ArticleSignature], article_sentences: M
     for root, group in groups.items():
         if len(group) < 2:
             continue
-        pairs = links_of[root]
+        found = links_of[root]
         cid = "a" + hashlib.sha1("|".join(sorted(group)).encode("utf-8")).hexdigest()[:12]
         out.append(ArticleCluster(id=cid, articles=tuple(sorted(group)),
-                                  shared_sentences=max(p[0] for p in pairs),
-                                  similarity=round(min(p[1] for p in pairs), 4)))
+                                  shared_sentences=max(p[0] for p in found),
+                                  similarity=round(min(p[1] for p in found), 4)))
     return sorted(out, key=lambda c: c.articles)
 
 
 _PAIRS_PER_BATCH = 1 << 22
 
 
-def _shared_counts(roots_of: Sequence[set[int]], root_articles: Mapping[int, frozenset[str]],
-                   position: Mapping[str, int]) -> dict[tuple[int, int], tuple[int, int]]:
+def _shared_counts(roots: np.ndarray, articles: np.ndarray, owner_ptr: np.ndarray,
+                   owners: np.ndarray, count: int) -> dict[tuple[int, int], tuple[int, int]]:
     """For article pairs a < b sharing a distinctive sentence: (how many of a's sentences b
-    carries, how many of b's a carries). Only pairs that share something are visited, at
-    most cap^2 per sentence, counted with numpy rather than a dict per pair."""
-    owners: dict[int, list[int]] = defaultdict(list)
-    for a, roots in enumerate(roots_of):
-        for root in roots:
-            owners[root].append(a)
-    if not owners:
+    carries, how many of b's a carries). `roots`/`articles` are the (root, owner) pairs of
+    the distinctive sentences, sorted by article; owner_ptr/owners list each root's
+    carriers. Only pairs that share something are visited, at most cap^2 per sentence,
+    counted with numpy rather than a dict per pair."""
+    if not len(roots):
         return {}
-    roots = sorted(owners)
-    own_len = np.array([len(owners[r]) for r in roots], dtype=np.int64)
-    own_flat = np.array([a for r in roots for a in owners[r]], dtype=np.int64)
-    carriers = [sorted(position[x] for x in root_articles[r] if x in position) for r in roots]
-    car_len = np.array([len(c) for c in carriers], dtype=np.int64)
-    car_flat = np.array([a for c in carriers for a in c], dtype=np.int64)
-    own_off = np.concatenate(([0], np.cumsum(own_len)[:-1]))
-    car_off = np.concatenate(([0], np.cumsum(car_len)[:-1]))
+    order = np.lexsort((articles, roots))
+    roots, own_flat = roots[order], articles[order]
+    distinct, own_off, own_len = np.unique(roots, return_index=True, return_counts=True)
+    car_off = owner_ptr[distinct]
+    car_len = owner_ptr[distinct + 1] - car_off
+    car_flat = owners
     total = own_len * car_len
-    n = np.int64(len(roots_of))
+    n = np.int64(count)
     codes: list[np.ndarray] = []
     start = 0
     ends = np.cumsum(total)
-    while start < len(roots):
+    while start < len(distinct):
         # Sentences in batches of a few million (owner, carrier) pairs: bounded memory.
         base = ends[start - 1] if start else 0
         stop = max(start + 1, int(np.searchsorted(ends, base + _PAIRS_PER_BATCH, "right")))
