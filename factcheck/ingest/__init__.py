@@ -117,6 +117,14 @@ def read_document(path: str) -> Document:
     """Read and split one file. Raises IngestError when it cannot be read as text."""
     try:
         with open(path, "rb") as fh:
+            if path.lower().endswith(".json"):
+                own = _own_output(fh.read(256))
+                if own:
+                    # A report or baseline this tool wrote (reports/ in the corpus folder):
+                    # known from its first key, not read (at archive scale it is 400 MB).
+                    return Document(path, "utf-8", (),
+                                    (f"a factcheck output ({own}), not articles: skipped",))
+                fh.seek(0)
             data = fh.read()
     except IsADirectoryError:
         raise IngestError(path, "is a folder, not a file") from None
@@ -139,6 +147,14 @@ def read_document(path: str) -> Document:
     elif not articles and not more:
         warnings.append("no article text found")
     return Document(path, decoded.encoding, tuple(articles), tuple(warnings), digest)
+
+
+def _own_output(head: bytes) -> str:
+    """The schema of a factcheck output file from its first bytes, or ""."""
+    from .cms import _OWN_OUTPUT
+
+    match = _OWN_OUTPUT.match(head.decode("utf-8", "replace"))
+    return match.group(1) if match else ""
 
 
 def _read_text(path: str, text: str):
