@@ -278,8 +278,9 @@ def _analyse(signatures: Sequence[ArticleSignature], params: SyndicationParams) 
     root = np.array([uf.find(i) for i in range(n)], dtype=np.int64)
     members = np.bincount(root, minlength=n)
     # Which articles carry each cluster: (root, article) incidences, once each.
-    carried = np.unique(root[position_of] * np.int64(len(ids)) + article_of)
-    owner_ptr, owners = _csr(carried // len(ids) if len(ids) else carried, carried % max(len(ids), 1), n)
+    width = np.int64(max(len(ids), 1))
+    carried = np.unique(root[position_of] * width + article_of)
+    owner_ptr, owners = _csr(carried // width, carried % width, n)
     carriers = np.diff(owner_ptr)
 
     def cid(r: int) -> str:
@@ -314,9 +315,9 @@ def _article_clusters(ids: Sequence[str], own_roots: np.ndarray, own_articles: n
               params.boilerplate_max)
     # Each article's distinctive sentences, as cluster roots, once each; stock wording out.
     keep = carriers[own_roots] <= cap
-    pairs = np.unique(own_articles[keep] * np.int64(len(carriers) or 1) + own_roots[keep])
-    articles_ = pairs // (len(carriers) or 1)
-    roots = pairs % (len(carriers) or 1)
+    width = np.int64(max(len(carriers), 1))
+    pairs = np.unique(own_articles[keep] * width + own_roots[keep])
+    articles_, roots = pairs // width, pairs % width
     sizes = np.bincount(articles_, minlength=len(ids)).tolist()
     shared = _shared_counts(roots, articles_, owner_ptr, owners, len(ids))
     uf_articles = _UnionFind(len(ids))

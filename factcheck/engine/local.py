@@ -38,18 +38,16 @@ def _init(rules, cache: Optional[FileCache], collect: bool = False) -> None:
     _STATE["cache"] = cache
 
 
-def _one(path: str):
+def _one(path: str, key: str = ""):
+    """One file's result; `key` is its cache key when the parent has already hashed it."""
     from factcheck.pipeline import process_file
 
     rules, cache = _STATE["rules"], _STATE["cache"]
     if cache is None:
         return process_file(path, rules)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError:
+    key = key or _key_of(cache, path)
+    if not key:
         return process_file(path, rules)        # the read error is reported there
-    key = cache.key(path, data)
     hit = cache.get(key)
     if hit is not None and hit.path == path:
         return hit
@@ -59,8 +57,8 @@ def _one(path: str):
     return result
 
 
-def _many(paths: Sequence[str]) -> list:
-    return [_one(path) for path in paths]
+def _many(items: Sequence[tuple[str, str]]) -> list:
+    return [_one(path, key) for path, key in items]
 
 
 def _context():
@@ -97,7 +95,7 @@ def extract_files(paths: Sequence[str], rules, *, jobs: int | None = None,
         else:
             todo.append(path)
             key_of[path] = key
-    fresh = _map(todo, rules, jobs, cache, progress)
+    fresh = _map(todo, rules, jobs, cache, progress, key_of)
     keep.update((key_of[r.path], r) for r in fresh if r.problem is None and key_of.get(r.path))
     with stage("cache pack: save"):
         pack.save(keep)
@@ -113,16 +111,18 @@ def _key_of(cache: FileCache, path: str) -> str:
 
 
 def _map(paths: list[str], rules, jobs: int | None, cache: FileCache | None,
-         progress: ProgressHook | None) -> list:
+         progress: ProgressHook | None, keys: dict[str, str] | None = None) -> list:
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
     results: list = []
     if not paths:
         return results
+    # Keys the parent already hashed go with their files: no file is hashed twice.
+    items = [(path, (keys or {}).get(path, "")) for path in paths]
     if jobs == 1 or len(paths) < _SERIAL_BELOW:
         _init(rules, cache)
         try:
-            for i, path in enumerate(paths, 1):
-                results.append(_one(path))
+            for i, (path, key) in enumerate(items, 1):
+                results.append(_one(path, key))
                 if progress:
                     progress(path)
                 if i % 500 == 0:
@@ -133,7 +133,7 @@ def _map(paths: list[str], rules, jobs: int | None, cache: FileCache | None,
     jobs = min(jobs, len(paths))
     # Small chunks keep the bar moving and balance files of very different sizes.
     size = max(1, min(16, len(paths) // (jobs * 16)))
-    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
     pending = set(range(len(chunks)))
     try:
         with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init,
@@ -152,8 +152,8 @@ def _map(paths: list[str], rules, jobs: int | None, cache: FileCache | None,
         _init(rules, cache)
         try:
             for i in sorted(pending):
-                for path in chunks[i]:
-                    results.append(_one(path))
+                for path, key in chunks[i]:
+                    results.append(_one(path, key))
                     if progress:
                         progress(path)
         finally:

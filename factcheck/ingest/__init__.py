@@ -17,6 +17,8 @@ import os
 import stat
 from typing import Sequence
 
+import regex as re
+
 from ..model import Document, FileProblem
 from .decode import BinaryFile, decode
 
@@ -149,10 +151,11 @@ def read_document(path: str) -> Document:
     return Document(path, decoded.encoding, tuple(articles), tuple(warnings), digest)
 
 
+_OWN_OUTPUT = re.compile(r'\ufeff?\s*\{\s*"schema"\s*:\s*"(factcheck\.[^"\\]{1,40})"')
+
+
 def _own_output(head: bytes) -> str:
     """The schema of a factcheck output file from its first bytes, or ""."""
-    from .cms import _OWN_OUTPUT
-
     match = _OWN_OUTPUT.match(head.decode("utf-8", "replace"))
     return match.group(1) if match else ""
 

@@ -35,7 +35,6 @@ CONTAINERS = ("articles", "items", "data", "results", "posts", "entries", "stori
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _ESCAPE = re.compile(r"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[0-9a-fA-F]{4}|u[0-9a-fA-F]{4}|.)|\n")
-_OWN_OUTPUT = re.compile(r'\ufeff?\s*\{\s*"schema"\s*:\s*"(factcheck\.[^"\\]{1,40})"')
 _HTML_TAG = re.compile(r"<(?:p|div|br|h[1-6]|ul|ol|li|span|a|strong|em|b|i|blockquote|figure)\b",
                        re.IGNORECASE)
 
@@ -216,11 +215,6 @@ def read_cms(path: str, text: str, lines: bool = False) -> tuple[list[Article], 
             except JsonSyntax as exc:
                 warnings.append(f"line {n}: invalid JSON ({exc}), skipped")
     else:
-        own = _OWN_OUTPUT.match(text)
-        if own:
-            # A report or baseline this tool wrote (reports/ inside the corpus folder):
-            # known from its first key, before a report of many megabytes is parsed.
-            return [], [f"a factcheck output ({own.group(1)}), not articles: skipped"]
         try:
             data = parse(text)
         except JsonSyntax as exc:
