@@ -48,20 +48,64 @@ def _word(word: str) -> str:
 
 def normalise_tokens(text: str) -> list[str]:
     """Lower-case word tokens with punctuation dropped and spelling variants folded."""
+    return list(_tokens(text))
+
+
+# A sentence is tokenised twice per article (as text and as a claim's sentence) and wire
+# copy repeats sentences across files: the tokens are kept per sentence text.
+@lru_cache(maxsize=1 << 15)
+def _tokens(text: str) -> tuple[str, ...]:
+    return _ascii_tokens(text) if text.isascii() else _any_tokens(text)
+
+
+def _any_tokens(text: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    text = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _DOTTED_ACRONYM.sub(_undot, text)
     text = _THOUSANDS.sub("", text)
     text = _PERCENT.sub(" percent ", text)
     text = _APOSTROPHE.sub("", text)
     text = text.lower()
-    return [_word(w) for w in _NON_WORD.split(text) if w]
+    return tuple(_word(w) for w in _NON_WORD.split(text) if w)
+
+
+def _undot(m) -> str:
+    return m.group(0).replace(".", "")
+
+
+# ASCII text (most news copy) takes the same steps, each skipped when the character it
+# needs is absent; NFKC and the quote table leave ASCII as it is. Every character but a
+# letter, a digit or a full stop separates words, and a full stop survives only between
+# two digits, as in the general split.
+_ASCII_SEPARATORS = str.maketrans({chr(i): " " for i in range(128)
+                                   if not (chr(i).isalnum() or chr(i) == ".")})
+_ASCII_STOP = regex.compile(r"(?<![0-9])\.|\.(?![0-9])")
+
+
+def _ascii_tokens(text: str) -> tuple[str, ...]:
+    if "." in text:
+        text = _DOTTED_ACRONYM.sub(_undot, text)
+    if "," in text:
+        text = _THOUSANDS.sub("", text)
+    if "%" in text or "cent" in text.lower():
+        text = _PERCENT.sub(" percent ", text)
+    if "'" in text:
+        text = _APOSTROPHE.sub("", text)
+    out: list[str] = []
+    for w in text.lower().translate(_ASCII_SEPARATORS).split():
+        if "." in w:
+            out.extend(_word(p) for p in _ASCII_STOP.split(w) if p)
+        else:
+            out.append(_word(w))
+    return tuple(out)
 
 
 def shingles(tokens: list[str], k: int = 3) -> frozenset[str]:
     """Word k-grams; a text shorter than k words is one shingle of itself."""
     if len(tokens) < k:
         return frozenset([" ".join(tokens)]) if tokens else frozenset()
-    return frozenset(" ".join(tokens[i:i + k]) for i in range(len(tokens) - k + 1))
+    if k < 1:
+        return frozenset(" ".join(tokens[i:i + k]) for i in range(len(tokens) - k + 1))
+    return frozenset(map(" ".join, zip(*[tokens[i:] for i in range(k)])))
 
 
 _SENTENCE_END = regex.compile(
@@ -78,7 +122,9 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     start = 0
     pending = 0
     for match in _SENTENCE_END.finditer(text):
-        piece = text[start:match.start()]
+        # an abbreviation is at most five characters before the break: the search reads
+        # the end of the piece only, with room for the word boundary before it
+        piece = text[max(start, match.start() - 8):match.start()]
         if "\n" not in match.group(0) and _ABBREVIATIONS.search(piece):
             continue  # "U.S. President" or "Corp. said": not the end of a sentence
         chunk = text[pending:match.start()]
