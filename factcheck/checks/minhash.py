@@ -17,7 +17,7 @@ from typing import Hashable, Iterable, Iterator, Sequence
 
 import numpy as np
 
-_CHUNK = 16384          # shingles hashed per numpy batch (memory: _CHUNK x num_perm x 8 bytes)
+_CHUNK = 4096           # shingles hashed per numpy batch: _CHUNK x num_perm x 8 bytes, near cache size
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _SHIFT = np.uint64(32)
 
@@ -48,29 +48,57 @@ def band_hashes(hashes: Sequence[np.ndarray], salts: Sequence[int], *, num_perm:
 
     `salts` partition the index: items with different salts never share a band key.
     """
+    part = [np.asarray(h, dtype=np.uint32) if len(h) else np.array([0xFFFFFFFF], dtype=np.uint32)
+            for h in hashes]
+    offsets = np.zeros(len(part) + 1, dtype=np.int64)
+    np.cumsum([h.size for h in part], out=offsets[1:])
+    values = np.concatenate(part) if part else np.empty(0, dtype=np.uint32)
+    return band_hashes_flat(values, offsets, np.asarray(salts, dtype=np.uint64),
+                            num_perm=num_perm, bands=bands, seed=seed)
+
+
+def band_hashes_flat(values: np.ndarray, offsets: np.ndarray, salts: np.ndarray, *,
+                     num_perm: int = 128, bands: int = 32, seed: int = 1) -> np.ndarray:
+    """band_hashes of sets laid end to end: set i is values[offsets[i]:offsets[i + 1]].
+
+    Every set must be non-empty. One flat array rather than an array per set: at archive
+    scale millions of small numpy objects cost more than their contents.
+    """
     a, b, mix = _permutations(num_perm, bands, seed)
     rows = num_perm // bands
-    n = len(hashes)
+    n = len(offsets) - 1
     out = np.empty((n, bands), dtype=np.uint64)
     start = 0
     with np.errstate(over="ignore"):
         while start < n:
-            stop, size = start, 0
-            while stop < n and (size == 0 or size + max(1, hashes[stop].size) <= _CHUNK):
-                size += max(1, hashes[stop].size)
-                stop += 1
-            part = [h if h.size else np.array([0xFFFFFFFF], dtype=np.uint64)
-                    for h in hashes[start:stop]]
-            values = np.concatenate(part).astype(np.uint64)
-            hashed = (np.multiply.outer(values, a) + b) >> _SHIFT
-            offsets = np.cumsum([0] + [h.size for h in part[:-1]])
-            sig = np.minimum.reduceat(hashed, offsets, axis=0)
+            # As many whole sets as fit in _CHUNK values (at least one).
+            limit = offsets[start] + _CHUNK
+            stop = min(n, max(start + 1, int(np.searchsorted(offsets, limit, "right")) - 1))
+            low = offsets[start]
+            chunk = values[low:offsets[stop]].astype(np.uint64)
+            # Permutation-major, so each minimum runs along contiguous memory.
+            hashed = np.multiply.outer(a, chunk)
+            hashed += b[:, None]
+            hashed >>= _SHIFT
+            sig = np.minimum.reduceat(hashed, offsets[start:stop] - low, axis=1)
             # One 64-bit value per band (wrap-around arithmetic is deterministic).
-            out[start:stop] = (sig.reshape(stop - start, bands, rows) * mix).sum(
-                axis=2, dtype=np.uint64)
+            out[start:stop] = (sig.reshape(bands, rows, stop - start) * mix[None, :, None]).sum(
+                axis=1, dtype=np.uint64).T
             start = stop
         out += (np.asarray(salts, dtype=np.uint64) * _GOLDEN)[:, None]
     return out
+
+
+def _repeated_rows(column: np.ndarray) -> np.ndarray:
+    """Rows whose key may occur more than once: a bincount over the keys' top bits first.
+
+    Most keys of a band are unique; sorting only the rows that share top bits with another
+    keeps the exact bucket search below to a small fraction of the column."""
+    bits = max(10, (2 * column.size).bit_length())
+    if bits >= 40:
+        return np.arange(column.size)
+    slot = (column >> np.uint64(64 - bits)).astype(np.int64)
+    return np.flatnonzero(np.bincount(slot, minlength=1 << bits)[slot] > 1)
 
 
 def band_pairs(band_hash: np.ndarray, max_bucket: int | None = None) -> Iterator[np.ndarray]:
@@ -83,9 +111,10 @@ def band_pairs(band_hash: np.ndarray, max_bucket: int | None = None) -> Iterator
     work linear where one phrase recurs across a whole archive."""
     bands = band_hash.shape[1] if band_hash.ndim == 2 else 0
     for band in range(bands):
-        column = band_hash[:, band]
-        order = np.argsort(column, kind="stable")
-        sorted_col = column[order]
+        rows = _repeated_rows(band_hash[:, band])
+        column = band_hash[rows, band]
+        order = rows[np.argsort(column, kind="stable")]
+        sorted_col = band_hash[order, band]
         same = np.flatnonzero(sorted_col[1:] == sorted_col[:-1])
         if same.size == 0:
             continue
@@ -111,24 +140,31 @@ def bucket_pairs(band_hash: np.ndarray, max_bucket: int | None = None) -> np.nda
     """Every pair (i, j), i < j, sharing a band key, once, sorted: an (m, 2) int64 array.
 
     Near-copies share most of their bands, so a pair comes up to once a band: each band's
-    pairs are reduced to distinct codes (i * n + j, 8 bytes a pair) as they come, then
-    merged once."""
+    pairs become codes (i * n + j, 8 bytes a pair), merged into distinct codes whenever the
+    codes waiting outweigh the merged ones."""
     n = np.int64(max(band_hash.shape[0], 1) if band_hash.ndim == 2 else 1)
     merged = np.empty(0, dtype=np.int64)
     pending: list[np.ndarray] = []
     waiting = 0
     for pairs in band_pairs(band_hash, max_bucket):
-        codes = np.unique(pairs[:, 0] * n + pairs[:, 1])
+        # Distinct already: an item has one key per band, so it sits in one bucket of it.
+        codes = pairs[:, 0] * n + pairs[:, 1]
         pending.append(codes)
         waiting += codes.size
         # Merge once the bands waiting outweigh what is merged: memory stays a small
         # multiple of the distinct pairs, not of the pairs summed over every band.
         if waiting > max(merged.size, 1 << 20):
-            merged = np.unique(np.concatenate([merged, *pending]))
+            merged = _distinct(np.concatenate([merged, *pending]))
             pending, waiting = [], 0
     if pending:
-        merged = np.unique(np.concatenate([merged, *pending]))
+        merged = _distinct(np.concatenate([merged, *pending]))
     return np.stack([merged // n, merged % n], 1)
+
+
+def _distinct(codes: np.ndarray) -> np.ndarray:
+    """np.unique by sorting in place (numpy's hashing unique is slower on millions of ints)."""
+    codes.sort()
+    return codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if codes.size else codes
 
 
 class MinHashLSH:

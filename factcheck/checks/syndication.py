@@ -24,7 +24,7 @@ from zlib import crc32
 import numpy as np
 import regex
 
-from factcheck.checks.minhash import band_hashes, bucket_pairs, hash32, jaccard
+from factcheck.checks.minhash import band_hashes_flat, bucket_pairs
 from factcheck.checks.textnorm import normalise_tokens, shingles, split_sentences
 from factcheck.model import Article, Claim
 
@@ -76,7 +76,7 @@ class ArticleSignature:
     packed_keys: bytes                  # uint64: 64-bit key of each distinct sentence
     packed_tokens: bytes                # uint32: its word count
     packed_own: bytes                   # uint8: an article sentence long enough to link copies
-    figures: tuple[str, ...]            # its numbers as written: copies keep them
+    packed_figures: bytes               # uint64: key of its numbers as written (0: none)
     packed_shingles: bytes              # uint32: sorted distinct shingle hashes, end to end
     packed_ends: bytes                  # uint32: where each sentence's shingles end
     claim_keys: tuple[tuple[str, int], ...] = ()    # claim id -> its sentence's key, 0: none
@@ -92,6 +92,10 @@ class ArticleSignature:
     @property
     def own(self) -> Sequence[int]:
         return memoryview(self.packed_own).cast("B")
+
+    @property
+    def figures(self) -> Sequence[int]:
+        return memoryview(self.packed_figures).cast("Q")
 
     def shingles(self, i: int) -> bytes:
         ends = memoryview(self.packed_ends).cast("I")
@@ -123,9 +127,14 @@ class Syndication:
 _DIGITS = regex.compile(r"\d+(?:\.\d+)?")
 
 
-def _figures(tokens: Sequence[str]) -> str:
-    """The numbers of a sentence as written, whatever the scale word ("1.3bn", "1.3 billion")."""
-    return " ".join(sorted(_DIGITS.findall(" ".join(tokens))))
+def _figures(tokens: Sequence[str]) -> int:
+    """A key of the numbers of a sentence as written, whatever the scale word ("1.3bn",
+    "1.3 billion"); 0 for a sentence without numbers. Copies keep their figures."""
+    found = sorted(_DIGITS.findall(" ".join(tokens)))
+    if not found:
+        return 0
+    digest = hashlib.blake2b(" ".join(found).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") or 1
 
 
 def sentence_key(tokens: Sequence[str]) -> int:
@@ -143,7 +152,7 @@ def article_signature(article: Article, claims: Sequence[Claim],
     keys: list[int] = []
     counts: list[int] = []
     own: list[bool] = []
-    figures: list[str] = []
+    figures: list[int] = []
     hashed: list[bytes] = []
 
     def add(tokens: list[str], is_own: bool) -> int:
@@ -175,7 +184,8 @@ def article_signature(article: Article, claims: Sequence[Claim],
     ends = np.cumsum([len(h) // 4 for h in hashed], dtype=np.uint32)
     return ArticleSignature(article.id, np.array(keys, dtype=np.uint64).tobytes(),
                             np.array(counts, dtype=np.uint32).tobytes(),
-                            np.array(own, dtype=np.uint8).tobytes(), tuple(figures),
+                            np.array(own, dtype=np.uint8).tobytes(),
+                            np.array(figures, dtype=np.uint64).tobytes(),
                             b"".join(hashed), ends.tobytes(), tuple(claim_keys))
 
 
@@ -193,6 +203,115 @@ class _UnionFind:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
+
+    def roots(self) -> np.ndarray:
+        """Every element's root, as an array (most elements of a corpus are their own)."""
+        parent = np.array(self.parent, dtype=np.int64)
+        while True:
+            up = parent[parent]
+            if np.array_equal(up, parent):
+                return parent
+            parent = up
+
+
+def _shingles_of(signatures: Sequence[ArticleSignature], lengths: np.ndarray,
+                 rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The shingle sets of the incidences `rows`, laid end to end: (values, offsets).
+
+    An empty set stands as one sentinel value, so every set has a MinHash."""
+    shingles = _concat([sig.packed_shingles for sig in signatures], np.uint32)
+    ends = _concat([sig.packed_ends for sig in signatures], np.uint32).astype(np.int64)
+    # Each signature's ends count from its own start: shift them to the flat array.
+    sizes = np.array([len(sig.packed_shingles) // 4 for sig in signatures], dtype=np.int64)
+    base = np.concatenate(([0], np.cumsum(sizes)[:-1])) if len(sizes) else sizes
+    ends += np.repeat(base, lengths)
+    begins = ends - np.diff(np.concatenate(([0], ends)))
+    first_of_article = np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(lengths) else lengths
+    begins[first_of_article[lengths > 0]] = np.repeat(base, lengths)[first_of_article[lengths > 0]]
+    lo, hi = begins[rows], ends[rows]
+    size = np.maximum(hi - lo, 1)
+    offsets = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(size, out=offsets[1:])
+    take = np.arange(offsets[-1]) - np.repeat(offsets[:-1] - lo, size)
+    values = np.where(np.repeat(hi > lo, size), shingles[np.minimum(take, max(len(shingles) - 1, 0))]
+                      if len(shingles) else 0, np.uint32(0xFFFFFFFF)).astype(np.uint32)
+    return values, offsets
+
+
+def _link(root: np.ndarray, indexed: np.ndarray, pairs: np.ndarray, values: np.ndarray,
+          offsets: np.ndarray, threshold: float) -> None:
+    """Join candidate pairs (positions in `indexed`) whose shingle sets are near-duplicates;
+    `root` (sentence -> its cluster's first sentence) is updated in place.
+
+    Clusters are the connected parts of the graph of passing pairs, whatever the order the
+    pairs are tested in. So pairs are tested a batch at a time, in numpy, and a pair whose
+    ends an earlier batch has already joined is not tested at all: in a bucket of copies
+    most pairs are. Only sentences with a candidate take part: most of a corpus has none."""
+    if not len(pairs):
+        return
+    nodes = np.unique(pairs)
+    local = np.searchsorted(nodes, pairs)
+    labels = np.arange(len(nodes), dtype=np.int64)
+    for start in range(0, len(pairs), _PAIRS_TESTED_AT_ONCE):
+        part = slice(start, start + _PAIRS_TESTED_AT_ONCE)
+        left, right = labels[local[part, 0]], labels[local[part, 1]]
+        open_ = left != right
+        passed = _jaccards_at_least(values, offsets, pairs[part][open_], threshold)
+        if passed.any():
+            joined = np.stack([left[open_][passed], right[open_][passed]], 1)
+            labels = _components(len(nodes), joined)[labels]
+    # Local ids follow sentence order, so a label is its cluster's first sentence.
+    sentences = indexed[nodes]
+    root[sentences] = sentences[labels]
+
+
+_PAIRS_TESTED_AT_ONCE = 1 << 15
+
+
+def _jaccards_at_least(values: np.ndarray, offsets: np.ndarray, pairs: np.ndarray,
+                       threshold: float) -> np.ndarray:
+    """_jaccard_at_least for many pairs of sets at once (each set sorted and distinct)."""
+    def gather(which: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        lo, size = offsets[which], offsets[which + 1] - offsets[which]
+        pair = np.repeat(np.arange(len(which), dtype=np.uint64), size)
+        at = np.arange(size.sum()) - np.repeat(np.cumsum(size) - size - lo, size)
+        return (pair << np.uint64(32)) | values[at].astype(np.uint64), size
+
+    left, left_size = gather(pairs[:, 0])
+    right, right_size = gather(pairs[:, 1])
+    # Codes are (pair, value), ascending: a binary search finds a left value on the right.
+    at = np.minimum(np.searchsorted(right, left), max(len(right) - 1, 0))
+    inside = right[at] == left if len(right) else np.zeros(len(left), dtype=bool)
+    shared = np.bincount((left[inside] >> np.uint64(32)).astype(np.int64), minlength=len(pairs))
+    return shared / (left_size + right_size - shared) >= threshold
+
+
+def _components(size: int, edges: np.ndarray) -> np.ndarray:
+    """Each node's smallest connected node, for an undirected edge list (numpy, no loop
+    per edge): labels hook onto the smaller label across each edge, then jump to roots."""
+    labels = np.arange(size, dtype=np.int64)
+    if not len(edges):
+        return labels
+    u, v = edges[:, 0], edges[:, 1]
+    while True:
+        low = np.minimum(labels[u], labels[v])
+        new = labels.copy()
+        for side in (u, v, labels[u], labels[v]):
+            np.minimum.at(new, side, low)
+        while True:
+            jumped = new[new]
+            if np.array_equal(jumped, new):
+                break
+            new = jumped
+        if np.array_equal(new, labels):
+            return labels
+        labels = new
+
+
+def _jaccard_at_least(a: list[int], b: list[int], threshold: float) -> bool:
+    """Jaccard of two sets of distinct values (as lists) is at least `threshold`."""
+    shared = len(set(a).intersection(b))
+    return shared / (len(a) + len(b) - shared) >= threshold
 
 
 def analyse_syndication(articles: Sequence[Article], claims: Sequence[Claim],
@@ -222,60 +341,43 @@ def _csr(groups: np.ndarray, values: np.ndarray, size: int) -> tuple[np.ndarray,
     return offsets, values[order]
 
 
+def _concat(parts: list[bytes], dtype) -> np.ndarray:
+    return np.concatenate([np.frombuffer(p, dtype=dtype) for p in parts] or [np.empty(0, dtype)])
+
+
 def _analyse(signatures: Sequence[ArticleSignature], params: SyndicationParams) -> Syndication:
     signatures = sorted(signatures, key=lambda s: s.article)
     ids = [sig.article for sig in signatures]
     # Every (sentence, article) incidence as arrays: at archive scale a set per sentence
     # and per article cost more memory than the rest of the reduce together.
     lengths = np.array([len(sig.packed_keys) // 8 for sig in signatures], dtype=np.int64)
-    keys = np.concatenate([np.frombuffer(sig.packed_keys, dtype=np.uint64) for sig in signatures]
-                          or [np.empty(0, np.uint64)])
-    owned = np.concatenate([np.frombuffer(sig.packed_own, dtype=np.uint8) for sig in signatures]
-                           or [np.empty(0, np.uint8)]).astype(bool)
+    keys = _concat([sig.packed_keys for sig in signatures], np.uint64)
+    owned = _concat([sig.packed_own for sig in signatures], np.uint8).astype(bool)
     article_of = np.repeat(np.arange(len(signatures), dtype=np.int64), lengths)
-    starts = np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(lengths) else lengths
     # Distinct sentences in key order; each read from the first article carrying it.
     ordered, first, position_of = np.unique(keys, return_index=True, return_inverse=True)
     position_of = position_of.reshape(-1)
     n = len(ordered)
-    figures: list[str] = []
-    counts: list[int] = []
-    raw: list[bytes] = []
-    for at in first.tolist():
-        sig = signatures[int(article_of[at])]
-        i = at - int(starts[article_of[at]])
-        figures.append(sig.figures[i])
-        counts.append(sig.tokens[i])
-        raw.append(sig.shingles(i))
+    counts = _concat([sig.packed_tokens for sig in signatures], np.uint32)[first]
+    figures = _concat([sig.packed_figures for sig in signatures], np.uint64)[first]
+    del keys
 
     # A reprint that changed a figure is not a copy of it: that change is exactly the
     # discrepancy a desk wants to see. Only sentences with the same figures share LSH
     # buckets, which also keeps look-alike template sentences apart.
-    indexed = [i for i in range(n) if counts[i] >= params.min_tokens]
-    uf = _UnionFind(n)
+    indexed = np.flatnonzero(counts >= params.min_tokens)
+    root = np.arange(n, dtype=np.int64)
     if len(indexed) > 1:
-        bands = band_hashes([np.frombuffer(raw[i], dtype=np.uint32) for i in indexed],
-                            [hash32(figures[i]) if figures[i] else 0 for i in indexed],
-                            num_perm=params.num_perm, bands=params.bands)
-
-        def set_of(i: int) -> frozenset[int]:     # not kept: at archive scale they add up
-            return frozenset(memoryview(raw[i]).cast("I"))
-
+        values, offsets = _shingles_of(signatures, lengths, first[indexed])
+        bands = band_hashes_flat(values, offsets, figures[indexed],
+                                 num_perm=params.num_perm, bands=params.bands)
         pairs = bucket_pairs(bands, params.max_bucket)
         del bands
-        for start in range(0, len(pairs), 1 << 16):     # as Python ints a slice at a time
-            for x, y in pairs[start:start + (1 << 16)].tolist():
-                a, b = indexed[x], indexed[y]
-                # Linked already: the exact test could only link them again.
-                if figures[a] != figures[b] or uf.find(a) == uf.find(b):
-                    continue
-                if jaccard(set_of(a), set_of(b)) >= params.sentence_threshold:
-                    uf.union(a, b)
-        del pairs
-    del raw
+        pairs = pairs[figures[indexed[pairs[:, 0]]] == figures[indexed[pairs[:, 1]]]]
+        _link(root, indexed, pairs, values, offsets, params.sentence_threshold)
+        del pairs, values, offsets
 
     # A cluster's root is its first sentence in key order (union keeps the smaller index).
-    root = np.array([uf.find(i) for i in range(n)], dtype=np.int64)
     members = np.bincount(root, minlength=n)
     # Which articles carry each cluster: (root, article) incidences, once each.
     width = np.int64(max(len(ids), 1))
