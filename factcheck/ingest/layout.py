@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex as re
 
@@ -108,6 +109,9 @@ class Line:
     date: dt.date | None = None
 
 
+# A pure function of the normalised line; syndicated copies and page furniture repeat
+# lines across the files of a corpus.
+@lru_cache(maxsize=1 << 14)
 def classify(text: str) -> tuple[str, bylines.Byline | None, dt.date | None]:
     if not text:
         return BLANK, None, None
