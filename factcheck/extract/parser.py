@@ -84,6 +84,10 @@ _RX19 = regex.compile(r"(?i:\bto\b)")
 _WORD_TOKEN = re.compile(r"(?<![\w-])[a-z]+")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _WORD_STARTS_NO_ARTICLE = _WORD_STARTS - {"a", "an"}
+# a _WORD_TOKEN that is one of _WORD_STARTS, found in one pass
+_WORD_START_TOKEN = re.compile(r"(?<![\w-])(?:" + "|".join(
+    re.escape(w) for w in sorted(_WORD_STARTS, key=lambda w: (-len(w), w))) + r")(?![a-z])")
+_NEXT_LOWER_WORD = re.compile(r"[-\s]*([a-z]*)")
 # after "a"/"an", the word patterns read only a scale word or a fraction ("a dozen", "a third")
 _AFTER_ARTICLE = frozenset(["dozen", "hundred", "thousand", "million", "billion", "trillion",
                             "couple", "pair"]
@@ -252,14 +256,19 @@ class Scanner:
         if not (tokens & _WORD_STARTS_NO_ARTICLE) and not (
                 ("a" in tokens or "an" in tokens) and tokens & _AFTER_ARTICLE):
             return found
-        starts = _WORD_STARTS
         word_re = self.lex.word_number
         words = []
-        for wm in _WORD_TOKEN.finditer(low):
-            if wm.group() in starts:
-                hit = word_re.match(text, wm.start())
-                if hit is not None:
-                    words.append(hit)
+        for wm in _WORD_START_TOKEN.finditer(low):
+            s, e = wm.span()
+            if e - s <= 2 and low[s] == "a":
+                # "a"/"an" reads only before a scale word or a fraction: in ASCII text the
+                # next word says whether the word patterns can match at all
+                nxt = _NEXT_LOWER_WORD.match(low, e)
+                if nxt.group(1) not in _AFTER_ARTICLE and low[e:nxt.end() + 1].isascii():
+                    continue
+            hit = word_re.match(text, s)
+            if hit is not None:
+                words.append(hit)
         if words:
             found.extend(words)
             found.sort(key=lambda m: m.start())
