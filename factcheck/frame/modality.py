@@ -92,6 +92,11 @@ def choose_modality(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q:
     return "actual", ""
 
 
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+_VERB_ON_FIGURE = re.compile(r"(\w+)\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+"
+                             r"|roughly\s+|more\s+than\s+|over\s+|a\s+further\s+|another\s+)*$")
+
+
 def is_change(lex: Lexicon, before: str, after: str, q: Quantity) -> str:
     """Why the figure is a change ("" when it is a level)."""
     if q.change in ("up", "down"):
@@ -107,14 +112,13 @@ def is_change(lex: Lexicon, before: str, after: str, q: Quantity) -> str:
         m = nouns.match(tail)
         if m:
             return f"'{m.group(0)}' after the figure"
-        m = re.search(r"(\w+)\s+$", before[:_NOUN_OF.search(before).start()]) \
-            if _NOUN_OF.search(before) else None
+        of = _NOUN_OF.search(before)
+        m = _LAST_WORD.search(before[:of.start()]) if of else None
         if m and nouns.fullmatch(m.group(1)):
             return f"'{m.group(1)} of'"
     if verbs is not None:
         # "rose 15.5%", "add 260 kb/d": a change verb directly on the figure
-        m = re.search(r"(\w+)\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|roughly\s+"
-                      r"|more\s+than\s+|over\s+|a\s+further\s+|another\s+)*$", before)
+        m = _VERB_ON_FIGURE.search(before)
         if m and verbs.fullmatch(m.group(1)):
             return f"'{m.group(1)}' before a percentage"
     return ""

@@ -31,6 +31,11 @@ in on at for as if when while after before since meanwhile still also his her th
 
 _END = re.compile(r"[.!?]+[\"'”’)\]]*")
 _AFTER = re.compile(r"\s+[\"'“‘(\[]?(?:[A-Z0-9]|[•\-*–—])|\s*$", re.UNICODE)
+# _END where _AFTER matches at its end, in one pass: a decimal point or a stop inside a
+# word is never handed to Python. Backtracking cannot make a shorter match pass, since
+# what follows a shorter one is another stop or closer, never a space or the end.
+_END_BEFORE_START = re.compile(_END.pattern + "(?=" + _AFTER.pattern + ")", re.UNICODE)
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE_BREAK = re.compile(r"\n")
 _BULLET_START = re.compile(r"\s*(?:[•*\-–—▪●]|\d{1,2}[.)]\s)")
@@ -61,7 +66,7 @@ def _is_abbreviation(text: str, stop: int) -> bool:
             nxt = _NEXT_WORD.match(text, stop + 1)   # "No. 3" but "said no. Then"
             return bool(nxt and nxt.group(1)[:1].isdigit())
         return True
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):   # "U.S" before its last stop
+    if _DOTTED.fullmatch(word):                      # "U.S" before its last stop
         nxt = _NEXT_WORD.match(text, stop + 1)
         return not (nxt and nxt.group(1).lower() in SENTENCE_STARTERS)
     return False
@@ -88,10 +93,7 @@ def _line_break_ends(text: str, pos: int) -> bool:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of the sentences of `text`, trimmed of space and bullets."""
     cuts: set[int] = set()
-    for m in _END.finditer(text):
-        after = _AFTER.match(text, m.end())
-        if not after:
-            continue
+    for m in _END_BEFORE_START.finditer(text):
         if m.group(0)[0] == "." and len(m.group(0).rstrip("\"'”’)]")) == 1 \
                 and _is_abbreviation(text, m.start()):
             continue
