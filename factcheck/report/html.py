@@ -13,6 +13,7 @@ import hashlib
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -123,9 +124,12 @@ class Segment:
     mark: bool = False
 
 
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_.:-]{1,80}")
+
+
 def _anchor(prefix: str, raw: str) -> str:
     """An id safe in HTML and in a URL fragment without encoding."""
-    if re.fullmatch(r"[A-Za-z0-9_.:-]{1,80}", raw):
+    if _PLAIN_ID.fullmatch(raw):
         return f"{prefix}{raw}"
     return prefix + "h" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
@@ -158,24 +162,68 @@ def sentence_segments(claim: Claim, article: Article | None) -> list[Segment]:
 # ---------------------------------------------------------------- view models
 
 
-@dataclass
 class ClaimView:
-    claim: Claim
-    article: Article | None
-    anchor: str
-    tip_id: str
-    normalised: str
-    interval: str
-    citation: str
-    outlet: str
-    author: str
-    date: str
-    headline: str
-    segments: list[Segment]
-    metric_label: str
-    period_label: str
-    article_anchor: str
-    sort_value: float
+    """A claim as the page shows it. Only what a card or row reads is ever formatted, so a
+    claim that is merely grouped or searched costs no number formatting."""
+
+    def __init__(self, claim: Claim, article: Article | None):
+        self.claim = claim
+        self.article = article
+        self.outlet = article.outlet if article else ""
+        self.author = article.author if article else ""
+        self.headline = article.headline if article else ""
+
+    @cached_property
+    def anchor(self) -> str:
+        return _anchor("claim-", self.claim.id)
+
+    @property
+    def tip_id(self) -> str:
+        return self.anchor + "-tip"
+
+    @cached_property
+    def normalised(self) -> str:
+        q = self.claim.quantity
+        if q.value is not None:
+            return format_with_unit(q.value, q.unit, scale_for([q.value]))
+        return self.interval
+
+    @cached_property
+    def interval(self) -> str:
+        q = self.claim.quantity
+        return format_interval(q.low, q.high, q.unit)
+
+    @cached_property
+    def citation(self) -> str:
+        c = self.claim
+        return f"{c.path}:{c.line}:{c.start + 1}"
+
+    @cached_property
+    def date(self) -> str:
+        return _date(self.article)
+
+    @cached_property
+    def segments(self) -> list[Segment]:
+        return sentence_segments(self.claim, self.article)
+
+    @cached_property
+    def metric_label(self) -> str:
+        return humanise(self.claim.metric) if self.claim.metric else ""
+
+    @cached_property
+    def period_label(self) -> str:
+        return format_period(self.claim.period) if self.claim.period else ""
+
+    @property
+    def article_anchor(self) -> str:
+        return _anchor("article-", self.claim.article)
+
+    @cached_property
+    def sort_value(self) -> float:
+        q = self.claim.quantity
+        value = q.value if q.value is not None else (
+            q.low if math.isfinite(q.low) else (q.high if math.isfinite(q.high) else 0.0))
+        return float(value) if math.isfinite(value) else 0.0
 
 
 @dataclass
@@ -190,6 +238,11 @@ class SideView:
 MAX_SIDES = 6
 ARTICLES_ALWAYS_OPEN = 6
 MAX_OTHERS = 8
+# Up to this size the page shows every article and every claim; past it, what the findings
+# show (see build_context). At about 5 claims an article both limits meet near 1,000
+# articles, a page of some 8 MB that a browser opens without a wait.
+FULL_REPORT_ARTICLES = 1000
+FULL_REPORT_CLAIMS = 10_000
 MAX_PLOT_ROWS = 8
 
 
@@ -245,9 +298,17 @@ class ArticleView:
     article: Article
     anchor: str
     date: str
-    segments: list[Segment]
-    claim_count: int
+    claims: list[ClaimView]      # the figures marked in the text, each with its reading
+    claim_count: int             # every claim read in the article, marked or not
     open: bool = True
+
+    @property
+    def segments(self) -> list[Segment]:
+        return article_segments(self.article, self.claims)
+
+    @property
+    def html(self) -> Markup:
+        return article_html(self.article, self.claims)
 
 
 @dataclass
@@ -255,34 +316,20 @@ class Context:
     findings: list[FindingView] = field(default_factory=list)
     articles: list[ArticleView] = field(default_factory=list)
     claims: list[ClaimView] = field(default_factory=list)
+    # Whether every article and claim is on the page, or only those the findings show.
+    full: bool = True
+    total_articles: int = 0
+    total_claims: int = 0
+
+    @property
+    def claim_rows(self) -> Markup:
+        return Markup("".join(claim_row(v) + "\n      " for v in self.claims))
 
 
 def _date(article: Article | None) -> str:
     if article is None or article.published is None:
         return ""
     return article.published.isoformat()
-
-
-def _claim_view(claim: Claim, article: Article | None) -> ClaimView:
-    q = claim.quantity
-    if q.value is not None:
-        normalised = format_with_unit(q.value, q.unit, scale_for([q.value]))
-    else:
-        normalised = format_interval(q.low, q.high, q.unit)
-    anchor = _anchor("claim-", claim.id)
-    sort_value = q.value if q.value is not None else (
-        q.low if math.isfinite(q.low) else (q.high if math.isfinite(q.high) else 0.0))
-    return ClaimView(
-        claim=claim, article=article, anchor=anchor, tip_id=anchor + "-tip",
-        normalised=normalised, interval=format_interval(q.low, q.high, q.unit),
-        citation=f"{claim.path}:{claim.line}:{claim.start + 1}",
-        outlet=article.outlet if article else "", author=article.author if article else "",
-        date=_date(article), headline=article.headline if article else "",
-        segments=sentence_segments(claim, article),
-        metric_label=humanise(claim.metric) if claim.metric else "",
-        period_label=format_period(claim.period) if claim.period else "",
-        article_anchor=_anchor("article-", claim.article),
-        sort_value=float(sort_value) if math.isfinite(sort_value) else 0.0)
 
 
 def _intervals_for_plot(finding: Finding, views: Sequence[ClaimView]
@@ -510,6 +557,7 @@ def _copies(details: Mapping[str, Any]) -> list[dict[str, str]]:
         if not isinstance(a, Mapping):
             continue
         out.append({
+            "id": str(a.get("id") or ""),
             "anchor": _anchor("article-", str(a.get("id") or "")),
             "where": f"{a.get('path', '')}:{a.get('line_start', '')}",
             "headline": str(a.get("headline") or ""),
@@ -555,8 +603,11 @@ def _finding_view(finding: Finding, claim_views: Mapping[str, ClaimView],
         message = message[len(key_text) + 1:].strip()
     search = " ".join([finding.rule, finding.kind, finding.severity, finding.message, entity,
                        metric, humanise(metric), period] +
-                      [f"{v.claim.text} {v.outlet} {v.author} {v.claim.path} {v.claim.sentence}"
-                       for v in views]).lower()
+                      # Copies of one story repeat a sentence many times: once is enough
+                      # for a substring search, and keeps a large card's attribute small.
+                      list(dict.fromkeys(
+                          f"{v.claim.text} {v.outlet} {v.author} {v.claim.path} "
+                          f"{v.claim.sentence}" for v in views))).lower()
     return FindingView(
         finding=finding, anchor=finding_anchor(finding.id),
         severity=finding.severity if finding.severity in SEVERITY_ORDER else "info",
@@ -593,27 +644,139 @@ def article_segments(article: Article, views: Sequence[ClaimView]) -> list[Segme
     return out
 
 
-def build_context(report: Report) -> Context:
+def _esc(text: str) -> str:
+    """markupsafe.escape's output, without a Markup object per call (one per figure adds
+    up to seconds on a large corpus)."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&#34;").replace("'", "&#39;"))
+
+
+def claim_tooltip(view: ClaimView, text: str) -> str:
+    """A figure marked in its article, with how it was understood; all of it escaped."""
+    c = view.claim
+    tip = view.tip_id
+    parts = [f'<span class="cw"><mark class="claim" id="{view.anchor}" tabindex="0" '
+             f'aria-describedby="{tip}">{_esc(text)}</mark><span class="tip" role="tooltip" '
+             f'id="{tip}"><b>{_esc(view.normalised)}</b>']
+    if view.interval != view.normalised:
+        parts.append(f' <span class="interval">[{_esc(view.interval)}]</span>')
+    parts.append(f"<br>entity: {_esc(str(c.entity or '—'))}<br>metric: "
+                 f"{_esc(view.metric_label or '—')}<br>period: {_esc(view.period_label or '—')}"
+                 f"<br>modality: {_esc(str(c.modality))}")
+    if c.attribution:
+        parts.append(f"<br>source: {_esc(str(c.attribution))}")
+    parts.append(f"<br>confidence: {'%.0f' % (c.confidence * 100)}%")
+    parts.extend(f"<br><i>{_esc(str(n))}</i>" for n in c.notes)
+    parts.append("</span></span>")
+    return "".join(parts)
+
+
+def article_html(article: Article, views: Sequence[ClaimView]) -> Markup:
+    """The article text, escaped, with every claim's figure marked and explained."""
+    return Markup("".join(claim_tooltip(s.claim, s.text) if s.claim else _esc(s.text)
+                          for s in article_segments(article, views)))
+
+
+def claim_row(view: ClaimView) -> str:
+    """One row of the claims table."""
+    c = view.claim
+    text = _esc(c.text)
+    return (f'<tr>\n        <td data-sort="{text}"><mark>{text}</mark></td>\n'
+            f'        <td class="num" data-sort="{view.sort_value}">{_esc(view.normalised)}</td>\n'
+            f'        <td>{_esc(str(c.entity))}</td>\n'
+            f'        <td data-sort="{_esc(str(c.metric))}">{_esc(view.metric_label)}</td>\n'
+            f'        <td data-sort="{_esc(str(c.period))}">{_esc(str(c.period))}</td>\n'
+            f'        <td>{_esc(str(c.modality))}</td>\n'
+            f'        <td>{_esc(str(c.attribution or view.outlet))}</td>\n'
+            f'        <td class="num" data-sort="{c.confidence}">'
+            f"{'%.0f' % (c.confidence * 100)}%</td>\n"
+            f'        <td data-sort="{_esc(view.citation)}"><a href="#{view.anchor}">'
+            f"{_esc(view.citation)}</a></td>\n      </tr>")
+
+
+class _Views(Mapping):
+    """Claim views by id, made the first time a finding or an article asks for one."""
+
+    def __init__(self, report: Report, articles: Mapping[str, Article]):
+        # One claim per id (the last, in the place of the first): ids are page anchors.
+        self._claims = {c.id: c for c in report.claims}
+        self._articles = articles
+        self._views: dict[str, ClaimView] = {}
+
+    def __getitem__(self, cid: str) -> ClaimView:
+        view = self._views.get(cid)
+        if view is None:
+            claim = self._claims[cid]
+            view = self._views[cid] = ClaimView(claim, self._articles.get(claim.article))
+        return view
+
+    def __contains__(self, cid: object) -> bool:
+        return cid in self._claims
+
+    def __iter__(self):
+        return iter(self._claims)
+
+    def claims(self) -> Iterable[Claim]:
+        return self._claims.values()
+
+    def __len__(self) -> int:
+        return len(self._claims)
+
+
+def is_large(report: Report) -> bool:
+    """Past this size the page holds what the findings show, not every article and claim."""
+    return len(report.articles) > FULL_REPORT_ARTICLES or len(report.claims) > FULL_REPORT_CLAIMS
+
+
+def _shown_by_findings(findings: Sequence[FindingView]) -> tuple[set[str], set[str]]:
+    """(claim ids, article ids) that the finding cards link to."""
+    claims: set[str] = set()
+    articles: set[str] = set()
+    for fv in findings:
+        if fv.copies:
+            claims.update(v.claim.id for v in fv.claims)
+            articles.update(a["id"] for a in fv.copies)
+        else:
+            for side in fv.sides:
+                claims.add(side.primary.claim.id)
+                claims.update(o.claim.id for o in side.others[:MAX_OTHERS])
+    return claims, articles
+
+
+def build_context(report: Report, full: bool | None = None) -> Context:
+    """The page's view of a report. full=None decides by size (see is_large): a large
+    corpus keeps every finding, the articles its cards link to and the claims they show."""
     articles = {a.id: a for a in report.articles}
     rules = rule_metadata(report)
-    claim_views = {c.id: _claim_view(c, articles.get(c.article)) for c in report.claims}
+    views = _Views(report, articles)
     findings = sorted(
-        (_finding_view(f, claim_views, rules) for f in report.findings),
+        (_finding_view(f, views, rules) for f in report.findings),
         key=lambda fv: (SEVERITY_ORDER.get(fv.severity, 3), fv.finding.rule))
-    by_article: dict[str, list[ClaimView]] = {}
-    for v in claim_views.values():
-        by_article.setdefault(v.claim.article, []).append(v)
-    # A long corpus opens only the articles a finding cites; the rest stay one click away.
-    cited = {claim_views[c].claim.article for f in report.findings for c in f.claims
-             if c in claim_views}
-    few = len(report.articles) <= ARTICLES_ALWAYS_OPEN
+    full = not is_large(report) if full is None else full
+    by_article: dict[str, list[Claim]] = {}
+    for c in views.claims():
+        by_article.setdefault(c.article, []).append(c)
+    if full:
+        # A long corpus opens only the articles a finding cites; the rest stay one click away.
+        cited = {views[c].claim.article for f in report.findings for c in f.claims
+                 if c in views}
+        few = len(report.articles) <= ARTICLES_ALWAYS_OPEN
+        shown_articles = [(a, few or a.id in cited) for a in report.articles]
+        claims = [views[c.id] for c in views.claims()]
+    else:
+        shown_claims, wanted = _shown_by_findings(findings)
+        wanted.update(views[c].claim.article for c in shown_claims if c in views)
+        # Closed: thousands of open articles would make a slow page; a link opens its own.
+        shown_articles = [(a, False) for a in report.articles if a.id in wanted]
+        claims = [views[c.id] for c in views.claims() if c.id in shown_claims]
     article_views = [
         ArticleView(article=a, anchor=_anchor("article-", a.id), date=_date(a),
-                    segments=article_segments(a, by_article.get(a.id, [])),
-                    claim_count=len(by_article.get(a.id, [])), open=few or a.id in cited)
-        for a in report.articles]
-    return Context(findings=findings, articles=article_views,
-                   claims=list(claim_views.values()))
+                    claims=[views[c.id] for c in by_article.get(a.id, ())
+                            if full or c.id in shown_claims],
+                    claim_count=len(by_article.get(a.id, ())), open=is_open)
+        for a, is_open in shown_articles]
+    return Context(findings=findings, articles=article_views, claims=claims, full=full,
+                   total_articles=len(report.articles), total_claims=len(report.claims))
 
 
 # ---------------------------------------------------------------- the page
@@ -649,11 +812,14 @@ def _script_hash(script: str) -> str:
 
 
 def render_html(report: Report, *, title: str = "factcheck report", run_date: str | None = None,
-                rules_version: str = "", article_texts: Mapping[str, str] | None = None) -> str:
+                rules_version: str = "", article_texts: Mapping[str, str] | None = None,
+                full: bool | None = None) -> str:
     """The whole report as one HTML document (a str, UTF-8 when written).
 
     article_texts, when given, replaces Article.text for the article view (keyed by
-    Article.id); claim offsets must refer to that same text.
+    Article.id); claim offsets must refer to that same text. full: every article and claim
+    on the page (True), only those the findings show (False), or by size (None, see
+    is_large); every finding is shown either way.
     """
     if article_texts:
         import dataclasses
@@ -666,7 +832,7 @@ def render_html(report: Report, *, title: str = "factcheck report", run_date: st
     css = _asset("report.css")
     csp = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
            f"script-src '{_script_hash(script)}'; base-uri 'none'; form-action 'none'")
-    ctx = build_context(report)
+    ctx = build_context(report, full)
     rules = rule_metadata(report)
     used_rules = sorted({f.finding.rule for f in ctx.findings})
     entities = sorted({f.entity for f in ctx.findings if f.entity})
