@@ -166,8 +166,10 @@ def bench_archive(work: Path, n: int, rules: Path, target_claims: int, rows: lis
 
     import numpy as np
 
-    from factcheck.archive import (Archive, archive_meta, article_rows, check_against_archive,
-                                   sentence_hashes, write_rows, _period_rows)
+    from factcheck.archive import (Archive, ArchiveError, archive_meta, article_rows,
+                                   check_against_archive, sentence_hashes, write_rows,
+                                   _period_rows)
+    from factcheck.checks.compare import units_folder
     from factcheck.checks.context import syndication_params
     from factcheck.checks.syndication import analyse_syndication
     from factcheck.engine import FileCache, cached_rules, extract_files
@@ -188,6 +190,11 @@ def bench_archive(work: Path, n: int, rules: Path, target_claims: int, rows: lis
     articles = [a for r in results for a in r.document.articles]
     claims = [c for r in results for c in r.claims]
     build_s = 0.0
+    if archive.exists():
+        try:    # an archive of another schema, rules or record layout is built again
+            Archive(archive).check_rules(loaded)
+        except ArchiveError:
+            archive.unlink()
     if not archive.exists():
         start = time.perf_counter()
         signatures = {s.article: s for r in results for s in r.signatures}
@@ -197,31 +204,32 @@ def bench_archive(work: Path, n: int, rules: Path, target_claims: int, rows: lis
             by_article.setdefault(c.article, []).append(c)
         replicas = max(1, math.ceil(target_claims / max(1, len(claims))))
         rows_out, periods, total = [], {}, 0
-        for r in range(replicas):
-            def moved(period: str) -> str:
-                return f"{int(period[:4]) - r}{period[4:]}" if r and period[:4].isdigit() else period
-            for a in articles:
-                own = by_article.get(a.id, [])
-                new_id = a.id if r == 0 else f"r{r}/{a.id}"
-                art = a if r == 0 else replace(a, id=new_id, path=f"r{r}/{a.path}")
-                cl = [c if r == 0 else replace(c, id=f"r{r}{c.id}", article=new_id,
-                                               path=art.path, period=moved(c.period))
-                      for c in own]
-                hashes = sentence_hashes(a, own)
-                if r:
-                    hashes = {f"{h[:-3]}r{r:02d}"[-16:] for h in hashes}
-                cluster = syn.article_cluster.get(a.id, a.id)
-                cluster = cluster if r == 0 or cluster == a.id else f"r{r}{cluster}"
-                if cluster == a.id:
-                    cluster = new_id
-                sig = signatures.get(a.id)
-                if r and sig is not None:   # a replica's sentences are its own, not copies
-                    salt = np.uint64(r * 0x9E3779B97F4A7C15 % (1 << 64))
-                    keys = (np.frombuffer(sig.packed_keys, dtype=np.uint64) ^ salt).tobytes()
-                    sig = replace(sig, article=new_id, packed_keys=keys, claim_keys=tuple(
-                        (f"r{r}{c}", (k ^ int(salt)) if k else 0) for c, k in sig.claim_keys))
-                rows_out.extend(article_rows(art, cl, cluster, periods, hashes, signature=sig))
-                total += len(cl)
+        with units_folder(loaded.checks.folder):     # keys in the units of these rules
+            for r in range(replicas):
+                def moved(period: str) -> str:
+                    return f"{int(period[:4]) - r}{period[4:]}" if r and period[:4].isdigit() else period
+                for a in articles:
+                    own = by_article.get(a.id, [])
+                    new_id = a.id if r == 0 else f"r{r}/{a.id}"
+                    art = a if r == 0 else replace(a, id=new_id, path=f"r{r}/{a.path}")
+                    cl = [c if r == 0 else replace(c, id=f"r{r}{c.id}", article=new_id,
+                                                   path=art.path, period=moved(c.period))
+                          for c in own]
+                    hashes = sentence_hashes(a, own)
+                    if r:
+                        hashes = {f"{h[:-3]}r{r:02d}"[-16:] for h in hashes}
+                    cluster = syn.article_cluster.get(a.id, a.id)
+                    cluster = cluster if r == 0 or cluster == a.id else f"r{r}{cluster}"
+                    if cluster == a.id:
+                        cluster = new_id
+                    sig = signatures.get(a.id)
+                    if r and sig is not None:   # a replica's sentences are its own, not copies
+                        salt = np.uint64(r * 0x9E3779B97F4A7C15 % (1 << 64))
+                        keys = (np.frombuffer(sig.packed_keys, dtype=np.uint64) ^ salt).tobytes()
+                        sig = replace(sig, article=new_id, packed_keys=keys, claim_keys=tuple(
+                            (f"r{r}{c}", (k ^ int(salt)) if k else 0) for c, k in sig.claim_keys))
+                    rows_out.extend(article_rows(art, cl, cluster, periods, hashes, signature=sig))
+                    total += len(cl)
         rows_out.extend(_period_rows(periods))
         write_rows(rows_out, archive, archive_meta(loaded, len(articles) * replicas, total))
         build_s = time.perf_counter() - start

@@ -50,7 +50,7 @@ from typing import Iterable, Iterator, Sequence
 from factcheck import __version__
 from factcheck.model import Article, Claim, Document, FileProblem, Report
 
-SCHEMA = "factcheck.archive/2"
+SCHEMA = "factcheck.archive/3"
 ROW_GROUP = 8192
 ROW_GROUP_BYTES = 128 * 1024
 
@@ -195,6 +195,7 @@ def _row_groups(blob_sizes: Sequence[int]) -> Iterator[tuple[int, int]]:
 
 def index_results(results, rules, out: str | Path) -> dict:
     """Build an archive from framed files (FileResults); returns counts for the user."""
+    from factcheck.checks.compare import units_folder
     from factcheck.checks.context import syndication_params as params_of
     from factcheck.checks.syndication import analyse_syndication
 
@@ -208,10 +209,11 @@ def index_results(results, rules, out: str | Path) -> dict:
         by_article[claim.article].append(claim)
     periods: dict = {}
     rows = []
-    for article in articles:
-        cluster = syn.article_cluster.get(article.id, article.id)
-        rows.extend(article_rows(article, by_article.get(article.id, ()), cluster, periods,
-                                 signature=signatures.get(article.id)))
+    with units_folder(rules.checks.folder):     # keys in the units of these rules
+        for article in articles:
+            cluster = syn.article_cluster.get(article.id, article.id)
+            rows.extend(article_rows(article, by_article.get(article.id, ()), cluster,
+                                     periods, signature=signatures.get(article.id)))
     rows.extend(_period_rows(periods))
     meta = archive_meta(rules, len(articles), len(claims))
     count = write_rows(rows, out, meta)
@@ -225,65 +227,100 @@ def _period_rows(periods: dict) -> Iterator[tuple[str, str, str, bytes]]:
 
 def archive_meta(rules, articles: int, claims: int) -> dict:
     return {"schema": SCHEMA, "rules_version": rules.version, "package_version": __version__,
-            "articles": articles, "claims": claims}
+            "records": records_version(), "articles": articles, "claims": claims}
+
+
+# The modules whose output an archive stores and a check compares with a draft's fresh
+# output: the pickled records (model.py), the syndication signatures and the sentence
+# hashes. Another version of these cannot read the archive's records, or would compare
+# sentences hashed two ways and miss every copy without a word.
+_RECORD_SOURCES = ("model.py", "checks/syndication.py", "checks/textnorm.py",
+                   "checks/minhash.py")
+
+
+def records_version() -> str:
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in _RECORD_SOURCES:
+        digest.update(name.encode("utf-8") + b"\0")
+        try:
+            digest.update((root / name).read_bytes())
+        except OSError:
+            digest.update(b"missing")
+    return digest.hexdigest()[:12]
 
 
 # --------------------------------------------------------------------------- reading
 
+_REINDEX = "run `factcheck index` again"
+
+
 class Archive:
-    """Key lookups on an archive file; each lookup reads only the row groups it needs."""
+    """Key lookups on an archive file; each lookup reads only the row groups it needs.
+
+    The file is memory-mapped: a check reads a few hundred scattered row groups, and
+    mapping them costs no copy through a read buffer.
+    """
 
     def __init__(self, path: str | Path):
         import pyarrow.parquet as pq
 
         try:
-            self.file = pq.ParquetFile(str(path))
+            self.file = pq.ParquetFile(str(path), memory_map=True)
         except (OSError, ValueError) as exc:
             raise ArchiveError(f"{path}: not a factcheck archive ({exc})") from None
         self.path = str(path)
-        self._ranges = []
         key_col = self.file.schema_arrow.get_field_index("key")
         if key_col < 0:
             raise ArchiveError(f"{path}: not a factcheck archive (no key column)")
         meta = self.file.metadata
+        self._lows: list[str] = []
+        self._highs: list[str] = []
         for i in range(meta.num_row_groups):
             stats = meta.row_group(i).column(key_col).statistics
             if stats is None or not stats.has_min_max:
                 raise ArchiveError(f"{path}: archive written without key statistics")
-            self._ranges.append((stats.min, stats.max))
+            self._lows.append(stats.min)
+            self._highs.append(stats.max)
         rows = self.lookup(["m|"], blobs=True)
         if not rows or rows[0][3] is None:
             raise ArchiveError(f"{path}: not a factcheck archive (no metadata)")
         self.meta = json.loads(rows[0][3])
         if self.meta.get("schema") != SCHEMA:
-            raise ArchiveError(f"{path}: archive schema {self.meta.get('schema')!r}, "
-                               f"expected {SCHEMA}")
+            raise ArchiveError(f"{path}: archive schema {self.meta.get('schema')!r}, this "
+                               f"factcheck reads {SCHEMA}: {_REINDEX}")
+
+    def _groups(self, wanted: Sequence[str]) -> list[int]:
+        """Row groups whose key range holds one of `wanted` (sorted). Groups are in key
+        order, so each key's groups are found by bisection, not by a scan of them all."""
+        import bisect
+
+        groups: set[int] = set()
+        for key in wanted:
+            # groups whose high >= key, up to the first whose low > key
+            i = bisect.bisect_left(self._highs, key)
+            while i < len(self._lows) and self._lows[i] <= key:
+                groups.add(i)
+                i += 1
+        return sorted(groups)
 
     def lookup(self, keys: Iterable[str], *, blobs: bool = False) -> list[tuple]:
         """Rows (key, article, cluster, blob) whose key is one of `keys`."""
-        import bisect
-
         wanted = sorted(set(keys))
-        if not wanted:
-            return []
-        groups = []
-        for i, (low, high) in enumerate(self._ranges):
-            j = bisect.bisect_left(wanted, low)
-            if j < len(wanted) and wanted[j] <= high:
-                groups.append(i)
+        groups = self._groups(wanted) if wanted else []
         if not groups:
             return []
         columns = ["key", "article", "cluster"] + (["blob"] if blobs else [])
         table = self.file.read_row_groups(groups, columns=columns)
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        table = table.filter(pc.is_in(table["key"], value_set=pa.array(wanted, pa.string())))
-        data = table.to_pydict()
-        blob = data.get("blob") or [None] * table.num_rows
-        rows = list(zip(data["key"], data["article"], data["cluster"], blob))
-        if not blobs:
-            rows = [(k, a, c, None) for k, a, c, _ in rows]
+        rows = []
+        # Only the matching rows become Python objects: a row group holds thousands of
+        # rows, a lookup wants a few of them.
+        for batch in table.to_batches():
+            article, cluster = batch.column(1), batch.column(2)
+            blob = batch.column(3) if blobs else None
+            rows.extend((key, article[i].as_py(), cluster[i].as_py(),
+                         blob[i].as_py() if blob is not None else None)
+                        for key, i in _key_rows(batch.column(0), wanted))
         return rows
 
     def check_rules(self, rules) -> None:
@@ -292,23 +329,30 @@ class Archive:
             raise ArchiveError(
                 f"{self.path}: built with rules {self.meta.get('rules_version')} and factcheck "
                 f"{self.meta.get('package_version')}; these are rules {rules.version} and "
-                f"factcheck {__version__}: run `factcheck index` again")
+                f"factcheck {__version__}: {_REINDEX}")
+        if self.meta.get("records") != records_version():
+            raise ArchiveError(
+                f"{self.path}: built by a factcheck whose records or syndication signatures "
+                f"differ from this one's: {_REINDEX}")
 
     def related(self, claims: Sequence[Claim], articles: Sequence[Article]) -> list[tuple]:
         """(Article, claims, signature) of the archived articles a draft check needs.
 
-        For each key of a draft claim: a few articles per distinct reading of that key
-        (interval, source, confidence), preferring different stories, so every value the
-        archive gives the key is there, as a full run would see it, while a key repeated
-        by a hundred thousand articles fetches a few hundred. Copies (shared sentences,
-        clusters) are fetched up to the boilerplate bound of syndication.
+        For each key of a draft claim: every distinct reading of that key (interval,
+        unit, modality, source, confidence), from articles chosen so that any two
+        readings a full run sees in two different stories are seen in two different
+        stories here too (see `_chosen`), so every value the archive gives the key is
+        there and pairs are judged alike, while a key repeated by a hundred thousand
+        articles fetches a few hundred. Copies (shared sentences, clusters) are fetched
+        up to the boilerplate bound of syndication.
         """
         k, u, p = claim_keys(claims)
         sentences = set()
         for article in articles:
             own = [c for c in claims if c.article == article.id]
             sentences |= {f"s|{h}" for h in sentence_hashes(article, own)}
-        by_reading: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        by_key: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(
+            lambda: defaultdict(list))
         by_sentence: dict[str, list[tuple[str, str]]] = defaultdict(list)
         ids: set[str] = set()
         for key, article, cluster, blob in self.lookup(k | u | p | sentences, blobs=True):
@@ -321,14 +365,19 @@ class Archive:
                 by_sentence[key].append((article, cluster))
             else:
                 for reading in (blob or b"").decode("utf-8").split("\n"):
-                    by_reading[(key, reading)].append((article, cluster))
+                    by_key[key][reading].append((article, cluster))
+        carriers = [m for m in by_sentence.values() if len(m) <= _CARRIERS_MAX]
+        # The stories a draft may be a copy of: a figure of theirs and the draft's are
+        # copies, not two sources.
+        copied = {cluster for members in carriers for _, cluster in members}
+        chosen = [pick for readings in by_key.values() for pick in _chosen(readings, copied)]
+        for members in carriers:
+            chosen.extend(_representatives(members, _PER_SENTENCE))
         clusters: set[str] = set()
-        for members in list(by_reading.values()) + [m for m in by_sentence.values()
-                                                    if len(m) <= _CARRIERS_MAX]:
-            for article, cluster in _representatives(members, _PER_READING):
-                ids.add(article)
-                if cluster != article:
-                    clusters.add(cluster)
+        for article, cluster in chosen:
+            ids.add(article)
+            if cluster != article:
+                clusters.add(cluster)
         if clusters:
             members: dict[str, list[str]] = defaultdict(list)
             for key, article, _, _ in self.lookup(f"c|{c}" for c in clusters):
@@ -342,8 +391,75 @@ class Archive:
         return out
 
 
-_PER_READING = 3        # articles fetched for one reading of one key
+_WHOLE_READING = 3      # a reading carried by at most this many articles is fetched whole
+_PER_SENTENCE = 3       # stories fetched for one sentence the draft shares with the archive
 _CARRIERS_MAX = 100     # syndication's bound: a sentence carried by more is stock wording
+
+
+def _key_rows(keys, wanted: Sequence[str]) -> list[tuple[str, int]]:
+    """(key, row) of every row whose key is one of `wanted` (sorted) in a sorted key
+    column: each key's rows are one run, found by bisection, not by reading every key."""
+    import bisect
+
+    if not len(keys):
+        return []
+    column = _Column(keys)
+    low, high = column[0], column[len(column) - 1]
+    out = []
+    for key in wanted[bisect.bisect_left(wanted, low):bisect.bisect_right(wanted, high)]:
+        start = bisect.bisect_left(column, key)
+        stop = bisect.bisect_right(column, key, lo=start)
+        out.extend((key, i) for i in range(start, stop))
+    return out
+
+
+class _Column:
+    """A sorted Arrow string column as a sequence bisect can search, one value at a time."""
+
+    def __init__(self, array):
+        self.array = array
+
+    def __len__(self) -> int:
+        return len(self.array)
+
+    def __getitem__(self, i: int) -> str:
+        return self.array[i].as_py()
+
+
+def _chosen(readings: dict[str, list[tuple[str, str]]],
+            copied: set[str]) -> list[tuple[str, str]]:
+    """The (article, cluster) pairs fetched for one key, given the carriers of each of its
+    readings and the stories the draft may copy.
+
+    A reading carried by a few articles is fetched whole, so its citations are a full
+    run's. A larger one is fetched from one article (the first by id), and from a second
+    of another story when the first shares its story with another reading's article or
+    with a story the draft may copy. The checks set two readings against each other as
+    independent sources when some pair of their figures comes from two stories; with
+    these choices such a pair is among the fetched figures whenever the archive has one,
+    and the judgement of every pair of readings is a full run's.
+    """
+    out: list[tuple[str, str]] = []
+    first: dict[str, tuple[str, str]] = {}
+    for reading, members in readings.items():
+        if len({article for article, _ in members}) <= _WHOLE_READING:
+            out.extend(members)
+        else:
+            first[reading] = min(members)
+    stories: dict[str, int] = defaultdict(int)
+    for _, cluster in out:
+        stories[cluster] += 1
+    for _, cluster in first.values():
+        stories[cluster] += 1
+    for reading, pick in first.items():
+        out.append(pick)
+        cluster = pick[1]
+        if stories[cluster] > 1 or cluster in copied:
+            others = sorted(m for m in readings[reading] if m[1] != cluster)
+            fresh = [m for m in others if m[1] not in copied]
+            if fresh or others:
+                out.append((fresh or others)[0])
+    return out
 
 
 def _representatives(members: list[tuple[str, str]], count: int) -> list[tuple[str, str]]:
@@ -362,15 +478,18 @@ def _representatives(members: list[tuple[str, str]], count: int) -> list[tuple[s
 def check_against_archive(results, problems: Sequence[FileProblem], archive_path: str | Path,
                           rules) -> Report:
     """The reduce step over drafts plus the archived articles their keys touch."""
+    from factcheck.checks.compare import units_folder
     from factcheck.pipeline import reduce_claims
 
     archive = Archive(archive_path)
     archive.check_rules(rules)
+    reuse_unit_table(rules)
     results = [r for r in results if r.document is not None]
     draft_paths = {r.path for r in results}
     draft_claims = [c for r in results for c in r.claims]
     draft_articles = [a for r in results for a in r.document.articles]
-    fetched = archive.related(draft_claims, draft_articles)
+    with units_folder(rules.checks.folder):     # keys in the units the archive was built with
+        fetched = archive.related(draft_claims, draft_articles)
     signatures = {s.article: s for r in results for s in r.signatures}
     by_path: dict[str, list[tuple[Article, tuple[Claim, ...]]]] = defaultdict(list)
     for article, claims, signature in fetched:
@@ -387,3 +506,19 @@ def check_against_archive(results, problems: Sequence[FileProblem], archive_path
             claims.extend(own)
     all_problems = list(problems) + [r.problem for r in results if r.problem is not None]
     return reduce_claims(documents, claims, all_problems, rules, signatures=signatures)
+
+
+def reuse_unit_table(rules) -> None:
+    """Hand the unit table the loaded rules carry to the converters of the checks.
+
+    Rules read from the rules cache carry their unit table, but the converters look
+    theirs up by folder and would build it again from units.txt (pint's import and
+    registry: half a second, most of a draft check's own work)."""
+    from factcheck.extract import units
+
+    tables = getattr(units, "_tables", None)
+    lock = getattr(units, "_lock", None)
+    if not isinstance(tables, dict) or lock is None or not rules.dir:
+        return
+    with lock:
+        tables.setdefault(str(Path(rules.dir).resolve()), rules.units)

@@ -110,3 +110,100 @@ def test_cli_index_then_check(tmp_path, rules_dir):
         report = json.loads(out.read_text(encoding="utf-8"))
         outs[name] = [(f["id"], f["rule"], f["severity"], f["message"]) for f in report["findings"]]
     assert outs["archive"] and outs["archive"] == outs["folder"]
+
+
+# ----------------------------------------------------------------- large keys, few fetches
+
+WIRE_STORY = ("{outlet} | March 14, 2025 |\n\n"
+              "Norway pumped {level} million barrels per day of crude oil in February, the "
+              "petroleum directorate said in its monthly bulletin on Thursday.\n"
+              "Gas deliveries to continental buyers stayed close to the winter pattern, the "
+              "directorate added without giving a breakdown.\n"
+              "A compressor outage at one northern field trimmed liquids output for nine days "
+              "before crews restored full service.\n"
+              "The directorate expects its next bulletin to include revised numbers for the "
+              "final quarter of last year.\n")
+
+OWN_LINES = [
+    "Traders in Oslo watched the krone more closely than the crude benchmark this week.",
+    "Shipping brokers reported a quiet fortnight for tanker fixtures out of Mongstad.",
+    "Refiners on the coast said maintenance schedules were unchanged for the spring.",
+    "A parliamentary committee will question the energy minister about grid fees in May.",
+    "Union leaders at two offshore platforms are preparing for wage talks next month.",
+    "Consultants at a Bergen firm said drilling costs had stopped rising after two years.",
+]
+
+
+def _independent(i: int, level: str) -> str:
+    return (f"Energy Notes | March {2 + i}, 2025 |\n\n"
+            f"Crude output in Norway averaged {level} million barrels per day in February, "
+            f"a slower pace than in the busy weeks before the holidays.\n"
+            f"{OWN_LINES[i % len(OWN_LINES)]}\n{OWN_LINES[(i + 2) % len(OWN_LINES)]}\n")
+
+
+def _large_key_corpus(folder: Path) -> list[str]:
+    """One key carried by many articles in two readings: a wire story reprinted with 1.95
+    and again, figure changed, with 1.40, plus independent desks giving each figure."""
+    folder.mkdir(parents=True)
+    for i, outlet in enumerate(("Coast Post", "Fjord Daily", "North Ledger", "Harbour News")):
+        (folder / f"a_wire_{i}.txt").write_text(
+            WIRE_STORY.format(outlet=outlet, level="1.95"), encoding="utf-8")
+        (folder / f"b_wire_{i}.txt").write_text(
+            WIRE_STORY.format(outlet=outlet + " Weekend", level="1.40"), encoding="utf-8")
+    for i in range(4):
+        (folder / f"c_desk_{i}.txt").write_text(_independent(i, "1.95"), encoding="utf-8")
+        (folder / f"d_desk_{i}.txt").write_text(_independent(i + 4, "1.40"), encoding="utf-8")
+    return sorted(str(p) for p in folder.iterdir())
+
+
+def _verdicts(report):
+    return [(f.id, f.rule, f.severity, f.message) for f in report.findings]
+
+
+def test_large_keys_are_fetched_in_part_with_a_full_runs_verdicts(tmp_path, rules):
+    """Readings carried by many articles are fetched from one or two of them; when the
+    first articles of two readings are copies of one story (here, the story the draft
+    reprints), articles of other stories are fetched too, so the conflict is still judged
+    between independent sources, an error as in a full run."""
+    files = _large_key_corpus(tmp_path / "corpus")
+    draft = tmp_path / "drafts" / "draft.txt"
+    draft.parent.mkdir()
+    draft.write_text(WIRE_STORY.format(outlet="Evening Desk", level="1.95"), encoding="utf-8")
+    archive = tmp_path / "archive.parquet"
+    index_results(extract_files(files, rules, jobs=1), rules, archive)
+    draft_results = extract_files([str(draft)], rules, jobs=1)
+    looked_up = restrict_to(check_against_archive(draft_results, [], archive, rules),
+                            [str(draft)])
+    full = restrict_to(analyse_results(extract_files(files + [str(draft)], rules, jobs=1), [],
+                                       rules), [str(draft)])
+    assert any(f.rule == "FC101" and f.severity == "error" for f in full.findings)
+    assert _verdicts(looked_up) == _verdicts(full)
+    cited = {c for f in full.findings for c in f.claims}
+    assert all(set(f.claims) <= cited for f in looked_up.findings)
+    claims = [c for r in draft_results for c in r.claims]
+    articles = [a for r in draft_results for a in r.document.articles]
+    fetched = Archive(archive).related(claims, articles)
+    desks = [a for a, _, _ in fetched if "desk" in a.path]
+    assert 2 <= len(desks) < 8, "independent desks are represented, not all fetched"
+
+
+def _archive_with_meta(tmp_path, rules, **changes) -> Path:
+    from factcheck.archive import archive_meta, write_rows
+
+    meta = archive_meta(rules, 0, 0)
+    meta.update(changes)
+    path = tmp_path / "old.parquet"
+    write_rows([], path, meta)
+    return path
+
+
+def test_archive_of_an_older_schema_asks_for_a_new_index(tmp_path, rules):
+    path = _archive_with_meta(tmp_path, rules, schema="factcheck.archive/2")
+    with pytest.raises(ArchiveError, match="factcheck index"):
+        Archive(path)
+
+
+def test_archive_with_other_records_asks_for_a_new_index(tmp_path, rules):
+    path = _archive_with_meta(tmp_path, rules, records="0123456789ab")
+    with pytest.raises(ArchiveError, match="factcheck index"):
+        check_against_archive([], [], path, rules)
