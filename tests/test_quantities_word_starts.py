@@ -44,3 +44,18 @@ def test_word_start_shortcut_finds_the_same_numerals(text):
         assert spans == sorted(m.span() for m in sc.lex.digits.finditer(text))
     else:
         assert spans == _every_word(text)
+
+
+_MASKED = st.lists(st.sampled_from(["see ", "https://x.org/a1 ", "HTTP://Y.COM/2 ", "WWW.oil.kz ",
+                                    "www.a.b ", "ops@kmg.kz ", "NYSE:CVX ", "3.5 ", ": ",
+                                    "rose 4% ", "@", "://", "a_b.c@d-e.f "]),
+                   max_size=12).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_MASKED)
+def test_text_mask_without_absent_alternatives_masks_the_same(text):
+    from factcheck.extract.lexicon import text_mask_for
+    full = _scanner(False, None).lex.text_mask
+    assert [m.span() for m in text_mask_for(text).finditer(text)] == \
+        [m.span() for m in full.finditer(text)]

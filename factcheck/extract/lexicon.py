@@ -100,10 +100,22 @@ def _word_pattern() -> str:
 
 # Spans that hold digits but no quantity. Text masks are searched only when their trigger
 # is present; number masks are tried anchored where a run of digits starts.
-_TEXT_MASK = (
-    r"(?i:https?://\S++|www\.\S++|[\w.+-]++@[\w-]++\.[\w.]++)"
-    r"|(?<![\w])[A-Z]{2,6}:[A-Z0-9.]{1,10}+"
-)
+_URL_MASK, _WWW_MASK, _EMAIL_MASK = r"https?://\S++", r"www\.\S++", r"[\w.+-]++@[\w-]++\.[\w.]++"
+_TICKER_MASK = r"(?<![\w])[A-Z]{2,6}:[A-Z0-9.]{1,10}+"
+_TEXT_MASK = "(?i:" + "|".join((_URL_MASK, _WWW_MASK, _EMAIL_MASK)) + ")|" + _TICKER_MASK
+_text_masks: dict[tuple[bool, bool, bool], regex.Pattern] = {}
+
+
+def text_mask_for(text: str) -> regex.Pattern:
+    """_TEXT_MASK without the alternatives whose literal part `text` lacks ("://", "www.",
+    "@"): they cannot match, and the e-mail one costs a try at every word."""
+    key = ("://" in text, "www." in text.lower(), "@" in text)
+    pattern = _text_masks.get(key)
+    if pattern is None:
+        kept = [p for p, present in zip((_URL_MASK, _WWW_MASK, _EMAIL_MASK), key) if present]
+        pattern = _text_masks[key] = regex.compile(
+            ("(?i:" + "|".join(kept) + ")|" if kept else "") + _TICKER_MASK)
+    return pattern
 _NUMBER_MASK = (
     r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{3}[.-])\d{3}[ .-]\d{4}(?!\d)"
     r"|\d{4}-\d{2}-\d{2}(?:T[\d:.]{2,20}+Z?)?(?!\d)"

@@ -20,6 +20,7 @@ import regex
 from factcheck.extract import words as W
 from factcheck.extract.intervals import interval, written_precision
 from factcheck.extract.lexicon import NUMBER_WORD_STARTS as _WORD_STARTS
+from factcheck.extract.lexicon import text_mask_for
 from factcheck.extract.lexicon import Lexicon, leading_letters
 
 _YEAR_LOW, _YEAR_HIGH = 1600, 2200
@@ -242,7 +243,7 @@ class Scanner:
 
     def _text_masks(self, text: str) -> list[tuple[int, int]]:
         if "http" in text or "www." in text or "@" in text or ":" in text:
-            return [m.span() for m in self.lex.text_mask.finditer(text)]
+            return [m.span() for m in text_mask_for(text).finditer(text)]
         return []
 
     def _candidates(self, text: str):
