@@ -52,8 +52,15 @@ _SEASONAL = regex.compile(rf"\b{_MONTH_NAMES}(?:[\s-]+quarter)?[\s-]+record|"
                           rf"{_MONTH_NAMES}\b", regex.IGNORECASE)
 
 
+# Every cue above holds one of these words: text without any of them needs no regex.
+_CUE_WORDS = ("record", "all", "highest", "lowest")
+
+
 def record_direction(before: str, after: str) -> str:
     """'high', 'low' or '' for the text right before and right after a figure."""
+    folded = before.casefold() + "\n" + after.casefold()
+    if not any(word in folded for word in _CUE_WORDS):
+        return ""
     if _SEASONAL.search(before) or _SEASONAL.search(after):
         return ""
     for pattern, text in ((_BEFORE, before), (_AFTER, after)):

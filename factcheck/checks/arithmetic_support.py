@@ -13,6 +13,7 @@ import calendar
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 import regex
@@ -218,12 +219,21 @@ class Layout:
 _SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])|\n\s*\n")
 
 
+def _may_end_sentence(chunk: str) -> bool:
+    """Whether _SENTENCE_END can match at all: most chunks hold no stop and no line break."""
+    return "\n" in chunk or "." in chunk or "!" in chunk or "?" in chunk
+
+
 def _clip_to_sentence_start(chunk: str, sentence: str) -> str:
+    if not _may_end_sentence(chunk):
+        return chunk
     cuts = list(_SENTENCE_END.finditer(chunk))
     return chunk[cuts[-1].end():] if cuts else chunk
 
 
 def _clip_to_sentence_end(chunk: str) -> str:
+    if not _may_end_sentence(chunk):
+        return chunk
     cut = _SENTENCE_END.search(chunk)
     return chunk[:cut.start()] if cut else chunk
 
@@ -267,6 +277,7 @@ _HALF = regex.compile(r"^(\d{4})-H([12])$")
 _YEAR = regex.compile(r"^(\d{4})$")
 
 
+@lru_cache(maxsize=1 << 14)
 def period_grain(period: str) -> str:
     for grain, pattern in (("month", _MONTH), ("quarter", _QUARTER), ("half", _HALF),
                            ("year", _YEAR)):
@@ -315,6 +326,7 @@ def shift_period(period: str, steps: int = -1, by: str = "") -> str:
     return f"{int(period) + steps:04d}"
 
 
+@lru_cache(maxsize=1 << 14)
 def period_start(period: str) -> tuple[int, int] | None:
     """(year, first month) of a period, for ordering periods of one grain."""
     grain = period_grain(period)

@@ -97,6 +97,7 @@ def comparable(a: Claim, b: Claim) -> bool:
 
 
 _NUMERAL = regex.compile(r"\d[\d,]*(?:\.(\d+))?")
+_SCALED = regex.compile(r"\d\s*(?:thousand|million|billion|trillion|mln|bn|m|k|b)\b", regex.IGNORECASE)
 
 
 def _written_halfwidth(q: Quantity) -> float:
@@ -111,8 +112,7 @@ def _written_halfwidth(q: Quantity) -> float:
     if numeral == 0:
         return 0.0
     decimals = len(match.group(1) or "")
-    scaled = bool(regex.search(r"\d\s*(?:thousand|million|billion|trillion|mln|bn|m|k|b)\b",
-                               q.text, regex.IGNORECASE))
+    scaled = bool(_SCALED.search(q.text))
     if decimals == 0 and not scaled:
         return 0.0   # "130,000 tons" may be an exact count; do not invent a range
     return 0.5 * 10 ** -decimals / numeral
