@@ -171,7 +171,10 @@ def write_rows(rows: Iterable[tuple[str, str, str, bytes | None]], out: str | Pa
     sizes = [len(r[3]) if r[3] else 0 for r in rows]
     del rows
     sink = pa.BufferOutputStream()
-    with pq.ParquetWriter(sink, table.schema, compression="zstd", write_statistics=True,
+    # Statistics of the key column only: a reader needs its min and max per row group,
+    # and the min and max of every blob would make the footer, read whole at every
+    # open, larger than a hundred row groups together.
+    with pq.ParquetWriter(sink, table.schema, compression="zstd", write_statistics=["key"],
                           use_dictionary=["cluster"]) as writer:
         for start, stop in _row_groups(sizes):
             writer.write_table(table.slice(start, stop - start), row_group_size=stop - start)

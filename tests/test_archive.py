@@ -207,3 +207,17 @@ def test_archive_with_other_records_asks_for_a_new_index(tmp_path, rules):
     path = _archive_with_meta(tmp_path, rules, records="0123456789ab")
     with pytest.raises(ArchiveError, match="factcheck index"):
         check_against_archive([], [], path, rules)
+
+
+def test_only_the_key_column_keeps_statistics(tmp_path, rules):
+    """A reader opens the footer whole; min and max of every blob would bloat it."""
+    import pyarrow.parquet as pq
+
+    files = write_corpus(tmp_path / "corpus", n=3)
+    archive = tmp_path / "archive.parquet"
+    index_results(extract_files(files, rules, jobs=1), rules, archive)
+    group = pq.ParquetFile(archive).metadata.row_group(0)
+    kept = {group.column(i).path_in_schema for i in range(group.num_columns)
+            if group.column(i).statistics is not None
+            and group.column(i).statistics.has_min_max}
+    assert kept == {"key"}
