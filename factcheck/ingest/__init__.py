@@ -127,6 +127,13 @@ def read_document(path: str) -> Document:
                     return Document(path, "utf-8", (),
                                     (f"a factcheck output ({own}), not articles: skipped",))
                 fh.seek(0)
+            elif path.lower().endswith((".html", ".htm")):
+                if _OWN_HTML.search(fh.read(_OWN_HTML_HEAD)):
+                    # the HTML report a run writes to reports/ in the folder it ran in: at
+                    # 10k articles it is tens of MB, which the HTML reader took for articles
+                    return Document(path, "utf-8", (),
+                                    ("a factcheck output (HTML report), not articles: skipped",))
+                fh.seek(0)
             data = fh.read()
     except IsADirectoryError:
         raise IngestError(path, "is a folder, not a file") from None
@@ -152,6 +159,12 @@ def read_document(path: str) -> Document:
 
 
 _OWN_OUTPUT = re.compile(r'\ufeff?\s*\{\s*"schema"\s*:\s*"(factcheck\.[^"\\]{1,40})"')
+
+
+# The report template names its generator in <head>, after a long security-policy line.
+_OWN_HTML = re.compile(rb"""<meta\s+name=["']?generator["']?\s+content=["']?factcheck["'\s/>]""",
+                       re.IGNORECASE)
+_OWN_HTML_HEAD = 4096
 
 
 def _own_output(head: bytes) -> str:
