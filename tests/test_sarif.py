@@ -1,6 +1,7 @@
 """SARIF output: schema validity and the fields code-review tools rely on."""
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -87,7 +88,7 @@ def test_uris_are_relative_to_run_root(tmp_path, validator):
     article = base.articles[0]
     moved = article.__class__(**{**article.__dict__, "path": str(tmp_path / "a b.txt")})
     claim = base.claims[0]
-    moved_claim = claim.__class__(**{**claim.__dict__, "path": str(tmp_path / "a b.txt")})
+    moved_claim = replace(claim, path=str(tmp_path / "a b.txt"))
     report = Report(schema=base.schema, summary={}, articles=(moved,), claims=(moved_claim,),
                     findings=(base.findings[0],))
     log = report_to_sarif(report, run_root=str(tmp_path))

@@ -38,10 +38,13 @@ __all__ = [
 
 
 def syndicate(articles: Sequence[Article], claims: Sequence[Claim], rules: CheckRules,
-              signatures: Mapping[str, ArticleSignature] | None = None) -> Syndication:
-    """Sentence and article clusters of a corpus (signatures from the per-file step if given)."""
+              signatures: Mapping[str, ArticleSignature] | None = None, *,
+              consume: bool = False) -> Syndication:
+    """Sentence and article clusters of a corpus (signatures from the per-file step if
+    given; with `consume`, a dict of them is emptied and each freed once read)."""
     with units_folder(rules.folder):
-        return analyse_syndication(articles, claims, syndication_params(rules), signatures)
+        return analyse_syndication(articles, claims, syndication_params(rules), signatures,
+                                   consume=consume)
 
 
 def assign_clusters(articles: Sequence[Article], claims: Sequence[Claim],

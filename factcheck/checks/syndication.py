@@ -214,21 +214,51 @@ class _UnionFind:
             parent = up
 
 
-def _shingles_of(signatures: Sequence[ArticleSignature], lengths: np.ndarray,
-                 rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+class _Packed:
+    """The signatures of a corpus as flat arrays, filled one signature at a time; each
+    signature is dropped from its list as soon as it is copied."""
+
+    def __init__(self, signatures: list[ArticleSignature]):
+        self.ids = [sig.article for sig in signatures]
+        self.claim_keys = [sig.claim_keys for sig in signatures]
+        self.lengths = np.array([len(sig.packed_keys) // 8 for sig in signatures], dtype=np.int64)
+        sizes = np.array([len(sig.packed_shingles) // 4 for sig in signatures], dtype=np.int64)
+        rows, values = int(self.lengths.sum()), int(sizes.sum())
+        self.keys = np.empty(rows, dtype=np.uint64)
+        self.tokens = np.empty(rows, dtype=np.uint32)
+        self.own = np.empty(rows, dtype=np.uint8)
+        self.figures = np.empty(rows, dtype=np.uint64)
+        self.ends = np.empty(rows, dtype=np.int64)       # where each sentence's shingles end
+        self.shingles = np.empty(values, dtype=np.uint32)
+        row = at = 0
+        for i, sig in enumerate(signatures):
+            n, m = int(self.lengths[i]), int(sizes[i])
+            self.keys[row:row + n] = np.frombuffer(sig.packed_keys, dtype=np.uint64)
+            self.tokens[row:row + n] = np.frombuffer(sig.packed_tokens, dtype=np.uint32)
+            self.own[row:row + n] = np.frombuffer(sig.packed_own, dtype=np.uint8)
+            self.figures[row:row + n] = np.frombuffer(sig.packed_figures, dtype=np.uint64)
+            # Each signature's ends count from its own start: shifted to the flat array.
+            self.ends[row:row + n] = np.frombuffer(sig.packed_ends, dtype=np.uint32).astype(np.int64) + at
+            self.shingles[at:at + m] = np.frombuffer(sig.packed_shingles, dtype=np.uint32)
+            signatures[i] = None
+            row, at = row + n, at + m
+        signatures.clear()
+        self.begins = np.empty(rows, dtype=np.int64)
+        if rows:
+            self.begins[0] = 0
+            self.begins[1:] = self.ends[:-1]
+            # An article's first sentence starts where the article's shingles start.
+            starts = np.concatenate(([0], np.cumsum(self.lengths)[:-1]))[self.lengths > 0]
+            bases = np.concatenate(([0], np.cumsum(sizes)[:-1]))[self.lengths > 0]
+            self.begins[starts] = bases
+
+
+def _shingles_of(corpus: _Packed, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The shingle sets of the incidences `rows`, laid end to end: (values, offsets).
 
     An empty set stands as one sentinel value, so every set has a MinHash."""
-    shingles = _concat([sig.packed_shingles for sig in signatures], np.uint32)
-    ends = _concat([sig.packed_ends for sig in signatures], np.uint32).astype(np.int64)
-    # Each signature's ends count from its own start: shift them to the flat array.
-    sizes = np.array([len(sig.packed_shingles) // 4 for sig in signatures], dtype=np.int64)
-    base = np.concatenate(([0], np.cumsum(sizes)[:-1])) if len(sizes) else sizes
-    ends += np.repeat(base, lengths)
-    begins = ends - np.diff(np.concatenate(([0], ends)))
-    first_of_article = np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(lengths) else lengths
-    begins[first_of_article[lengths > 0]] = np.repeat(base, lengths)[first_of_article[lengths > 0]]
-    lo, hi = begins[rows], ends[rows]
+    shingles = corpus.shingles
+    lo, hi = corpus.begins[rows], corpus.ends[rows]
     size = np.maximum(hi - lo, 1)
     offsets = np.zeros(len(rows) + 1, dtype=np.int64)
     np.cumsum(size, out=offsets[1:])
@@ -316,13 +346,17 @@ def _jaccard_at_least(a: list[int], b: list[int], threshold: float) -> bool:
 
 def analyse_syndication(articles: Sequence[Article], claims: Sequence[Claim],
                         params: SyndicationParams = SyndicationParams(),
-                        signatures: Mapping[str, ArticleSignature] | None = None) -> Syndication:
+                        signatures: Mapping[str, ArticleSignature] | None = None,
+                        consume: bool = False) -> Syndication:
     """Sentence clusters and article clusters for a corpus (independent of input order).
 
     `signatures` (article id -> ArticleSignature) are used where given, and made here
     for the other articles; a claim of no listed article keeps its own sentence cluster.
     """
+    given = signatures
     signatures = dict(signatures or {})
+    if consume and isinstance(given, dict):
+        given.clear()       # the caller hands them over: freed as _analyse copies them
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_article[claim.article].append(claim)
@@ -330,7 +364,9 @@ def analyse_syndication(articles: Sequence[Article], claims: Sequence[Claim],
         sig = signatures.get(article.id)
         if sig is None or {k for k, _ in sig.claim_keys} != {c.id for c in by_article[article.id]}:
             signatures[article.id] = article_signature(article, by_article[article.id], params)
-    return _analyse([signatures[a.id] for a in articles], params)
+    ordered = [signatures.pop(a.id) for a in articles]
+    signatures.clear()
+    return _analyse(ordered, params)
 
 
 def _csr(groups: np.ndarray, values: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
@@ -341,26 +377,24 @@ def _csr(groups: np.ndarray, values: np.ndarray, size: int) -> tuple[np.ndarray,
     return offsets, values[order]
 
 
-def _concat(parts: list[bytes], dtype) -> np.ndarray:
-    return np.concatenate([np.frombuffer(p, dtype=dtype) for p in parts] or [np.empty(0, dtype)])
-
-
-def _analyse(signatures: Sequence[ArticleSignature], params: SyndicationParams) -> Syndication:
-    signatures = sorted(signatures, key=lambda s: s.article)
-    ids = [sig.article for sig in signatures]
-    # Every (sentence, article) incidence as arrays: at archive scale a set per sentence
-    # and per article cost more memory than the rest of the reduce together.
-    lengths = np.array([len(sig.packed_keys) // 8 for sig in signatures], dtype=np.int64)
-    keys = _concat([sig.packed_keys for sig in signatures], np.uint64)
-    owned = _concat([sig.packed_own for sig in signatures], np.uint8).astype(bool)
-    article_of = np.repeat(np.arange(len(signatures), dtype=np.int64), lengths)
+def _analyse(signatures: list[ArticleSignature], params: SyndicationParams) -> Syndication:
+    """Clusters of the given signatures. The list is emptied as it is read: at archive scale
+    the signatures are the largest thing the reduce holds, and holding them next to their
+    concatenation would double it."""
+    signatures.sort(key=lambda s: s.article)
+    corpus = _Packed(signatures)
+    ids, lengths = corpus.ids, corpus.lengths
+    keys = corpus.keys
+    owned = corpus.own.astype(bool)
+    article_of = np.repeat(np.arange(len(ids), dtype=np.int64), lengths)
     # Distinct sentences in key order; each read from the first article carrying it.
     ordered, first, position_of = np.unique(keys, return_index=True, return_inverse=True)
     position_of = position_of.reshape(-1)
     n = len(ordered)
-    counts = _concat([sig.packed_tokens for sig in signatures], np.uint32)[first]
-    figures = _concat([sig.packed_figures for sig in signatures], np.uint64)[first]
+    counts = corpus.tokens[first]
+    figures = corpus.figures[first]
     del keys
+    corpus.keys = corpus.tokens = corpus.figures = corpus.own = None
 
     # A reprint that changed a figure is not a copy of it: that change is exactly the
     # discrepancy a desk wants to see. Only sentences with the same figures share LSH
@@ -368,7 +402,8 @@ def _analyse(signatures: Sequence[ArticleSignature], params: SyndicationParams) 
     indexed = np.flatnonzero(counts >= params.min_tokens)
     root = np.arange(n, dtype=np.int64)
     if len(indexed) > 1:
-        values, offsets = _shingles_of(signatures, lengths, first[indexed])
+        values, offsets = _shingles_of(corpus, first[indexed])
+        corpus.shingles = corpus.begins = corpus.ends = None
         bands = band_hashes_flat(values, offsets, figures[indexed],
                                  num_perm=params.num_perm, bands=params.bands)
         pairs = bucket_pairs(bands, params.max_bucket)
@@ -403,7 +438,7 @@ def _analyse(signatures: Sequence[ArticleSignature], params: SyndicationParams) 
         for member in cluster.articles:
             article_cluster[member] = cluster.id
     claim_cluster = {claim: (sentence_cluster.get(key) or _cluster_id(key) if key else "")
-                     for sig in signatures for claim, key in sig.claim_keys}
+                     for claim_keys in corpus.claim_keys for claim, key in claim_keys}
     return Syndication(sentence_cluster, cluster_articles, article_cluster, tuple(clusters),
                        claim_cluster)
 
