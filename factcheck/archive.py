@@ -53,6 +53,7 @@ from factcheck.model import Article, Claim, Document, FileProblem, Report
 SCHEMA = "factcheck.archive/3"
 ROW_GROUP = 8192
 ROW_GROUP_BYTES = 128 * 1024
+_BOUNDS = "factcheck.row_group_keys"     # file metadata: [[min key, max key], ...] per group
 
 
 class ArchiveError(Exception):
@@ -176,8 +177,13 @@ def write_rows(rows: Iterable[tuple[str, str, str, bytes | None]], out: str | Pa
     # open, larger than a hundred row groups together.
     with pq.ParquetWriter(sink, table.schema, compression="zstd", write_statistics=["key"],
                           use_dictionary=["cluster"]) as writer:
+        bounds = []
         for start, stop in _row_groups(sizes):
             writer.write_table(table.slice(start, stop - start), row_group_size=stop - start)
+            bounds.append((table["key"][start].as_py(), table["key"][stop - 1].as_py()))
+        # The same bounds as one value: read at open in one parse, where walking the
+        # statistics of thousands of row groups costs a tenth of a second.
+        writer.add_key_value_metadata({_BOUNDS: json.dumps(bounds, separators=(",", ":"))})
     write_atomic(str(out), sink.getvalue().to_pybytes())
     return table.num_rows
 
@@ -277,14 +283,16 @@ class Archive:
         if key_col < 0:
             raise ArchiveError(f"{path}: not a factcheck archive (no key column)")
         meta = self.file.metadata
-        self._lows: list[str] = []
-        self._highs: list[str] = []
-        for i in range(meta.num_row_groups):
-            stats = meta.row_group(i).column(key_col).statistics
-            if stats is None or not stats.has_min_max:
-                raise ArchiveError(f"{path}: archive written without key statistics")
-            self._lows.append(stats.min)
-            self._highs.append(stats.max)
+        bounds = _bounds(meta)
+        if bounds is None:
+            bounds = []
+            for i in range(meta.num_row_groups):
+                stats = meta.row_group(i).column(key_col).statistics
+                if stats is None or not stats.has_min_max:
+                    raise ArchiveError(f"{path}: archive written without key statistics")
+                bounds.append((stats.min, stats.max))
+        self._lows: list[str] = [low for low, _ in bounds]
+        self._highs: list[str] = [high for _, high in bounds]
         rows = self.lookup(["m|"], blobs=True)
         if not rows or rows[0][3] is None:
             raise ArchiveError(f"{path}: not a factcheck archive (no metadata)")
@@ -307,23 +315,33 @@ class Archive:
                 i += 1
         return sorted(groups)
 
-    def lookup(self, keys: Iterable[str], *, blobs: bool = False) -> list[tuple]:
-        """Rows (key, article, cluster, blob) whose key is one of `keys`."""
+    def lookup(self, keys: Iterable[str], *, blobs: bool = False,
+               most: int | None = None) -> list[tuple]:
+        """Rows (key, article, cluster, blob) whose key is one of `keys`; with `most`, a
+        key of more rows than that is left out (its rows are never decoded)."""
         wanted = sorted(set(keys))
         groups = self._groups(wanted) if wanted else []
         if not groups:
             return []
         columns = ["key", "article", "cluster"] + (["blob"] if blobs else [])
-        table = self.file.read_row_groups(groups, columns=columns)
-        rows = []
+        batches = self.file.read_row_groups(groups, columns=columns).to_batches()
+        # A key's rows are one run of the sorted column, possibly across row groups.
+        runs = [(key, batch, start, stop) for batch in batches
+                for key, start, stop in _key_runs(batch.column(0), wanted)]
+        if most is not None:
+            count: dict[str, int] = defaultdict(int)
+            for key, _, start, stop in runs:
+                count[key] += stop - start
+            runs = [run for run in runs if count[run[0]] <= most]
         # Only the matching rows become Python objects: a row group holds thousands of
         # rows, a lookup wants a few of them.
-        for batch in table.to_batches():
-            article, cluster = batch.column(1), batch.column(2)
-            blob = batch.column(3) if blobs else None
-            rows.extend((key, article[i].as_py(), cluster[i].as_py(),
-                         blob[i].as_py() if blob is not None else None)
-                        for key, i in _key_rows(batch.column(0), wanted))
+        rows = []
+        for key, batch, start, stop in runs:
+            size = stop - start
+            articles = batch.column(1).slice(start, size).to_pylist()
+            clusters = batch.column(2).slice(start, size).to_pylist()
+            found = batch.column(3).slice(start, size).to_pylist() if blobs else [None] * size
+            rows.extend(zip([key] * size, articles, clusters, found))
         return rows
 
     def check_rules(self, rules) -> None:
@@ -358,18 +376,18 @@ class Archive:
             lambda: defaultdict(list))
         by_sentence: dict[str, list[tuple[str, str]]] = defaultdict(list)
         ids: set[str] = set()
-        for key, article, cluster, blob in self.lookup(k | u | p | sentences, blobs=True):
+        for key, article, cluster, _ in self.lookup(sentences, most=_CARRIERS_MAX):
+            by_sentence[key].append((article, cluster))
+        for key, article, cluster, blob in self.lookup(k | u | p, blobs=True):
             if key.startswith("p|"):
                 # One article a period shows how many periods the bucket spans; two
                 # periods already say "more than one".
                 by_period = json.loads(blob)
                 ids.update(by_period[period] for period in sorted(by_period)[:2])
-            elif key.startswith("s|"):
-                by_sentence[key].append((article, cluster))
             else:
                 for reading in (blob or b"").decode("utf-8").split("\n"):
                     by_key[key][reading].append((article, cluster))
-        carriers = [m for m in by_sentence.values() if len(m) <= _CARRIERS_MAX]
+        carriers = list(by_sentence.values())     # stock wording (more carriers) left out
         # The stories a draft may be a copy of: a figure of theirs and the draft's are
         # copies, not two sources.
         copied = {cluster for members in carriers for _, cluster in members}
@@ -394,14 +412,28 @@ class Archive:
         return out
 
 
+def _bounds(meta) -> list | None:
+    """The row groups' key bounds as the writer stored them, if it did (and they fit)."""
+    raw = (meta.metadata or {}).get(_BOUNDS.encode("utf-8"))
+    if raw is None:
+        return None
+    try:
+        bounds = json.loads(raw)
+    except ValueError:
+        return None
+    if len(bounds) != meta.num_row_groups:
+        return None
+    return bounds
+
+
 _WHOLE_READING = 3      # a reading carried by at most this many articles is fetched whole
 _PER_SENTENCE = 3       # stories fetched for one sentence the draft shares with the archive
 _CARRIERS_MAX = 100     # syndication's bound: a sentence carried by more is stock wording
 
 
-def _key_rows(keys, wanted: Sequence[str]) -> list[tuple[str, int]]:
-    """(key, row) of every row whose key is one of `wanted` (sorted) in a sorted key
-    column: each key's rows are one run, found by bisection, not by reading every key."""
+def _key_runs(keys, wanted: Sequence[str]) -> list[tuple[str, int, int]]:
+    """(key, start, stop) of the rows of each of `wanted` (sorted) in a sorted key column:
+    each key's rows are one run, found by bisection, not by reading every key."""
     import bisect
 
     if not len(keys):
@@ -412,7 +444,8 @@ def _key_rows(keys, wanted: Sequence[str]) -> list[tuple[str, int]]:
     for key in wanted[bisect.bisect_left(wanted, low):bisect.bisect_right(wanted, high)]:
         start = bisect.bisect_left(column, key)
         stop = bisect.bisect_right(column, key, lo=start)
-        out.extend((key, i) for i in range(start, stop))
+        if stop > start:
+            out.append((key, start, stop))
     return out
 
 

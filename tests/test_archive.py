@@ -221,3 +221,24 @@ def test_only_the_key_column_keeps_statistics(tmp_path, rules):
             if group.column(i).statistics is not None
             and group.column(i).statistics.has_min_max}
     assert kept == {"key"}
+
+
+def test_lookup_bounds_and_caps(tmp_path, rules):
+    """Row-group bounds come from the file's metadata; a key of more rows than `most`
+    (a sentence carried by too many articles to tell copies) is left out."""
+    import pyarrow.parquet as pq
+    from collections import Counter
+
+    files = write_corpus(tmp_path / "corpus")
+    archive = tmp_path / "archive.parquet"
+    index_results(extract_files(files, rules, jobs=1), rules, archive)
+    store = Archive(archive)
+    meta = pq.ParquetFile(archive).metadata
+    assert len(store._lows) == meta.num_row_groups
+    assert store._lows[0] == meta.row_group(0).column(0).statistics.min
+    counts = Counter(pq.read_table(archive, columns=["key"])["key"].to_pylist())
+    shared = next(k for k, n in sorted(counts.items()) if k.startswith("k|") and n >= 2)
+    single = next(k for k, n in sorted(counts.items()) if n == 1 and k != "m|")
+    rows = store.lookup([shared, single], most=1)
+    assert [r[0] for r in rows] == [single]
+    assert len(store.lookup([shared])) == counts[shared]
