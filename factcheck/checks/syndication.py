@@ -18,6 +18,8 @@ import hashlib
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
 from typing import Mapping, Sequence
 from zlib import crc32
 
@@ -155,38 +157,47 @@ def article_signature(article: Article, claims: Sequence[Claim],
     figures: list[int] = []
     hashed: list[bytes] = []
 
-    def add(tokens: list[str], is_own: bool) -> int:
-        key = sentence_key(tokens)
+    def add(sentence: str, is_own: bool) -> int:
+        record = _sentence_record(sentence, params.shingle_size)
+        if record is None:
+            return 0
+        key, count, figure, shingled = record
         i = index.get(key)
         if i is None:
             i = index[key] = len(keys)
             keys.append(key)
-            counts.append(len(tokens))
+            counts.append(count)
             own.append(False)
-            figures.append(_figures(tokens))
-            values = sorted({crc32(s.encode("utf-8")) for s in shingles(tokens, params.shingle_size)})
-            hashed.append(array("I", values).tobytes())
-        if is_own and len(tokens) >= params.min_tokens:
+            figures.append(figure)
+            hashed.append(shingled)
+        if is_own and count >= params.min_tokens:
             own[i] = True
         return key
 
     for _, sentence in split_sentences(article.text):
-        tokens = normalise_tokens(sentence)
-        if tokens:
-            add(tokens, True)
+        add(sentence, True)
     claim_keys = []
     seen: dict[str, int] = {}
     for claim in sorted(claims, key=lambda c: c.id):
         if claim.sentence not in seen:
-            tokens = normalise_tokens(claim.sentence)
-            seen[claim.sentence] = add(tokens, False) if tokens else 0
+            seen[claim.sentence] = add(claim.sentence, False)
         claim_keys.append((claim.id, seen[claim.sentence]))
-    ends = np.cumsum([len(h) // 4 for h in hashed], dtype=np.uint32)
-    return ArticleSignature(article.id, np.array(keys, dtype=np.uint64).tobytes(),
-                            np.array(counts, dtype=np.uint32).tobytes(),
-                            np.array(own, dtype=np.uint8).tobytes(),
-                            np.array(figures, dtype=np.uint64).tobytes(),
-                            b"".join(hashed), ends.tobytes(), tuple(claim_keys))
+    return ArticleSignature(article.id, array("Q", keys).tobytes(), array("I", counts).tobytes(),
+                            array("B", own).tobytes(), array("Q", figures).tobytes(),
+                            b"".join(hashed),
+                            array("I", accumulate(len(h) // 4 for h in hashed)).tobytes(),
+                            tuple(claim_keys))
+
+
+@lru_cache(maxsize=1 << 15)
+def _sentence_record(sentence: str, shingle_size: int) -> tuple[int, int, int, bytes] | None:
+    """(key, word count, figures key, sorted distinct shingle hashes) of a sentence; None
+    for a sentence with no words. Copies of a story repeat sentences: each is worked once."""
+    tokens = normalise_tokens(sentence)
+    if not tokens:
+        return None
+    values = sorted({crc32(s.encode("utf-8")) for s in shingles(tokens, shingle_size)})
+    return sentence_key(tokens), len(tokens), _figures(tokens), array("I", values).tobytes()
 
 
 class _UnionFind:
