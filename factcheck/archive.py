@@ -324,24 +324,25 @@ class Archive:
         if not groups:
             return []
         columns = ["key", "article", "cluster"] + (["blob"] if blobs else [])
-        batches = self.file.read_row_groups(groups, columns=columns).to_batches()
-        # A key's rows are one run of the sorted column, possibly across row groups.
-        runs = [(key, batch, start, stop) for batch in batches
-                for key, start, stop in _key_runs(batch.column(0), wanted)]
-        if most is not None:
-            count: dict[str, int] = defaultdict(int)
-            for key, _, start, stop in runs:
-                count[key] += stop - start
-            runs = [run for run in runs if count[run[0]] <= most]
-        # Only the matching rows become Python objects: a row group holds thousands of
-        # rows, a lookup wants a few of them.
         rows = []
-        for key, batch, start, stop in runs:
-            size = stop - start
-            articles = batch.column(1).slice(start, size).to_pylist()
-            clusters = batch.column(2).slice(start, size).to_pylist()
-            found = batch.column(3).slice(start, size).to_pylist() if blobs else [None] * size
-            rows.extend(zip([key] * size, articles, clusters, found))
+        # One row group at a time, and only its matching rows made Python objects: a
+        # group holds thousands of rows, a lookup wants a few, and a check reads
+        # hundreds of groups that need not all be in memory at once.
+        for group in groups:
+            table = self.file.read_row_group(group, columns=columns, use_threads=False)
+            for batch in table.to_batches():
+                for key, start, stop in _key_runs(batch.column(0), wanted):
+                    size = stop - start
+                    found = batch.column(3).slice(start, size).to_pylist() if blobs \
+                        else [None] * size
+                    rows.extend(zip([key] * size,
+                                    batch.column(1).slice(start, size).to_pylist(),
+                                    batch.column(2).slice(start, size).to_pylist(), found))
+        if most is not None:    # a key's rows may run across row groups: count them all
+            count: dict[str, int] = defaultdict(int)
+            for row in rows:
+                count[row[0]] += 1
+            rows = [row for row in rows if count[row[0]] <= most]
         return rows
 
     def check_rules(self, rules) -> None:
