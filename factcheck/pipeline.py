@@ -65,7 +65,8 @@ def claims_of_document(document: Document, rules: Rules) -> list[Claim]:
 
     claims: list[Claim] = []
     for article in document.articles:
-        claims.extend(frame_article(article, find_quantities(article.text), rules.framing))
+        claims.extend(frame_article(article, find_quantities(article.text, rules_dir=rules.dir),
+                                    rules.framing))
     return claims
 
 

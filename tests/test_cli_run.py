@@ -101,6 +101,28 @@ def test_unknown_field_in_rules_is_a_usage_error(tmp_path, rules_copy):
     assert "metrics.yaml" in proc.stderr and "lable" in proc.stderr
 
 
+def test_the_parser_reads_units_from_the_rules_folder_of_the_run(tmp_path, rules_copy):
+    """A unit spelling a desk adds to its own rules folder is parsed in its runs."""
+    aliases = rules_copy / "unit_aliases.yaml"
+    text = aliases.read_text(encoding="utf-8")
+    aliases.write_text(text.replace("symbols: [bpd, b/d,", "symbols: [bopdx, bpd, b/d,", 1),
+                       encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "note.txt").write_text(
+        "Field output reached 41,500 bopdx in March, the operator said on Tuesday.\n",
+        encoding="utf-8")
+    out = tmp_path / "r.json"
+    for rules, unit in ((rules_copy, "bbl/d"), (None, "")):
+        extra = ["--rules", str(rules)] if rules else []
+        proc = fc("run", str(corpus), *extra, "--no-html", "--no-cache", "-f", "json",
+                  "-o", str(out))
+        assert proc.returncode in (0, 1), proc.stderr
+        claims = json.loads(out.read_text(encoding="utf-8"))["claims"]
+        figure = [c for c in claims if c["text"].startswith("41,500")]
+        assert figure and figure[0]["unit"] == unit
+
+
 # ------------------------------------------------------------------ determinism
 
 @needs_shared

@@ -215,6 +215,10 @@ def cached_rules(rules_dir: str | os.PathLike | None, cache_root: str | os.PathL
     rules = _read(entry)
     if rules is not None and getattr(rules, "version", None) == version \
             and rules.dir == str(path):
+        from factcheck.extract.units import UnitTable, adopt_units
+
+        if isinstance(rules.units, UnitTable):
+            adopt_units(path, rules.units)    # the parser's lexicon starts from it
         return rules
     rules = load_rules(path)
     try:

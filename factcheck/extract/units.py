@@ -146,6 +146,14 @@ def load_units(rules_dir: str | Path | None = None) -> UnitTable:
         return table
 
 
+def adopt_units(rules_dir: str | Path | None, table: UnitTable) -> None:
+    """Let load_units answer for `rules_dir` with a table loaded elsewhere (the engine's
+    cached rules), instead of parsing the folder's unit files again."""
+    folder = Path(rules_dir) if rules_dir is not None else DEFAULT_RULES_DIR
+    with _lock:
+        _tables.setdefault(str(folder.resolve()), table)
+
+
 def _check_definitions(path: Path) -> None:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
