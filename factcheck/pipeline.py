@@ -79,6 +79,7 @@ class FileResult:
     claims: tuple[Claim, ...] = ()
     problem: FileProblem | None = None
     signatures: tuple = ()                # ArticleSignature per article, for syndication
+    local: tuple[Finding, ...] | None = None    # the article-local checks' findings, if run
 
 
 def process_file(path: str, rules: Rules) -> FileResult:
@@ -90,7 +91,16 @@ def process_file(path: str, rules: Rules) -> FileResult:
     except IngestError as exc:
         return FileResult(path, None, (), FileProblem(path, "error", exc.message))
     claims = tuple(claims_of_document(document, rules))
-    return FileResult(path, document, claims, None, signatures_of(document, claims, rules))
+    return FileResult(path, document, claims, None, signatures_of(document, claims, rules),
+                      local_findings(document, claims, rules))
+
+
+def local_findings(document: Document, claims: Sequence[Claim], rules: Rules) -> tuple:
+    """The findings of the checks that read one article at a time: per-file work, so it
+    runs in parallel and is cached with the file."""
+    from factcheck.checks import run_local_checks
+
+    return tuple(run_local_checks(claims, document.articles, rules.checks))
 
 
 def signatures_of(document: Document, claims: Sequence[Claim], rules: Rules) -> tuple:
@@ -138,8 +148,24 @@ def analyse_results(results: Iterable[FileResult], problems: Sequence[FileProble
     claims = [c for r in ordered if r.document is not None for c in r.claims]
     problems = list(problems) + [r.problem for r in ordered if r.problem is not None]
     signatures = {s.article: s for r in ordered if r.document is not None for s in r.signatures}
+    local = _local_by_article(r for r in ordered if r.document is not None)
     ordered.clear()
-    return _reduce(documents, claims, problems, rules, run_root, signatures)
+    return _reduce(documents, claims, problems, rules, run_root, signatures, local)
+
+
+def _local_by_article(results: Iterable[FileResult]) -> dict[str, list[Finding]]:
+    """Article id -> its article-local findings, for every article of a file that has them
+    (an article without findings maps to [])."""
+    local: dict[str, list[Finding]] = {}
+    for result in results:
+        if result.local is None:
+            continue
+        owner = {c.id: c.article for c in result.claims}
+        for article in result.document.articles:
+            local[article.id] = []
+        for finding in result.local:
+            local[owner[finding.claims[0]]].append(finding)
+    return local
 
 
 def reduce_claims(documents: Sequence[Document], claims: Sequence[Claim],
@@ -155,7 +181,8 @@ def reduce_claims(documents: Sequence[Document], claims: Sequence[Claim],
 
 
 def _reduce(documents: list[Document], claims: list[Claim], problems: list[FileProblem],
-            rules: Rules, run_root: str, signatures: dict) -> Report:
+            rules: Rules, run_root: str, signatures: dict,
+            local: dict[str, list[Finding]] | None = None) -> Report:
     """reduce_claims on lists it owns: it sorts and rewrites `claims` in place and empties
     `signatures`, so the corpus is held once, not twice, while it runs."""
     from factcheck.checks import run_checks, syndicate
@@ -174,7 +201,7 @@ def _reduce(documents: list[Document], claims: list[Claim], problems: list[FileP
         for i, claim in enumerate(claims):
             claims[i] = _with_cluster(claim, syn.cluster_of_claim(claim), shared)
     with stage("checks"):
-        findings = run_checks(claims, articles, rules.checks, syn)
+        findings = run_checks(claims, articles, rules.checks, syn, local)
 
     all_problems = list(problems)
     for document in documents:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from factcheck.checks import assign_clusters, load_check_rules, run_checks
+from factcheck.checks import assign_clusters, load_check_rules, run_checks, run_local_checks
 from factcheck.extract import find_quantities
 from factcheck.frame import frame_article, load_framing_rules
 from factcheck.model import Article, SourceMap
@@ -24,7 +24,14 @@ def run(texts: dict[str, str], published: dt.date = dt.date(2025, 4, 1)):
     articles = [article(path, text, published) for path, text in texts.items()]
     claims = [c for a in articles for c in frame_article(a, find_quantities(a.text), FRAMING)]
     claims = assign_clusters(articles, claims, CHECKS)
-    return run_checks(claims, articles, CHECKS), {c.id: c for c in claims}
+    findings = run_checks(claims, articles, CHECKS)
+    # The per-file step runs the article-local kinds one file at a time: the same findings.
+    local = {a.id: run_local_checks([c for c in claims if c.article == a.id], [a], CHECKS)
+             for a in articles}
+    via_files = run_checks(claims, articles, CHECKS, local=local)
+    assert via_files == findings
+    assert [f.details for f in via_files] == [f.details for f in findings]
+    return findings, {c.id: c for c in claims}
 
 
 def of_rule(findings, rule: str, loud_only: bool = False):

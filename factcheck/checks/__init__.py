@@ -23,7 +23,7 @@ from factcheck.checks.compare import units_folder
 from factcheck.checks.config import CheckRules, RuleConfig, load_check_rules, rule_codes
 from factcheck.checks.context import CheckContext, syndication_params
 from factcheck.checks.findings import fingerprint, merge_same_id, sort_findings
-from factcheck.checks.registry import CHECK_KINDS, register
+from factcheck.checks.registry import ARTICLE_LOCAL_KINDS, CHECK_KINDS, register
 from factcheck.checks.syndication import ArticleSignature, Syndication, analyse_syndication
 from factcheck.model import Article, Claim, Finding
 
@@ -33,7 +33,8 @@ for _module in sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).p
 
 __all__ = [
     "CHECK_KINDS", "CheckContext", "CheckRules", "RuleConfig", "assign_clusters",
-    "fingerprint", "load_check_rules", "register", "rule_codes", "run_checks", "syndicate",
+    "fingerprint", "load_check_rules", "register", "rule_codes", "run_checks",
+    "run_local_checks", "syndicate",
 ]
 
 
@@ -55,21 +56,85 @@ def assign_clusters(articles: Sequence[Article], claims: Sequence[Claim],
 
 
 def run_checks(claims: Sequence[Claim], articles: Sequence[Article],
-               rules: CheckRules, syndication: Syndication | None = None) -> list[Finding]:
-    """Every enabled rule over the corpus; the order does not depend on input order."""
-    claims = sorted(claims, key=lambda c: (c.path, c.line, c.start, c.end, c.id))
+               rules: CheckRules, syndication: Syndication | None = None,
+               local: Mapping[str, Sequence[Finding]] | None = None) -> list[Finding]:
+    """Every enabled rule over the corpus; the order does not depend on input order.
+
+    `local` (article id -> what run_local_checks found in it, from the per-file step):
+    the article-local kinds are not run again on those articles.
+    """
+    claims = sorted(claims, key=_claim_order)
     articles = sorted(articles, key=lambda a: a.id)
     ctx = CheckContext(claims=claims, articles=articles, rules=rules)
     if syndication is not None:
         ctx.syndication = syndication
+    local = local or {}
+    rest = _LocalRest(claims, articles, rules, local) if local else None
     findings: list[Finding] = []
     with units_folder(rules.folder):     # conversions follow the run's --rules folder
         for rule in rules.enabled:
             kind = CHECK_KINDS.get(rule.kind)
             if kind is None:
                 continue
-            findings.extend(_checked(kind(ctx, rule)))
+            if rest is not None and rule.kind in ARTICLE_LOCAL_KINDS:
+                findings.extend(rest.findings(rule, kind))
+            else:
+                findings.extend(_checked(kind(ctx, rule)))
     return sort_findings(merge_same_id(findings, ctx.claims_by_id), ctx.claims_by_id)
+
+
+def run_local_checks(claims: Sequence[Claim], articles: Sequence[Article],
+                     rules: CheckRules) -> list[Finding]:
+    """The article-local kinds over some articles (one file's, in the per-file step), in
+    the order run_checks would meet them; not merged, since copies elsewhere may add to
+    a finding."""
+    claims = sorted(claims, key=_claim_order)
+    ctx = CheckContext(claims=claims, articles=sorted(articles, key=lambda a: a.id), rules=rules)
+    findings: list[Finding] = []
+    with units_folder(rules.folder):
+        for rule in rules.enabled:
+            kind = CHECK_KINDS.get(rule.kind)
+            if kind is not None and rule.kind in ARTICLE_LOCAL_KINDS:
+                findings.extend(_checked(kind(ctx, rule)))
+    return findings
+
+
+class _LocalRest:
+    """The article-local findings of a corpus: those the per-file step found, in article
+    order, and a run over the articles it did not cover (drafts, archive records)."""
+
+    def __init__(self, claims: Sequence[Claim], articles: Sequence[Article], rules: CheckRules,
+                 local: Mapping[str, Sequence[Finding]]):
+        # A kind meets the articles in the order of their first figure in corpus order.
+        self.order = list(dict.fromkeys(c.article for c in claims))
+        self.local = local
+        article_of = {c.id: c.article for c in claims}
+        self.by_rule: dict[tuple[str, str], list[Finding]] = {}
+        for article_id, found in local.items():
+            for finding in found:
+                self.by_rule.setdefault((article_id, finding.rule), []).append(finding)
+        missing = {a.id for a in articles} - set(local)
+        self.ctx = CheckContext(claims=[c for c in claims if c.article in missing],
+                                articles=[a for a in articles if a.id in missing], rules=rules)
+        self.article_of = article_of
+
+    def findings(self, rule: RuleConfig, kind) -> list[Finding]:
+        fresh: dict[str, list[Finding]] = {}
+        if self.ctx.claims:
+            for finding in _checked(kind(self.ctx, rule)):
+                first = self.article_of.get(finding.claims[0], "") if finding.claims else ""
+                fresh.setdefault(first, []).append(finding)
+        out: list[Finding] = []
+        for article_id in self.order:
+            if article_id in self.local:
+                out.extend(self.by_rule.get((article_id, rule.code), ()))
+            else:
+                out.extend(fresh.get(article_id, ()))
+        return out
+
+
+def _claim_order(claim: Claim) -> tuple:
+    return (claim.path, claim.line, claim.start, claim.end, claim.id)
 
 
 def _checked(findings: Iterable[Finding]) -> Iterable[Finding]:

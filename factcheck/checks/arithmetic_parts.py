@@ -48,7 +48,7 @@ _NEXT_PART = regex.compile(r"\b(?:another|a\s+separate|the\s+other|a\s+second|a\
                            r"a\s+further|the\s+remaining|the\s+rest)\b", regex.IGNORECASE)
 
 
-@register("parts-total")
+@register("parts-total", article_local=True)
 def check_parts_total(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
     lay = layout(ctx)
     for article_id, placed in lay.by_article.items():

@@ -49,7 +49,7 @@ def _next(lay: Layout, p: Placed) -> Placed | None:
     return mates[0] if mates else None
 
 
-@register("share")
+@register("share", article_local=True)
 def check_share(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
     lay = layout(ctx)
     for placed in (p for ps in lay.by_article.values() for p in ps):
@@ -116,7 +116,7 @@ _GAP_REF = regex.compile(rf"^\s*(?P<dir>{_ABOVE}|{_BELOW})\s+(?:the\s+|its\s+|th
                          r"(?:[\w+.-]+\s+){0,3}(?:of\s+)?$", regex.IGNORECASE)
 
 
-@register("difference")
+@register("difference", article_local=True)
 def check_difference(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
     lay = layout(ctx)
     for sentence in lay.by_sentence.values():

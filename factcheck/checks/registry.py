@@ -22,11 +22,19 @@ CHECK_KINDS: dict[str, CheckFunction] = {}
 INFO_ONLY_KINDS = {"attributed-disagreement", "syndication", "unresolved-key"}
 
 
-def register(kind: str) -> Callable[[CheckFunction], CheckFunction]:
+# Kinds that read one article at a time (its text and its own figures) and nothing else of
+# the corpus, going through the articles in order: they can run in the per-file step, in
+# parallel and cached with the file, and give the same findings as over the whole corpus.
+ARTICLE_LOCAL_KINDS: set[str] = set()
+
+
+def register(kind: str, *, article_local: bool = False) -> Callable[[CheckFunction], CheckFunction]:
     """Decorator: make `kind` available to rules/checks.yaml."""
 
     def wrap(func: CheckFunction) -> CheckFunction:
         CHECK_KINDS[kind] = func
+        if article_local:
+            ARTICLE_LOCAL_KINDS.add(kind)
         return func
 
     return wrap
