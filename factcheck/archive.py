@@ -520,7 +520,6 @@ def check_against_archive(results, problems: Sequence[FileProblem], archive_path
 
     archive = Archive(archive_path)
     archive.check_rules(rules)
-    reuse_unit_table(rules)
     results = [r for r in results if r.document is not None]
     draft_paths = {r.path for r in results}
     draft_claims = [c for r in results for c in r.claims]
@@ -543,19 +542,3 @@ def check_against_archive(results, problems: Sequence[FileProblem], archive_path
             claims.extend(own)
     all_problems = list(problems) + [r.problem for r in results if r.problem is not None]
     return reduce_claims(documents, claims, all_problems, rules, signatures=signatures)
-
-
-def reuse_unit_table(rules) -> None:
-    """Hand the unit table the loaded rules carry to the converters of the checks.
-
-    Rules read from the rules cache carry their unit table, but the converters look
-    theirs up by folder and would build it again from units.txt (pint's import and
-    registry: half a second, most of a draft check's own work)."""
-    from factcheck.extract import units
-
-    tables = getattr(units, "_tables", None)
-    lock = getattr(units, "_lock", None)
-    if not isinstance(tables, dict) or lock is None or not rules.dir:
-        return
-    with lock:
-        tables.setdefault(str(Path(rules.dir).resolve()), rules.units)

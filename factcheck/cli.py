@@ -396,10 +396,9 @@ def _is_archive(path: str) -> bool:
 
 def _check_archive(drafts, draft_files, archive_path, cfg, rules, quiet, opts):
     """Frame the drafts here; fetch from the archive only what their claim keys touch."""
-    from factcheck.archive import ArchiveError, check_against_archive, reuse_unit_table
+    from factcheck.archive import ArchiveError, check_against_archive
     from factcheck.pipeline import restrict_to
 
-    reuse_unit_table(rules)     # before framing: a draft framed afresh converts units too
     results, problems = _framed(drafts, cfg, rules, quiet, opts, strict_missing=True)
     try:
         report = check_against_archive(results, problems, archive_path, rules)
