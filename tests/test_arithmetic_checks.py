@@ -242,3 +242,28 @@ def test_record_after_the_figure_and_not_for_its_neighbour():
         "b.txt": "Kazakhstan pumped 2.25 million bpd of crude oil in January.",
     })
     assert not of_rule(neighbour, "FC206")
+
+
+def test_an_article_local_kind_must_cite_its_article():
+    """Article-local findings are filed under the article of their first claim: a kind
+    that cites none is refused rather than dropped or misfiled."""
+    import pytest
+
+    from factcheck.checks import run_local_checks
+    from factcheck.checks.config import CheckRules, RuleConfig
+    from factcheck.checks.registry import ARTICLE_LOCAL_KINDS, CHECK_KINDS, register
+    from factcheck.model import Finding
+    from test_arithmetic_helpers import CHECKS, article
+
+    @register("test-claimless", article_local=True)
+    def claimless(ctx, rule):
+        yield Finding("x", rule.code, rule.kind, "info", "no citation", ())
+
+    try:
+        rules = CheckRules(checks=(RuleConfig(code="FC299", kind="test-claimless",
+                                              severity="info"),))
+        with pytest.raises(ValueError, match="must cite"):
+            run_local_checks([], [article("a.txt", "Nothing to see.")], rules)
+    finally:
+        CHECK_KINDS.pop("test-claimless", None)
+        ARTICLE_LOCAL_KINDS.discard("test-claimless")

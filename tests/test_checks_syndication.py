@@ -96,6 +96,12 @@ def test_cluster_ids_do_not_depend_on_order_or_lines():
     assert one.clusters == two.clusters and one.sentence_cluster == two.sentence_cluster
 
 
+def test_an_article_listed_twice_is_one_article():
+    a = article("wire/agency.txt", " ".join(WIRE))
+    b = article("site/reprint.txt", " ".join(REPRINT))
+    assert analyse_syndication([a, b, a], []).clusters == analyse_syndication([a, b], []).clusters
+
+
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="seed corpus not present")
 def test_seed_wire_story_copies_form_one_cluster():
     from factcheck.ingest import load

@@ -95,8 +95,17 @@ def run_local_checks(claims: Sequence[Claim], articles: Sequence[Article],
         for rule in rules.enabled:
             kind = CHECK_KINDS.get(rule.kind)
             if kind is not None and rule.kind in ARTICLE_LOCAL_KINDS:
-                findings.extend(_checked(kind(ctx, rule)))
+                findings.extend(_cites_own_claims(_checked(kind(ctx, rule)), ctx.claims_by_id))
     return findings
+
+
+def _cites_own_claims(findings: Iterable[Finding], claims_by_id: Mapping[str, Claim]):
+    """An article-local finding is filed under its article, found from its first claim."""
+    for finding in findings:
+        if not finding.claims or finding.claims[0] not in claims_by_id:
+            raise ValueError(f"{finding.rule}: an article-local finding must cite a claim "
+                             "of the articles checked")
+        yield finding
 
 
 class _LocalRest:
@@ -121,9 +130,9 @@ class _LocalRest:
     def findings(self, rule: RuleConfig, kind) -> list[Finding]:
         fresh: dict[str, list[Finding]] = {}
         if self.ctx.claims:
-            for finding in _checked(kind(self.ctx, rule)):
-                first = self.article_of.get(finding.claims[0], "") if finding.claims else ""
-                fresh.setdefault(first, []).append(finding)
+            for finding in _cites_own_claims(_checked(kind(self.ctx, rule)),
+                                             self.ctx.claims_by_id):
+                fresh.setdefault(self.article_of[finding.claims[0]], []).append(finding)
         out: list[Finding] = []
         for article_id in self.order:
             if article_id in self.local:

@@ -194,9 +194,6 @@ class Layout:
                 self._occurrence[id(p)] = key
         self.placed: dict[str, Placed] = {p.claim.id: p for ps in self.by_article.values()
                                           for p in ps}
-        # Keyed by id() of a Placed: every Placed lives as long as this layout.
-        self._before: dict[tuple[int, int], str] = {}
-        self._after: dict[tuple[int, int], str] = {}
 
     def between(self, a: Placed, b: Placed) -> str:
         text = self.text.get(a.claim.article, "")
@@ -205,22 +202,14 @@ class Layout:
 
     def before(self, p: Placed, width: int = 80) -> str:
         """Text before a figure, cut at the start of its sentence."""
-        # Several checks ask for the same figure's context: cut it once.
-        key = (id(p), width)
-        found = self._before.get(key)
-        if found is None:
-            text = self.text.get(p.claim.article, "")
-            chunk = text[max(0, p.start - width):p.start]
-            found = self._before[key] = _clip_to_sentence_start(chunk, p.claim.sentence)
-        return found
+        text = self.text.get(p.claim.article, "")
+        chunk = text[max(0, p.start - width):p.start]
+        return _clip_to_sentence_start(chunk, p.claim.sentence)
 
     def after(self, p: Placed, width: int = 80) -> str:
-        key = (id(p), width)
-        found = self._after.get(key)
-        if found is None:
-            text = self.text.get(p.claim.article, "")
-            found = self._after[key] = _clip_to_sentence_end(text[p.end:p.end + width])
-        return found
+        text = self.text.get(p.claim.article, "")
+        chunk = text[p.end:p.end + width]
+        return _clip_to_sentence_end(chunk)
 
     def sentence_mates(self, p: Placed) -> list[Placed]:
         """The figures of the same occurrence of p's sentence, p included, in text order."""

@@ -48,11 +48,11 @@ def band_hashes(hashes: Sequence[np.ndarray], salts: Sequence[int], *, num_perm:
 
     `salts` partition the index: items with different salts never share a band key.
     """
-    part = [np.asarray(h, dtype=np.uint32) if len(h) else np.array([0xFFFFFFFF], dtype=np.uint32)
+    part = [np.asarray(h, dtype=np.uint64) if len(h) else np.array([0xFFFFFFFF], dtype=np.uint64)
             for h in hashes]
     offsets = np.zeros(len(part) + 1, dtype=np.int64)
     np.cumsum([h.size for h in part], out=offsets[1:])
-    values = np.concatenate(part) if part else np.empty(0, dtype=np.uint32)
+    values = np.concatenate(part) if part else np.empty(0, dtype=np.uint64)
     return band_hashes_flat(values, offsets, np.asarray(salts, dtype=np.uint64),
                             num_perm=num_perm, bands=bands, seed=seed)
 

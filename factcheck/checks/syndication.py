@@ -215,15 +215,6 @@ class _UnionFind:
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
 
-    def roots(self) -> np.ndarray:
-        """Every element's root, as an array (most elements of a corpus are their own)."""
-        parent = np.array(self.parent, dtype=np.int64)
-        while True:
-            up = parent[parent]
-            if np.array_equal(up, parent):
-                return parent
-            parent = up
-
 
 class _Packed:
     """The signatures of a corpus as flat arrays, filled one signature at a time; each
@@ -287,23 +278,40 @@ def _link(root: np.ndarray, indexed: np.ndarray, pairs: np.ndarray, values: np.n
     Clusters are the connected parts of the graph of passing pairs, whatever the order the
     pairs are tested in. So pairs are tested a batch at a time, in numpy, and a pair whose
     ends an earlier batch has already joined is not tested at all: in a bucket of copies
-    most pairs are. Only sentences with a candidate take part: most of a corpus has none."""
+    most pairs are. Only sentences with a candidate take part: most of a corpus has none.
+    Clusters are kept as a forest (each node points towards its cluster's smallest node), so
+    a batch costs in proportion to its own pairs, not to every candidate sentence."""
     if not len(pairs):
         return
     nodes = np.unique(pairs)
     local = np.searchsorted(nodes, pairs)
-    labels = np.arange(len(nodes), dtype=np.int64)
+    parent = np.arange(len(nodes), dtype=np.int64)
+
+    def resolve(at: np.ndarray) -> np.ndarray:
+        top = parent[at]
+        while True:
+            up = parent[top]
+            if np.array_equal(up, top):
+                break
+            top = up
+        parent[at] = top        # path compression: next time one step
+        return top
+
     for start in range(0, len(pairs), _PAIRS_TESTED_AT_ONCE):
         part = slice(start, start + _PAIRS_TESTED_AT_ONCE)
-        left, right = labels[local[part, 0]], labels[local[part, 1]]
+        left, right = resolve(local[part, 0]), resolve(local[part, 1])
         open_ = left != right
         passed = _jaccards_at_least(values, offsets, pairs[part][open_], threshold)
         if passed.any():
+            # Join the clusters (their roots) the passing pairs link; a root's new parent
+            # is the smallest root of its merged group, so roots stay smallest nodes.
             joined = np.stack([left[open_][passed], right[open_][passed]], 1)
-            labels = _components(len(nodes), joined)[labels]
-    # Local ids follow sentence order, so a label is its cluster's first sentence.
+            tops = np.unique(joined)
+            merged = _components(len(tops), np.searchsorted(tops, joined))
+            parent[tops] = tops[merged]
+    # Local ids follow sentence order, so a cluster's root is its first sentence.
     sentences = indexed[nodes]
-    root[sentences] = sentences[labels]
+    root[sentences] = sentences[resolve(np.arange(len(nodes)))]
 
 
 _PAIRS_TESTED_AT_ONCE = 1 << 15
@@ -349,12 +357,6 @@ def _components(size: int, edges: np.ndarray) -> np.ndarray:
         labels = new
 
 
-def _jaccard_at_least(a: list[int], b: list[int], threshold: float) -> bool:
-    """Jaccard of two sets of distinct values (as lists) is at least `threshold`."""
-    shared = len(set(a).intersection(b))
-    return shared / (len(a) + len(b) - shared) >= threshold
-
-
 def analyse_syndication(articles: Sequence[Article], claims: Sequence[Claim],
                         params: SyndicationParams = SyndicationParams(),
                         signatures: Mapping[str, ArticleSignature] | None = None,
@@ -375,7 +377,7 @@ def analyse_syndication(articles: Sequence[Article], claims: Sequence[Claim],
         sig = signatures.get(article.id)
         if sig is None or {k for k, _ in sig.claim_keys} != {c.id for c in by_article[article.id]}:
             signatures[article.id] = article_signature(article, by_article[article.id], params)
-    ordered = [signatures.pop(a.id) for a in articles]
+    ordered = [signatures[a] for a in dict.fromkeys(a.id for a in articles)]   # each once
     signatures.clear()
     return _analyse(ordered, params)
 
@@ -423,7 +425,7 @@ def _analyse(signatures: list[ArticleSignature], params: SyndicationParams) -> S
         _link(root, indexed, pairs, values, offsets, params.sentence_threshold)
         del pairs, values, offsets
 
-    # A cluster's root is its first sentence in key order (union keeps the smaller index).
+    # A cluster's root is its first sentence in key order.
     members = np.bincount(root, minlength=n)
     # Which articles carry each cluster: (root, article) incidences, once each.
     width = np.int64(max(len(ids), 1))
