@@ -163,7 +163,7 @@ def _ingest(paths: Iterable[str], ignore: Iterable[str], quiet: bool, *, strict_
 
 # --------------------------------------------------------------------------- extract
 
-def _quantity_rows(documents) -> Iterable[dict]:
+def _quantity_rows(documents, rules_dir: Optional[str] = None) -> Iterable[dict]:
     from factcheck.extract import find_quantities
 
     def finite(x):
@@ -171,7 +171,7 @@ def _quantity_rows(documents) -> Iterable[dict]:
 
     for document in documents:
         for article in document.articles:
-            for q in find_quantities(article.text):
+            for q in find_quantities(article.text, rules_dir=rules_dir):
                 line, start = article.locate(q.start)
                 end_line, end_col = article.locate(max(q.start, q.end - 1))
                 end = end_col + 1 if end_line == line else start + len(q.text)
@@ -190,10 +190,21 @@ def extract(
         None, "--format", "-f", help="table (default on a terminal), jsonl (default otherwise), csv."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or notices on stderr."),
+    rules: Optional[str] = typer.Option(None, "--rules",
+                                        help="Rules folder whose units are read (default: rules/)."),
 ) -> None:
     """List every quantity found, with its citation and normalised value."""
+    from factcheck.extract import load_units
+    from factcheck.rules import RulesError
+
+    if rules is not None and not Path(rules).is_dir():
+        raise _fail_usage(f"rules error: {rules}: rules folder not found")
+    try:
+        load_units(rules)
+    except RulesError as exc:
+        raise _fail_usage(f"rules error: {exc}") from None
     documents, _problems = _ingest(paths, (), quiet, strict_missing=True)
-    rows = list(_quantity_rows(documents))
+    rows = list(_quantity_rows(documents, rules))
     fmt = format.value if format else ("table" if sys.stdout.isatty() and not output else "jsonl")
     if fmt == "jsonl":
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)

@@ -122,3 +122,26 @@ def test_a_bad_unit_definition_is_a_usage_error(tmp_path):
     proc = fc("run", str(corpus), "--rules", str(rules), "--no-html")
     assert proc.returncode == 2
     assert "units.txt" in proc.stderr
+
+
+def test_extract_reads_units_from_the_given_rules_folder(tmp_path):
+    import shutil
+
+    from clihelp import ROOT
+
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    aliases = rules / "unit_aliases.yaml"
+    aliases.write_text(aliases.read_text(encoding="utf-8").replace(
+        "symbols: [bpd, b/d,", "symbols: [bopdx, bpd, b/d,", 1), encoding="utf-8")
+    note = tmp_path / "note.txt"
+    note.write_text("Field output reached 41,500 bopdx in March.\n", encoding="utf-8")
+    units = {}
+    for extra in ((), ("--rules", str(rules))):
+        proc = fc("extract", str(note), "--format", "jsonl", *extra)
+        assert proc.returncode == 0, proc.stderr
+        rows = [json.loads(line) for line in proc.stdout.splitlines()]
+        units[bool(extra)] = [r["unit"] for r in rows if r["text"].startswith("41,500")]
+    assert units == {False: [""], True: ["bbl/d"]}
+    missing = fc("extract", str(note), "--rules", str(tmp_path / "nowhere"))
+    assert missing.returncode == 2 and "rules folder not found" in missing.stderr
