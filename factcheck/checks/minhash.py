@@ -137,11 +137,17 @@ def band_pairs(band_hash: np.ndarray, max_bucket: int | None = None) -> Iterator
 
 
 def bucket_pairs(band_hash: np.ndarray, max_bucket: int | None = None) -> np.ndarray:
-    """Every pair (i, j), i < j, sharing a band key, once, sorted: an (m, 2) int64 array.
+    """Every pair (i, j), i < j, sharing a band key, once, sorted: an (m, 2) int64 array."""
+    codes, n = bucket_pair_codes(band_hash, max_bucket)
+    return np.stack([codes // n, codes % n], 1)
+
+
+def bucket_pair_codes(band_hash: np.ndarray, max_bucket: int | None = None) -> tuple[np.ndarray, int]:
+    """bucket_pairs as sorted distinct codes i * n + j (8 bytes a pair rather than 16), and n.
 
     Near-copies share most of their bands, so a pair comes up to once a band: each band's
-    pairs become codes (i * n + j, 8 bytes a pair), merged into distinct codes whenever the
-    codes waiting outweigh the merged ones."""
+    pairs become codes, merged into distinct codes whenever the codes waiting outweigh the
+    merged ones."""
     n = np.int64(max(band_hash.shape[0], 1) if band_hash.ndim == 2 else 1)
     merged = np.empty(0, dtype=np.int64)
     pending: list[np.ndarray] = []
@@ -158,7 +164,7 @@ def bucket_pairs(band_hash: np.ndarray, max_bucket: int | None = None) -> np.nda
             pending, waiting = [], 0
     if pending:
         merged = _distinct(np.concatenate([merged, *pending]))
-    return np.stack([merged // n, merged % n], 1)
+    return merged, int(n)
 
 
 def _distinct(codes: np.ndarray) -> np.ndarray:

@@ -26,7 +26,7 @@ from zlib import crc32
 import numpy as np
 import regex
 
-from factcheck.checks.minhash import band_hashes_flat, bucket_pairs
+from factcheck.checks.minhash import band_hashes_flat, bucket_pair_codes
 from factcheck.checks.textnorm import normalise_tokens, shingles, split_sentences
 from factcheck.model import Article, Claim
 
@@ -270,22 +270,22 @@ def _shingles_of(corpus: _Packed, rows: np.ndarray) -> tuple[np.ndarray, np.ndar
     return values, offsets
 
 
-def _link(root: np.ndarray, indexed: np.ndarray, pairs: np.ndarray, values: np.ndarray,
-          offsets: np.ndarray, threshold: float) -> None:
-    """Join candidate pairs (positions in `indexed`) whose shingle sets are near-duplicates;
-    `root` (sentence -> its cluster's first sentence) is updated in place.
+def _link(root: np.ndarray, indexed: np.ndarray, codes: np.ndarray, width: int,
+          figures: np.ndarray, values: np.ndarray, offsets: np.ndarray,
+          threshold: float) -> None:
+    """Join candidate pairs whose shingle sets are near-duplicates; `root` (sentence -> its
+    cluster's first sentence) is updated in place. A pair is a code x * width + y of two
+    positions in `indexed`; `figures` are theirs (a pair of different figures is no copy).
 
     Clusters are the connected parts of the graph of passing pairs, whatever the order the
     pairs are tested in. So pairs are tested a batch at a time, in numpy, and a pair whose
     ends an earlier batch has already joined is not tested at all: in a bucket of copies
-    most pairs are. Only sentences with a candidate take part: most of a corpus has none.
-    Clusters are kept as a forest (each node points towards its cluster's smallest node), so
-    a batch costs in proportion to its own pairs, not to every candidate sentence."""
-    if not len(pairs):
+    most pairs are. Clusters are kept as a forest (each node points towards its cluster's
+    smallest node), so a batch costs in proportion to its own pairs; pairs are decoded a
+    batch at a time, so the candidates cost 8 bytes each while they wait."""
+    if not len(codes):
         return
-    nodes = np.unique(pairs)
-    local = np.searchsorted(nodes, pairs)
-    parent = np.arange(len(nodes), dtype=np.int64)
+    parent = np.arange(len(indexed), dtype=np.int64)
 
     def resolve(at: np.ndarray) -> np.ndarray:
         top = parent[at]
@@ -297,11 +297,13 @@ def _link(root: np.ndarray, indexed: np.ndarray, pairs: np.ndarray, values: np.n
         parent[at] = top        # path compression: next time one step
         return top
 
-    for start in range(0, len(pairs), _PAIRS_TESTED_AT_ONCE):
-        part = slice(start, start + _PAIRS_TESTED_AT_ONCE)
-        left, right = resolve(local[part, 0]), resolve(local[part, 1])
+    for start in range(0, len(codes), _PAIRS_TESTED_AT_ONCE):
+        part = codes[start:start + _PAIRS_TESTED_AT_ONCE]
+        pairs = np.stack([part // width, part % width], 1)
+        pairs = pairs[figures[pairs[:, 0]] == figures[pairs[:, 1]]]
+        left, right = resolve(pairs[:, 0]), resolve(pairs[:, 1])
         open_ = left != right
-        passed = _jaccards_at_least(values, offsets, pairs[part][open_], threshold)
+        passed = _jaccards_at_least(values, offsets, pairs[open_], threshold)
         if passed.any():
             # Join the clusters (their roots) the passing pairs link; a root's new parent
             # is the smallest root of its merged group, so roots stay smallest nodes.
@@ -309,9 +311,9 @@ def _link(root: np.ndarray, indexed: np.ndarray, pairs: np.ndarray, values: np.n
             tops = np.unique(joined)
             merged = _components(len(tops), np.searchsorted(tops, joined))
             parent[tops] = tops[merged]
-    # Local ids follow sentence order, so a cluster's root is its first sentence.
-    sentences = indexed[nodes]
-    root[sentences] = sentences[resolve(np.arange(len(nodes)))]
+    # Positions follow sentence order, so a cluster's root is its first sentence.
+    joined = np.flatnonzero(parent != np.arange(len(indexed)))
+    root[indexed[joined]] = indexed[resolve(joined)]
 
 
 _PAIRS_TESTED_AT_ONCE = 1 << 15
@@ -419,11 +421,11 @@ def _analyse(signatures: list[ArticleSignature], params: SyndicationParams) -> S
         corpus.shingles = corpus.begins = corpus.ends = None
         bands = band_hashes_flat(values, offsets, figures[indexed],
                                  num_perm=params.num_perm, bands=params.bands)
-        pairs = bucket_pairs(bands, params.max_bucket)
+        codes, width = bucket_pair_codes(bands, params.max_bucket)
         del bands
-        pairs = pairs[figures[indexed[pairs[:, 0]]] == figures[indexed[pairs[:, 1]]]]
-        _link(root, indexed, pairs, values, offsets, params.sentence_threshold)
-        del pairs, values, offsets
+        _link(root, indexed, codes, width, figures[indexed], values, offsets,
+              params.sentence_threshold)
+        del codes, values, offsets
 
     # A cluster's root is its first sentence in key order.
     members = np.bincount(root, minlength=n)
@@ -468,16 +470,19 @@ def _article_clusters(ids: Sequence[str], own_roots: np.ndarray, own_articles: n
     width = np.int64(max(len(carriers), 1))
     pairs = np.unique(own_articles[keep] * width + own_roots[keep])
     articles_, roots = pairs // width, pairs % width
-    sizes = np.bincount(articles_, minlength=len(ids)).tolist()
-    shared = _shared_counts(roots, articles_, owner_ptr, owners, len(ids))
+    sizes = np.bincount(articles_, minlength=len(ids))
+    a, b, count, back = _shared_counts(roots, articles_, owner_ptr, owners, len(ids))
+    # Which pairs are copies, in numpy: at archive scale millions of pairs share something.
+    n = np.minimum(sizes[a], sizes[b])
+    both = np.minimum(count, back)
+    copies = (n > 0) & (both >= params.article_min_shared)
+    copies[copies] &= both[copies] / n[copies] >= params.article_min_share
     uf_articles = _UnionFind(len(ids))
     link: dict[tuple[int, int], tuple[int, float]] = {}
-    for (a, b), (count, back) in shared.items():
-        n = min(sizes[a], sizes[b])
-        both = min(count, back)
-        if n and both >= params.article_min_shared and both / n >= params.article_min_share:
-            uf_articles.union(a, b)
-            link[(a, b)] = (both, min(1.0, both / n))
+    for a_, b_, both_, n_ in zip(a[copies].tolist(), b[copies].tolist(), both[copies].tolist(),
+                                 n[copies].tolist()):
+        uf_articles.union(a_, b_)
+        link[(a_, b_)] = (both_, min(1.0, both_ / n_))
     groups: dict[int, list[str]] = defaultdict(list)
     for i, article_id in enumerate(ids):
         groups[uf_articles.find(i)].append(article_id)
@@ -496,18 +501,20 @@ def _article_clusters(ids: Sequence[str], own_roots: np.ndarray, own_articles: n
     return sorted(out, key=lambda c: c.articles)
 
 
-_PAIRS_PER_BATCH = 1 << 22
+_PAIRS_PER_BATCH = 1 << 20
 
 
 def _shared_counts(roots: np.ndarray, articles: np.ndarray, owner_ptr: np.ndarray,
-                   owners: np.ndarray, count: int) -> dict[tuple[int, int], tuple[int, int]]:
-    """For article pairs a < b sharing a distinctive sentence: (how many of a's sentences b
-    carries, how many of b's a carries). `roots`/`articles` are the (root, owner) pairs of
-    the distinctive sentences, sorted by article; owner_ptr/owners list each root's
-    carriers. Only pairs that share something are visited, at most cap^2 per sentence,
-    counted with numpy rather than a dict per pair."""
+                   owners: np.ndarray, count: int) -> tuple[np.ndarray, ...]:
+    """For article pairs a < b sharing a distinctive sentence: arrays (a, b, how many of a's
+    sentences b carries, how many of b's a carries). `roots`/`articles` are the (root,
+    owner) pairs of the distinctive sentences, sorted by article; owner_ptr/owners list each
+    root's carriers. Only pairs that share something are visited, at most cap^2 per
+    sentence, counted with numpy a batch at a time, and merged as they come: memory follows
+    the distinct pairs, not the (owner, carrier) incidences."""
+    empty = np.empty(0, dtype=np.int64)
     if not len(roots):
-        return {}
+        return empty, empty, empty, empty
     order = np.lexsort((articles, roots))
     roots, own_flat = roots[order], articles[order]
     distinct, own_off, own_len = np.unique(roots, return_index=True, return_counts=True)
@@ -516,23 +523,27 @@ def _shared_counts(roots: np.ndarray, articles: np.ndarray, owner_ptr: np.ndarra
     car_flat = owners
     total = own_len * car_len
     n = np.int64(count)
-    codes: list[np.ndarray] = []
+    pairs, counts = empty, empty
+    pending: list[np.ndarray] = []
+    waiting = 0
     start = 0
     ends = np.cumsum(total)
     while start < len(distinct):
-        # Sentences in batches of a few million (owner, carrier) pairs: bounded memory.
         base = ends[start - 1] if start else 0
         stop = max(start + 1, int(np.searchsorted(ends, base + _PAIRS_PER_BATCH, "right")))
         rows = np.arange(start, stop)
-        counts = total[rows]
-        which = np.repeat(rows, counts)
-        k = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        sizes = total[rows]
+        which = np.repeat(rows, sizes)
+        k = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
         a = own_flat[own_off[which] + k // car_len[which]]
         b = car_flat[car_off[which] + k % car_len[which]]
         keep = a != b
-        codes.append(a[keep] * n + b[keep])
+        pending.append(a[keep] * n + b[keep])
+        waiting += int(keep.sum())
         start = stop
-    pairs, counts = np.unique(np.concatenate(codes), return_counts=True)
+        if waiting > max(len(pairs), _PAIRS_PER_BATCH) or start >= len(distinct):
+            pairs, counts = _count_into(pairs, counts, np.concatenate(pending))
+            pending, waiting = [], 0
     a, b = pairs // n, pairs % n
     forward = a < b
     # the count in the other direction, where there is one
@@ -541,8 +552,19 @@ def _shared_counts(roots: np.ndarray, articles: np.ndarray, owner_ptr: np.ndarra
     at_ok = at < len(pairs)
     found = np.zeros(len(back_codes), dtype=np.int64)
     found[at_ok] = np.where(pairs[at[at_ok]] == back_codes[at_ok], counts[at[at_ok]], 0)
-    return {(x, y): (c, d) for x, y, c, d in zip(a[forward].tolist(), b[forward].tolist(),
-                                                   counts[forward].tolist(), found.tolist())}
+    return a[forward], b[forward], counts[forward], found
+
+
+def _count_into(codes: np.ndarray, counts: np.ndarray, new: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(distinct codes, how often each came) of `codes`/`counts` plus the codes `new`."""
+    merged = np.concatenate([codes, new])
+    if not len(merged):
+        return codes, counts
+    weight = np.concatenate([counts, np.ones(len(new), dtype=np.int64)])
+    order = np.argsort(merged, kind="stable")
+    merged, weight = merged[order], weight[order]
+    starts = np.flatnonzero(np.concatenate(([True], merged[1:] != merged[:-1])))
+    return merged[starts], np.add.reduceat(weight, starts)
 
 
 # --------------------------------------------------------------------------- FC103
