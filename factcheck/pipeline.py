@@ -116,10 +116,6 @@ def signatures_of(document: Document, claims: Sequence[Claim], rules: Rules) -> 
                  for a in document.articles)
 
 
-def _claim_order(claim: Claim) -> tuple:
-    return (claim.path, claim.line, claim.start, claim.end, claim.id)
-
-
 def analyse(documents: Sequence[Document], problems: Sequence[FileProblem], rules: Rules,
             *, run_root: str = ".", progress: ProgressHook | None = None) -> Report:
     """Run every stage after ingest and assemble the Report."""
@@ -186,6 +182,7 @@ def _reduce(documents: list[Document], claims: list[Claim], problems: list[FileP
     """reduce_claims on lists it owns: it sorts and rewrites `claims` in place and empties
     `signatures`, so the corpus is held once, not twice, while it runs."""
     from factcheck.checks import run_checks, syndicate
+    from factcheck.checks.findings import claim_order
     from factcheck.report.json_report import build_report
     from factcheck.suppress import apply_inline_suppressions
 
@@ -193,7 +190,7 @@ def _reduce(documents: list[Document], claims: list[Claim], problems: list[FileP
 
     documents.sort(key=lambda d: d.path)
     articles: list[Article] = [a for d in documents for a in d.articles]
-    claims.sort(key=_claim_order)
+    claims.sort(key=claim_order)
     with stage("syndication"):
         # The signatures are the largest per-file data: syndication frees them as it goes.
         syn = syndicate(articles, claims, rules.checks, signatures, consume=True)

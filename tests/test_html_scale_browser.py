@@ -7,20 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import ARGS, CHROMIUM, Watched, sync_api  # skips as test_browser does
+# Importing from test_browser skips as it does, and shares its browser fixture.
+from test_browser import Watched, browser  # noqa: F401
 
 from factcheck.report.fixtures import sample_report
 from factcheck.report.html import render_html
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ from factcheck.checks import keyed, syndication  # noqa: F401  (register their k
 from factcheck.checks.compare import units_folder
 from factcheck.checks.config import CheckRules, RuleConfig, load_check_rules, rule_codes
 from factcheck.checks.context import CheckContext, syndication_params
-from factcheck.checks.findings import fingerprint, merge_same_id, sort_findings
+from factcheck.checks.findings import claim_order, fingerprint, merge_same_id, sort_findings
 from factcheck.checks.registry import ARTICLE_LOCAL_KINDS, CHECK_KINDS, register
 from factcheck.checks.syndication import ArticleSignature, Syndication, analyse_syndication
 from factcheck.model import Article, Claim, Finding
@@ -63,7 +63,7 @@ def run_checks(claims: Sequence[Claim], articles: Sequence[Article],
     `local` (article id -> what run_local_checks found in it, from the per-file step):
     the article-local kinds are not run again on those articles.
     """
-    claims = sorted(claims, key=_claim_order)
+    claims = sorted(claims, key=claim_order)
     articles = sorted(articles, key=lambda a: a.id)
     ctx = CheckContext(claims=claims, articles=articles, rules=rules)
     if syndication is not None:
@@ -88,7 +88,7 @@ def run_local_checks(claims: Sequence[Claim], articles: Sequence[Article],
     """The article-local kinds over some articles (one file's, in the per-file step), in
     the order run_checks would meet them; not merged, since copies elsewhere may add to
     a finding."""
-    claims = sorted(claims, key=_claim_order)
+    claims = sorted(claims, key=claim_order)
     ctx = CheckContext(claims=claims, articles=sorted(articles, key=lambda a: a.id), rules=rules)
     findings: list[Finding] = []
     with units_folder(rules.folder):
@@ -141,9 +141,6 @@ class _LocalRest:
                 out.extend(fresh.get(article_id, ()))
         return out
 
-
-def _claim_order(claim: Claim) -> tuple:
-    return (claim.path, claim.line, claim.start, claim.end, claim.id)
 
 
 def _checked(findings: Iterable[Finding]) -> Iterable[Finding]:
