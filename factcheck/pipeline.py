@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from dataclasses import dataclass, fields, replace
-from operator import attrgetter
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from factcheck import __version__
-from factcheck.model import Article, Claim, Document, FileProblem, Finding, Report
+from factcheck.model import (CLAIM_FIELDS, Article, Claim, Document, FileProblem, Finding, Report,
+                             claim_values)
 from factcheck.rules import DEFAULT_RULES_DIR, RulesError
 
 ProgressHook = Callable[[str], None]
@@ -227,7 +227,7 @@ def _with_cluster(claim: Claim, cluster: str, shared: dict | None = None) -> Cla
     claim that has them: each file arrives from its worker with its own copies, and at
     archive scale they add up to a tenth of the run's memory. `shared` holds the notes
     tuples already seen in this run."""
-    values = list(_CLAIM_FIELDS(claim))
+    values = list(claim_values(claim))
     values[_CLUSTER_AT] = cluster
     values[_SENTENCE_AT] = sys.intern(claim.sentence)
     if shared is None:
@@ -237,11 +237,9 @@ def _with_cluster(claim: Claim, cluster: str, shared: dict | None = None) -> Cla
     return Claim(*values)
 
 
-_CLAIM_NAMES = [f.name for f in fields(Claim)]
-_CLAIM_FIELDS = attrgetter(*_CLAIM_NAMES)
-_CLUSTER_AT = _CLAIM_NAMES.index("cluster")
-_SENTENCE_AT = _CLAIM_NAMES.index("sentence")
-_NOTES_AT = _CLAIM_NAMES.index("notes")
+_CLUSTER_AT = CLAIM_FIELDS.index("cluster")
+_SENTENCE_AT = CLAIM_FIELDS.index("sentence")
+_NOTES_AT = CLAIM_FIELDS.index("notes")
 
 
 def rule_descriptions(rules: Rules) -> dict[str, dict[str, str]]:

@@ -117,7 +117,6 @@ class _LocalRest:
         # A kind meets the articles in the order of their first figure in corpus order.
         self.order = list(dict.fromkeys(c.article for c in claims))
         self.local = local
-        article_of = {c.id: c.article for c in claims}
         self.by_rule: dict[tuple[str, str], list[Finding]] = {}
         for article_id, found in local.items():
             for finding in found:
@@ -125,14 +124,13 @@ class _LocalRest:
         missing = {a.id for a in articles} - set(local)
         self.ctx = CheckContext(claims=[c for c in claims if c.article in missing],
                                 articles=[a for a in articles if a.id in missing], rules=rules)
-        self.article_of = article_of
 
     def findings(self, rule: RuleConfig, kind) -> list[Finding]:
         fresh: dict[str, list[Finding]] = {}
         if self.ctx.claims:
-            for finding in _cites_own_claims(_checked(kind(self.ctx, rule)),
-                                             self.ctx.claims_by_id):
-                fresh.setdefault(self.article_of[finding.claims[0]], []).append(finding)
+            owners = self.ctx.claims_by_id
+            for finding in _cites_own_claims(_checked(kind(self.ctx, rule)), owners):
+                fresh.setdefault(owners[finding.claims[0]].article, []).append(finding)
         out: list[Finding] = []
         for article_id in self.order:
             if article_id in self.local:

@@ -71,7 +71,7 @@ class ArticleSignature:
 
     Made in the per-file step, where it runs in parallel and is cached with the file, so
     the corpus-wide step never tokenises text again. Numbers are packed in machine arrays
-    (an archive holds millions of sentences); the properties read them back.
+    (an archive holds millions of sentences), read back whole by the corpus-wide step.
     """
 
     article: str
@@ -82,27 +82,6 @@ class ArticleSignature:
     packed_shingles: bytes              # uint32: sorted distinct shingle hashes, end to end
     packed_ends: bytes                  # uint32: where each sentence's shingles end
     claim_keys: tuple[tuple[str, int], ...] = ()    # claim id -> its sentence's key, 0: none
-
-    @property
-    def keys(self) -> Sequence[int]:
-        return memoryview(self.packed_keys).cast("Q")
-
-    @property
-    def tokens(self) -> Sequence[int]:
-        return memoryview(self.packed_tokens).cast("I")
-
-    @property
-    def own(self) -> Sequence[int]:
-        return memoryview(self.packed_own).cast("B")
-
-    @property
-    def figures(self) -> Sequence[int]:
-        return memoryview(self.packed_figures).cast("Q")
-
-    def shingles(self, i: int) -> bytes:
-        ends = memoryview(self.packed_ends).cast("I")
-        start = ends[i - 1] if i else 0
-        return self.packed_shingles[4 * start:4 * ends[i]]
 
 
 @dataclass(frozen=True)
