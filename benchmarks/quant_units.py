@@ -113,7 +113,7 @@ def unit_names(unit: str, dimension: str = "") -> set[str]:
         return CQE_NAMES[unit]
     if "/" in unit:
         num, _, den = unit.rpartition("/")
-        return {f"{a} per {b}" for a in unit_names(num) for b in DEN_NAMES.get(den, {den})}
+        return {f"{a} per {b}" for a in unit_names(num) for b in DEN_NAMES.get(den) or CQE_NAMES.get(den, {den})}
     return {unit.lower()}
 
 

@@ -202,7 +202,7 @@ def build(table: UnitTable) -> Lexicon:
     change_after = regex.compile(
         rf"{_SP}*-?(?P<n>(?i:{_alt(W.UP_NOUNS + W.DOWN_NOUNS + ['higher', 'lower'])}))(?![\w])")
     post_hedge = regex.compile(rf"(?:{_SP}+(?P<w>or{_SP}+(?:so|more|less|fewer))(?![\w])|-?(?P<p>plus)(?![\w])|(?P<s>\+))")
-    age_after = regex.compile(rf"(?i:{_SP}?-?{_SP}?(?P<u>year|month|week|day)s?{_SP}?-{_SP}?old|{_SP}(?P<u2>year|month)s{_SP}old)(?![\w])")
+    age_after = regex.compile(rf"(?i:{_SP}?-?{_SP}?(?P<u>year|month|week|day)s?{_SP}?-{_SP}?olds?|{_SP}(?P<u2>year|month)s{_SP}old)(?![\w])")
     fraction_scale = regex.compile(
         rf"(?:{_SP}+of)?(?:{_SP}+an?)?{_SP}+(?P<w>(?i:million|billion|trillion|thousand|hundred|dozen))(?![\w-])")
     fraction_of = regex.compile(rf"{_SP}+(?i:of|the|a|an|its|their|his|her|our|all){_SP}")

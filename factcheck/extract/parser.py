@@ -54,6 +54,9 @@ _AGE_AFTER = regex.compile(
     r"(?i:[ \u00a0]*(?:[.,;:!?)]|$)|[ \u00a0]+(?:by|when|in|on|at|and|or|but|last|this|next|"
     r"before|after|while|until|so|then|to|-|–)\b)")
 _AGE_SPAN_GAP = regex.compile(r"^[ \u00a0]*(?:-|–|to|and)[ \u00a0]*$")
+# before an age written with its unit: "18- to 34-year-olds", "a 5-7-year-old", "20 to 30
+# year-old"; not "and", which joins a count to a named person ("won 2 and 19-year-old Lee")
+_AGE_SPAN_BEFORE = regex.compile(r"^(?:[ \u00a0]*[-‑–])?[ \u00a0]*(?:[-‑–]|to[-‑]?)[ \u00a0]*$")
 _ERA = r"(?:A\.D\.|AD|B\.C\.(?:E\.)?|BCE?|CE)"
 _ERA_BEFORE = regex.compile(_ERA + r"[ \u00a0]*\d{1,4}[ \u00a0]*(?:and|to|until|-|–)[ \u00a0]*$")
 _ERA_AFTER = regex.compile(r"[ \u00a0]*(?:and|to|until|-|–)[ \u00a0]*\d{1,4}[ \u00a0]*" + _ERA + r"(?![\w])")
@@ -360,7 +363,8 @@ class Scanner:
         if kind != "vague":
             self._scale(text, atom)
         if kind != "vague" and self._age(text, atom):
-            return atom if self.ages else None
+            return atom         # dropped after _combine when ages are not wanted: a span
+                                # of ages ("18- to 29-year-olds") needs its second end
         self._unit(text, atom)
         if atom.unit == "" and kind == "digits" and atom.currency_prefix is False:
             nxt = text[atom.end:atom.end + 1]
@@ -429,6 +433,8 @@ class Scanner:
             word = _prev_word(text, s - 1)
             if word in ("sub", "minus"):
                 return True
+            if word in ("then", "now", "to"):
+                return True         # "the then-25-year-old", "200,000 to-260,000 years": a word, not a name
             if text[s - 2].isdigit():
                 return True         # "25-50": a range, joined later
             if _HYPHENATED_TO.search(text, max(0, s - 12), s):
@@ -450,7 +456,9 @@ class Scanner:
         if tail[:1] == ":" and tail[1:2].isdigit():
             return "skip"           # "1:36.6", "3:1"
         if tail[:1] and tail[:1] in "/⁄" and (tail[1:2].isdigit() or tail[1:2] in ("$", "€", "£")):
-            return "skip"           # "24/7", "9/11", "$7/$9"
+            if tail[1:2] in ("$", "€", "£") and text[a.nstart - 1:a.nstart] == tail[1:2]:
+                return None         # "$7/$9": two amounts, joined as alternatives later
+            return "skip"           # "24/7", "9/11"
         return None
 
     def _scale(self, text: str, a: Atom) -> None:
@@ -902,6 +910,8 @@ class Scanner:
         if not m:
             return
         w1, w2, w3 = m.group(1), m.group(2), m.group(3)
+        if w1[-1] in "-'’":
+            return              # "to-", "-": a word cut by a hyphen is not the noun
         low1 = w1.lower()
         if low1 == "of" and w2 and (w2.endswith(("'s", "’s")) or w2.lower() in (
                 "the", "its", "his", "her", "their", "our", "my", "your", "those", "these")):
@@ -1169,6 +1179,16 @@ class Scanner:
             return Atom(start=a.start, end=b.end, nstart=a.nstart, nend=b.nend, number=a.number,
                         half=b.number, unit="year", qualifier="range", kind="range",
                         low=a.number, high=b.number, dimension="age")
+        if b.dimension == "age" and b.unit_text and a.kind == b.kind == "digits" and \
+                (a.bare and not a.counted or a.dimension == "age" and not a.unit_text) and \
+                a.qualifier == "exact" and b.qualifier == "exact" and 0 <= a.number < b.number and \
+                _AGE_SPAN_BEFORE.match(text[a.end:b.start]):
+            # "18- to 34-year-olds", "a 200,000 to 260,000 year-old skull": the unit is
+            # written once, after the second end
+            return Atom(start=a.start, end=b.end, nstart=a.nstart, nend=b.nend, number=a.number,
+                        half=b.number, unit=b.unit, unit_text=b.unit_text, qualifier="range",
+                        kind="range", low=a.number, high=b.number, dimension="age",
+                        low_half=a.half * a.digit_share, high_half=b.half * b.digit_share)
         if a.dimension == "age" or b.dimension == "age":
             return None
         gap = text[a.end:b.start]
@@ -1186,6 +1206,11 @@ class Scanner:
             if a.bare and b.bare:
                 return "skip"
             word = "-"
+        elif gap == "/" and a.currency_prefix and b.currency_prefix and a.unit and \
+                (b.unit == a.unit or b.unit.startswith(a.unit + "/")) and \
+                a.qualifier == b.qualifier == "exact":
+            # "$7/$9": a low and a high case written as alternatives, as "7 or 9 dollars"
+            word = "/"
         elif frm == "from" and not gap.strip() and text[b.start:b.start + 6].lower() == "up to ":
             word = "to"         # "from 450 sq ft up to 900 sq ft"
         else:
@@ -1261,6 +1286,12 @@ class Scanner:
                 tail = _LINK_TAIL.search(gap)
                 if self._parallel(text, atoms, i, gap, tail):
                     continue
+                if i > 1 and p.dimension and p.dimension == atoms[i - 2].dimension and \
+                        _CLOSE_BRACKET.match(text, p.end, p.end + 8) and \
+                        _OPEN_BRACKET_GAP.match(text, atoms[i - 2].end, p.start):
+                    # "2.2 billion shekels ($590 million) and 71 million": the figure in
+                    # brackets converts the one before it; the unit is the sentence's own
+                    p = atoms[i - 2]
                 if p.unit in ("pt", "pp") and p.change in ("up", "down") and tail and \
                         _RX19.search(tail.group(0)) and len(gap) <= 60 and \
                         not _SENTENCE_END.search(gap):
@@ -1392,7 +1423,7 @@ _SUSPENDED = regex.compile(
 # compounds that name a kind, a rating or a score, not a count of the joined noun
 _NOT_COMPOUND_COUNTS = frozenset(
     "time way fold off sided star point pointer nil all odd something plus ish dimensional "
-    "love zero under over up hander footer seater nothing thirds thirty forty fifty".split())
+    "love zero under over up hander footer seater nothing thirds thirty forty fifty old olds".split())
 
 
 def _compound_noun(text: str, e: int, number: float, units) -> tuple[str, int] | None:
