@@ -119,3 +119,38 @@ def test_elided_unit_comes_from_the_figure_not_its_conversion():
 def test_elided_unit_after_a_plain_figure_is_unchanged():
     qs = find_quantities("Sales were $5 billion and 1 billion a year earlier.")
     assert [q.unit for q in qs] == ["USD", "USD"]
+
+
+# --- a move told once for two clauses --------------------------------------------------------
+
+@pytest.mark.parametrize("text, changes", [
+    ("Shares of Acme were down 2.3%, Globex by 2.6% before the bell.", ["down", "down"]),
+    ("Brent rose 1.2 percent, and WTI by 0.8 percent.", ["up", "up"]),
+])
+def test_left_out_verb_keeps_the_move(text, changes):
+    assert [q.change for q in find_quantities(text)] == changes
+
+
+@pytest.mark.parametrize("text", [
+    "Brent rose 1.2 percent. Analysts by 2025 expect 3 percent.",
+    "Sales rose 5%, the chief said by 3% of the margin.",
+])
+def test_by_without_a_left_out_verb_is_a_level(text):
+    assert find_quantities(text)[-1].change == "="
+
+
+# --- heights in feet and inches ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, feet", [
+    ("The forward stands 6'2\" and weighs 210 pounds.", 6 + 2 / 12),
+    ("The 6-foot-11 center scored 30 points.", 6 + 11 / 12),
+    ("She is 5′ 11″ tall.", 5 + 11 / 12),
+])
+def test_feet_and_inches_are_one_height(text, feet):
+    q = find_quantities(text)[0]
+    assert q.unit == "ft" and abs(q.value - feet) < 1e-9 and q.low < q.value < q.high
+
+
+def test_a_quoted_number_is_not_feet():
+    q = only("He said 'I got 6' and then left.")
+    assert q.unit == "" and q.value == 6

@@ -53,6 +53,10 @@ _AGE_BEFORE = regex.compile(
 _AGE_AFTER = regex.compile(
     r"(?i:[ \u00a0]*(?:[.,;:!?)]|$)|[ \u00a0]+(?:by|when|in|on|at|and|or|but|last|this|next|"
     r"before|after|while|until|so|then|to|-|–)\b)")
+_PRIME_FEET = regex.compile(r"['′’][ \u00a0]?(?P<i>\d{1,2}(?:\.\d)?)[ \u00a0]?(?:\"|″|”|'')")
+_HYPHEN_FEET = regex.compile(r"-(?:foot|ft)-(?P<i>\d{1,2})(?![\w.,'’\"-])")
+_ELLIPTIC_BY = regex.compile(
+    r"[ \u00a0]*[,;][ \u00a0]*(?:and[ \u00a0]+|while[ \u00a0]+)?(?:[A-Z][\w&.'’-]*+[ \u00a0]+){1,5}by[ \u00a0]*$")
 _AGE_SPAN_GAP = regex.compile(r"^[ \u00a0]*(?:-|–|to|and)[ \u00a0]*$")
 # before an age written with its unit: "18- to 34-year-olds", "a 5-7-year-old", "20 to 30
 # year-old"; not "and", which joins a count to a named person ("won 2 and 19-year-old Lee")
@@ -360,6 +364,8 @@ class Scanner:
             verdict = self._right_of_digits(text, atom)
             if verdict is not None:
                 return verdict
+            if text[e:e + 1] in "'′’-" and self._feet_and_inches(text, atom):
+                return atom
         if kind != "vague":
             self._scale(text, atom)
         if kind != "vague" and self._age(text, atom):
@@ -460,6 +466,21 @@ class Scanner:
                 return None         # "$7/$9": two amounts, joined as alternatives later
             return "skip"           # "24/7", "9/11"
         return None
+
+    def _feet_and_inches(self, text: str, a: Atom) -> bool:
+        """'6'2"', 'a 6-foot-2 guard': one height in feet and inches, not two bare numbers."""
+        m = _PRIME_FEET.match(text, a.nend) or _HYPHEN_FEET.match(text, a.nend)
+        if not m or a.number != int(a.number) or not 0 < a.number < 100:
+            return False
+        inches = float(m.group("i"))
+        if inches >= 12:
+            return False
+        a.number += inches / 12
+        a.half = 0.5 / 12
+        a.digit_share = 1.0
+        a.unit, a.unit_text, a.end, a.dimension = "ft", text[a.nend:m.end()], m.end(), "length"
+        self._left_context(text, a)
+        return True
 
     def _scale(self, text: str, a: Atom) -> None:
         head = _head(text, a.end)
@@ -1276,6 +1297,13 @@ class Scanner:
                     atoms[i - 1].change in ("up", "down") and \
                     _OR_GAP.match(text[_after_counted(text, atoms[i - 1]):a.start]):
                 a.change = atoms[i - 1].change      # "added 900 jobs, or 2%" too
+            if i > 0 and a.change == "=" and a.qualifier in ("exact", "approx") and \
+                    atoms[i - 1].change in ("up", "down") and a.unit and \
+                    a.unit == atoms[i - 1].unit and \
+                    _ELLIPTIC_BY.match(text, atoms[i - 1].end, a.start):
+                # "Ross was down 2.3%, Burlington by 2.6%": the verb is left out of the
+                # second clause, the move is the first one's
+                a.change, a.by = atoms[i - 1].change, True
             if not a.bare or a.counted or a.kind not in ("digits", "words") or a.low is not None \
                     or a.dimension == "age":
                 continue
