@@ -41,7 +41,7 @@ CQE_NAMES: dict[str, set[str]] = {
     "g": {"gram"},
     "mg": {"milligram"},
     "ug": {"microgram"},
-    "cup": {"cup"}, "pint": {"pint"}, "qt": {"quart"}, "floz": {"fluid ounce"}, "tbsp": {"tablespoon"}, "tsp": {"teaspoon"},
+    "cup": {"cup"}, "pint": {"pint"}, "qt": {"quart"}, "floz": {"fluid ounce", "ounce"}, "tbsp": {"tablespoon"}, "tsp": {"teaspoon"},
     "lb": {"pound-mass", "pound"},
     "oz": {"ounce"},
     "mi": {"mile"},
