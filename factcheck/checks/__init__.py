@@ -40,12 +40,13 @@ __all__ = [
 
 def syndicate(articles: Sequence[Article], claims: Sequence[Claim], rules: CheckRules,
               signatures: Mapping[str, ArticleSignature] | None = None, *,
-              consume: bool = False) -> Syndication:
+              consume: bool = False, memo=None) -> Syndication:
     """Sentence and article clusters of a corpus (signatures from the per-file step if
-    given; with `consume`, a dict of them is emptied and each freed once read)."""
+    given; with `consume`, a dict of them is emptied and each freed once read; with a
+    `memo`, the last run's sentence clusters are patched, see incremental.py)."""
     with units_folder(rules.folder):
         return analyse_syndication(articles, claims, syndication_params(rules), signatures,
-                                   consume=consume)
+                                   consume=consume, memo=memo)
 
 
 def assign_clusters(articles: Sequence[Article], claims: Sequence[Claim],

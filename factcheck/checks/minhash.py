@@ -101,17 +101,21 @@ def _repeated_rows(column: np.ndarray) -> np.ndarray:
     return np.flatnonzero(np.bincount(slot, minlength=1 << bits)[slot] > 1)
 
 
-def band_pairs(band_hash: np.ndarray, max_bucket: int | None = None) -> Iterator[np.ndarray]:
+def band_pairs(band_hash: np.ndarray, max_bucket: int | None = None,
+               blocked: np.ndarray | None = None) -> Iterator[np.ndarray]:
     """For each band, the pairs (i, j), i < j, sharing its key: one (m, 2) array a band.
 
     A pair sharing several bands comes once per band: a caller that links pairs skips the
     ones already linked, and holding one band at a time keeps memory to a band's pairs.
     A bucket with more than `max_bucket` members is a family of look-alike texts (a
     template, stock wording), not a set of copies: it yields no pairs, which keeps the
-    work linear where one phrase recurs across a whole archive."""
+    work linear where one phrase recurs across a whole archive. A row `blocked` in a band
+    (an item whose bucket is known to be too large elsewhere) joins no bucket of it."""
     bands = band_hash.shape[1] if band_hash.ndim == 2 else 0
     for band in range(bands):
         rows = _repeated_rows(band_hash[:, band])
+        if blocked is not None:
+            rows = rows[~blocked[rows, band]]
         column = band_hash[rows, band]
         order = rows[np.argsort(column, kind="stable")]
         sorted_col = band_hash[order, band]
@@ -142,7 +146,8 @@ def bucket_pairs(band_hash: np.ndarray, max_bucket: int | None = None) -> np.nda
     return np.stack([codes // n, codes % n], 1)
 
 
-def bucket_pair_codes(band_hash: np.ndarray, max_bucket: int | None = None) -> tuple[np.ndarray, int]:
+def bucket_pair_codes(band_hash: np.ndarray, max_bucket: int | None = None,
+                      blocked: np.ndarray | None = None) -> tuple[np.ndarray, int]:
     """bucket_pairs as sorted distinct codes i * n + j (8 bytes a pair rather than 16), and n.
 
     Near-copies share most of their bands, so a pair comes up to once a band: each band's
@@ -152,7 +157,7 @@ def bucket_pair_codes(band_hash: np.ndarray, max_bucket: int | None = None) -> t
     merged = np.empty(0, dtype=np.int64)
     pending: list[np.ndarray] = []
     waiting = 0
-    for pairs in band_pairs(band_hash, max_bucket):
+    for pairs in band_pairs(band_hash, max_bucket, blocked):
         # Distinct already: an item has one key per band, so it sits in one bucket of it.
         codes = pairs[:, 0] * n + pairs[:, 1]
         pending.append(codes)

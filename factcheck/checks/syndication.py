@@ -341,11 +341,13 @@ def _components(size: int, edges: np.ndarray) -> np.ndarray:
 def analyse_syndication(articles: Sequence[Article], claims: Sequence[Claim],
                         params: SyndicationParams = SyndicationParams(),
                         signatures: Mapping[str, ArticleSignature] | None = None,
-                        consume: bool = False) -> Syndication:
+                        consume: bool = False, memo=None) -> Syndication:
     """Sentence clusters and article clusters for a corpus (independent of input order).
 
     `signatures` (article id -> ArticleSignature) are used where given, and made here
     for the other articles; a claim of no listed article keeps its own sentence cluster.
+    With a `memo` (incremental.SyndicationMemo), the last run's clusters are patched when
+    that gives the same answer, and this run's are kept for the next.
     """
     given = signatures
     signatures = dict(signatures or {})
@@ -360,6 +362,10 @@ def analyse_syndication(articles: Sequence[Article], claims: Sequence[Claim],
             signatures[article.id] = article_signature(article, by_article[article.id], params)
     ordered = [signatures[a] for a in dict.fromkeys(a.id for a in articles)]   # each once
     signatures.clear()
+    if memo is not None:
+        from factcheck.checks.incremental import clusters_with_memo
+
+        return clusters_with_memo(ordered, params, memo)
     return _analyse(ordered, params)
 
 
@@ -371,10 +377,15 @@ def _csr(groups: np.ndarray, values: np.ndarray, size: int) -> tuple[np.ndarray,
     return offsets, values[order]
 
 
-def _analyse(signatures: list[ArticleSignature], params: SyndicationParams) -> Syndication:
+def _analyse(signatures: list[ArticleSignature], params: SyndicationParams, *,
+             index: dict | None = None, previous=None) -> Syndication:
     """Clusters of the given signatures. The list is emptied as it is read: at archive scale
     the signatures are the largest thing the reduce holds, and holding them next to their
-    concatenation would double it."""
+    concatenation would double it.
+
+    With `index`, the dict is filled with what a later run needs to patch these clusters
+    instead of computing them again; with `previous` (such an index, see incremental.py),
+    the sentence clusters are patched from it when that gives the full run's answer."""
     signatures.sort(key=lambda s: s.article)
     corpus = _Packed(signatures)
     ids, lengths = corpus.ids, corpus.lengths
@@ -390,24 +401,21 @@ def _analyse(signatures: list[ArticleSignature], params: SyndicationParams) -> S
     del keys
     corpus.keys = corpus.tokens = corpus.figures = corpus.own = None
 
-    # A reprint that changed a figure is not a copy of it: that change is exactly the
-    # discrepancy a desk wants to see. Only sentences with the same figures share LSH
-    # buckets, which also keeps look-alike template sentences apart.
-    indexed = np.flatnonzero(counts >= params.min_tokens)
-    root = np.arange(n, dtype=np.int64)
-    if len(indexed) > 1:
-        values, offsets = _shingles_of(corpus, first[indexed])
-        corpus.shingles = corpus.begins = corpus.ends = None
-        bands = band_hashes_flat(values, offsets, figures[indexed],
-                                 num_perm=params.num_perm, bands=params.bands)
-        codes, width = bucket_pair_codes(bands, params.max_bucket)
-        del bands
-        _link(root, indexed, codes, width, figures[indexed], values, offsets,
-              params.sentence_threshold)
-        del codes, values, offsets
+    sentences = _Sentences(corpus, ordered, first, counts, figures, position_of, article_of)
+    root = None
+    if previous is not None:
+        from factcheck.checks.incremental import patched_roots
+
+        root = patched_roots(previous, sentences, params, index)
+    if root is None:
+        root = _roots(sentences, params, index)
+    corpus.shingles = corpus.begins = corpus.ends = None
 
     # A cluster's root is its first sentence in key order.
     members = np.bincount(root, minlength=n)
+    if index is not None:
+        several = np.flatnonzero(members[root] > 1)
+        index.update(several=ordered[several], several_roots=ordered[root[several]])
     # Which articles carry each cluster: (root, article) incidences, once each.
     width = np.int64(max(len(ids), 1))
     carried = np.unique(root[position_of] * width + article_of)
@@ -437,13 +445,85 @@ def _analyse(signatures: list[ArticleSignature], params: SyndicationParams) -> S
                        claim_cluster)
 
 
+@dataclass
+class _Sentences:
+    """The distinct sentences of a corpus, in key order, and where each comes from."""
+
+    corpus: _Packed
+    keys: np.ndarray            # uint64, sorted
+    first: np.ndarray           # the row (of the packed corpus) each is read from
+    tokens: np.ndarray          # word count
+    figures: np.ndarray         # key of its numbers as written
+    position_of: np.ndarray     # row -> sentence
+    article_of: np.ndarray      # row -> article
+
+
+def _roots(sentences: _Sentences, params: SyndicationParams,
+           index: dict | None = None) -> np.ndarray:
+    """Each distinct sentence's cluster root (its cluster's first sentence in key order),
+    found with MinHash/LSH over every sentence long enough to index."""
+    root = np.arange(len(sentences.keys), dtype=np.int64)
+    # A reprint that changed a figure is not a copy of it: that change is exactly the
+    # discrepancy a desk wants to see. Only sentences with the same figures share LSH
+    # buckets, which also keeps look-alike template sentences apart.
+    indexed = np.flatnonzero(sentences.tokens >= params.min_tokens)
+    if index is not None:
+        index.update(slot_keys=sentences.keys[indexed],
+                     codes=np.empty((params.bands, 0), dtype=np.uint64),
+                     slots=np.empty((params.bands, 0), dtype=np.int32))
+    if len(indexed) > 1:
+        bands, values, offsets = _bands_of(sentences, indexed, params)
+        sentences.corpus.shingles = sentences.corpus.begins = sentences.corpus.ends = None
+        if index is not None:
+            index["codes"], index["slots"] = bucket_index(bands, np.arange(len(indexed)))
+        link_within(root, indexed, bands, values, offsets, sentences.figures, params)
+    return root
+
+
+def _bands_of(sentences: _Sentences, which: np.ndarray, params: SyndicationParams):
+    """(LSH bands, shingle values, offsets) of the distinct sentences `which`."""
+    values, offsets = _shingles_of(sentences.corpus, sentences.first[which])
+    bands = band_hashes_flat(values, offsets, sentences.figures[which],
+                             num_perm=params.num_perm, bands=params.bands)
+    return bands, values, offsets
+
+
+def link_within(root: np.ndarray, which: np.ndarray, bands: np.ndarray, values: np.ndarray,
+                offsets: np.ndarray, figures: np.ndarray, params: SyndicationParams,
+                blocked: np.ndarray | None = None) -> None:
+    """Join the near-duplicates among the sentences `which` (their bands and shingles);
+    `blocked` (per sentence and band) keeps a sentence out of that band's bucket."""
+    codes, width = bucket_pair_codes(bands, params.max_bucket, blocked)
+    del bands
+    _link(root, which, codes, width, figures[which], values, offsets, params.sentence_threshold)
+
+
+# --------------------------------------------------------------------------- re-run index
+# What a later run needs to patch this run's sentence clusters (incremental.py): the
+# sentences in clusters of several, and every indexed sentence's LSH buckets, as one
+# sorted row of band keys per band with the sentence (its slot) beside each key.
+
+
+def bucket_index(bands: np.ndarray, slots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, slots): row j holds band j's keys of every sentence, sorted, and beside
+    each the slot of the sentence it belongs to. Built a band at a time, so the work
+    memory is one band's."""
+    width = bands.shape[1]
+    codes = np.empty((width, bands.shape[0]), dtype=np.uint64)
+    owner = np.empty((width, bands.shape[0]), dtype=np.int32)
+    for j in range(width):
+        order = np.argsort(bands[:, j], kind="stable")
+        codes[j] = bands[order, j]
+        owner[j] = slots[order]
+    return codes, owner
+
+
 def _article_clusters(ids: Sequence[str], own_roots: np.ndarray, own_articles: np.ndarray,
                       owner_ptr: np.ndarray, owners: np.ndarray, carriers: np.ndarray,
                       params: SyndicationParams) -> list[ArticleCluster]:
     """Articles that are copies: enough of the shorter one's distinctive sentences (roots of
     its own long sentences, carried by few enough articles) are carried by the other."""
-    cap = min(max(params.boilerplate_carriers, int(params.boilerplate_share * len(ids))),
-              params.boilerplate_max)
+    cap = boilerplate_cap(params, len(ids))
     # Each article's distinctive sentences, as cluster roots, once each; stock wording out.
     keep = carriers[own_roots] <= cap
     width = np.int64(max(len(carriers), 1))
@@ -478,6 +558,12 @@ def _article_clusters(ids: Sequence[str], own_roots: np.ndarray, own_articles: n
                                   shared_sentences=max(p[0] for p in found),
                                   similarity=round(min(p[1] for p in found), 4)))
     return sorted(out, key=lambda c: c.articles)
+
+
+def boilerplate_cap(params: SyndicationParams, article_count: int) -> int:
+    """Carriers beyond which a sentence is stock wording, for a corpus of this size."""
+    return min(max(params.boilerplate_carriers, int(params.boilerplate_share * article_count)),
+               params.boilerplate_max)
 
 
 _PAIRS_PER_BATCH = 1 << 20

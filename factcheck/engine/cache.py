@@ -56,12 +56,15 @@ def code_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def _write_atomic(path: Path, data) -> None:
+    """Write `data` (bytes, or a list of byte-like parts) to a temporary file renamed onto
+    `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pkl")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for part in ([data] if isinstance(data, bytes) else data):
+                handle.write(part)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -146,6 +149,60 @@ class FileCache:
             _write_atomic(self._entry(key), _seal(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
         except OSError:
             pass    # a read-only or full disk slows the next run; it never fails this one
+
+
+class ReduceMemo:
+    """The last reduce's syndication index for one set of inputs (checks/incremental.py):
+    a re-run clusters only the sentences its edits touch.
+
+    One file per inputs, code version and rules version, under v1/reduce/. Its arrays
+    (tens of MB for a large corpus) are written beside the pickle rather than inside it,
+    and read back without a copy; the whole file is sealed like the other entries.
+    """
+
+    _MAGIC = b"fcmemo01"
+
+    def __init__(self, cache: FileCache, scope: str = ""):
+        name = hashlib.sha256(scope.encode("utf-8")).hexdigest()[:16]
+        self.path = (Path(cache.root) / FORMAT / "reduce"
+                     / f"{cache.package_version}-{cache.rules_version}" / f"{name}.bin")
+
+    def load(self):
+        try:
+            blob = memoryview(self.path.read_bytes())
+        except OSError:
+            return None
+        tag, payload = blob[:_TAG], blob[_TAG:]
+        if len(tag) != _TAG or not hmac.compare_digest(
+                bytes(tag), hmac.new(_secret(), payload, hashlib.sha256).digest()):
+            return None
+        try:
+            if bytes(payload[:8]) != self._MAGIC:
+                return None
+            count = int.from_bytes(payload[8:16], "little")
+            at = 16
+            parts = []
+            for _ in range(count + 1):
+                size = int.from_bytes(payload[at:at + 8], "little")
+                parts.append(payload[at + 8:at + 8 + size])
+                at += 8 + size
+            return pickle.loads(parts[0], buffers=parts[1:])
+        except Exception:       # a truncated or foreign entry: a miss
+            return None
+
+    def save(self, value) -> None:
+        buffers: list = []
+        try:
+            head = pickle.dumps(value, protocol=5, buffer_callback=buffers.append)
+            parts = [self._MAGIC, len(buffers).to_bytes(8, "little")]
+            for part in [head] + [b.raw() for b in buffers]:
+                parts += [len(part).to_bytes(8, "little"), part]
+            seal = hmac.new(_secret(), digestmod=hashlib.sha256)
+            for part in parts:
+                seal.update(part)
+            _write_atomic(self.path, [seal.digest()] + parts)
+        except (OSError, pickle.PicklingError, TypeError, AttributeError, ValueError):
+            pass    # the next run clusters in full; it never fails this one
 
 
 _SHARDS = 16
