@@ -195,6 +195,9 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+_PACKED_AT_ONCE = 256
+
+
 class _Packed:
     """The signatures of a corpus as flat arrays, filled one signature at a time; each
     signature is dropped from its list as soon as it is copied."""
@@ -211,17 +214,27 @@ class _Packed:
         self.figures = np.empty(rows, dtype=np.uint64)
         self.ends = np.empty(rows, dtype=np.int64)       # where each sentence's shingles end
         self.shingles = np.empty(values, dtype=np.uint32)
+        bases = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
         row = at = 0
-        for i, sig in enumerate(signatures):
-            n, m = int(self.lengths[i]), int(sizes[i])
-            self.keys[row:row + n] = np.frombuffer(sig.packed_keys, dtype=np.uint64)
-            self.tokens[row:row + n] = np.frombuffer(sig.packed_tokens, dtype=np.uint32)
-            self.own[row:row + n] = np.frombuffer(sig.packed_own, dtype=np.uint8)
-            self.figures[row:row + n] = np.frombuffer(sig.packed_figures, dtype=np.uint64)
+        # A few hundred signatures at a time: one join and one copy per field, and each
+        # batch freed once copied, so the corpus is never held twice.
+        for lo in range(0, len(signatures), _PACKED_AT_ONCE):
+            part = signatures[lo:lo + _PACKED_AT_ONCE]
+            n = int(self.lengths[lo:lo + len(part)].sum())
+            m = int(sizes[lo:lo + len(part)].sum())
+            for target, field_, dtype in ((self.keys, "packed_keys", np.uint64),
+                                          (self.tokens, "packed_tokens", np.uint32),
+                                          (self.own, "packed_own", np.uint8),
+                                          (self.figures, "packed_figures", np.uint64)):
+                target[row:row + n] = np.frombuffer(
+                    b"".join(getattr(sig, field_) for sig in part), dtype=dtype)
             # Each signature's ends count from its own start: shifted to the flat array.
-            self.ends[row:row + n] = np.frombuffer(sig.packed_ends, dtype=np.uint32).astype(np.int64) + at
-            self.shingles[at:at + m] = np.frombuffer(sig.packed_shingles, dtype=np.uint32)
-            signatures[i] = None
+            ends = np.frombuffer(b"".join(sig.packed_ends for sig in part), dtype=np.uint32)
+            self.ends[row:row + n] = ends + np.repeat(bases[lo:lo + len(part)],
+                                                      self.lengths[lo:lo + len(part)])
+            self.shingles[at:at + m] = np.frombuffer(
+                b"".join(sig.packed_shingles for sig in part), dtype=np.uint32)
+            signatures[lo:lo + len(part)] = [None] * len(part)
             row, at = row + n, at + m
         signatures.clear()
         self.begins = np.empty(rows, dtype=np.int64)
@@ -230,8 +243,7 @@ class _Packed:
             self.begins[1:] = self.ends[:-1]
             # An article's first sentence starts where the article's shingles start.
             starts = np.concatenate(([0], np.cumsum(self.lengths)[:-1]))[self.lengths > 0]
-            bases = np.concatenate(([0], np.cumsum(sizes)[:-1]))[self.lengths > 0]
-            self.begins[starts] = bases
+            self.begins[starts] = bases[self.lengths > 0]
 
 
 def _shingles_of(corpus: _Packed, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -413,9 +425,6 @@ def _analyse(signatures: list[ArticleSignature], params: SyndicationParams, *,
 
     # A cluster's root is its first sentence in key order.
     members = np.bincount(root, minlength=n)
-    if index is not None:
-        several = np.flatnonzero(members[root] > 1)
-        index.update(several=ordered[several], several_roots=ordered[root[several]])
     # Which articles carry each cluster: (root, article) incidences, once each.
     width = np.int64(max(len(ids), 1))
     carried = np.unique(root[position_of] * width + article_of)
@@ -428,8 +437,13 @@ def _analyse(signatures: list[ArticleSignature], params: SyndicationParams, *,
     # Only clusters of several sentences, or carried by several articles, are stored: a
     # lone sentence's cluster id is its own key's (see cluster_of_sentence), and most
     # sentences of an archive are lone.
-    sentence_cluster = {int(ordered[i]): cid(int(root[i]))
-                        for i in np.flatnonzero(members[root] > 1).tolist()}
+    several = np.flatnonzero(members[root] > 1)
+    tops, which = np.unique(root[several], return_inverse=True)
+    names = [_cluster_id(k) for k in ordered[tops].tolist()]
+    sentence_cluster = dict(zip(ordered[several].tolist(),
+                                (names[w] for w in which.reshape(-1).tolist())))
+    if index is not None:
+        index.update(several=ordered[several], several_roots=ordered[root[several]])
     cluster_articles = {cid(r): frozenset(ids[a] for a in owners[owner_ptr[r]:owner_ptr[r + 1]].tolist())
                         for r in np.flatnonzero(carriers > 1).tolist()}
 
