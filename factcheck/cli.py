@@ -13,14 +13,18 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Iterable, List, Optional
+from typing import TYPE_CHECKING, Iterable, List, Optional
 
 import typer
-from rich.console import Console
 
 from factcheck import __version__
 from factcheck.model import SEVERITY_RANK, Report
-from factcheck.report.console import clean, make_console
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# rich (a tenth of a second to import) and the console report are imported where a table
+# or a progress bar is shown: a check gate writing JSON needs neither.
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -65,7 +69,19 @@ def _fail_usage(message: str) -> "typer.Exit":
     return typer.Exit(EXIT_USAGE)
 
 
-def _stderr_console(quiet: bool) -> Console:
+def make_console(**kwargs) -> "Console":
+    from factcheck.report.console import make_console as make
+
+    return make(**kwargs)
+
+
+def clean(value: object) -> str:
+    from factcheck.report.console import clean as inert
+
+    return inert(value)
+
+
+def _stderr_console(quiet: bool) -> "Console":
     return make_console(stderr=True, quiet=quiet)
 
 
@@ -107,9 +123,11 @@ class _Bar:
     """The progress bar on stderr: only on a terminal, never with --quiet or few files."""
 
     def __init__(self, label: str, total: int, quiet: bool):
-        console = _stderr_console(quiet)
         self.progress = None
-        if console.is_terminal and not quiet and total >= 20:
+        if quiet or total < 20:
+            return
+        console = _stderr_console(quiet)
+        if console.is_terminal:
             from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
                                        TimeRemainingColumn)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from factcheck.frame.lazy_pattern import lazy_compile
 from factcheck.rules import Field, RulesError, load_yaml, validate
 
 KINDS = ("country", "region", "place", "company", "organisation", "agency", "outlet",
@@ -173,14 +174,14 @@ def load_gazetteer(path: str | Path) -> Gazetteer:
         key = " ".join(re.sub(r"^the\s+", "", str(phrase).lower()).split())
         anaphora[key] = tuple(kinds)
     # Longest forms first is implicit in the trie; the possessive suffix is optional.
-    pattern = re.compile(
+    pattern = lazy_compile(
         r"(?P<form>" + trie_regex(sorted(forms)) + r")(?P<pos>['’]s?)?(?![\w+&])")
     anaphor_pattern = None
     if anaphora:
         # "the country", and with a modifier or two: "the U.S. oil and gas giant"
         phrases = "|".join(r"\s+".join(re.escape(w) for w in a.split())
                            for a in sorted(anaphora, key=len, reverse=True))
-        anaphor_pattern = re.compile(
+        anaphor_pattern = lazy_compile(
             r"[Tt]he\s+(?:(?:[A-Z][\w.’'-]*|oil|gas|and|energy|state|national|Central"
             r"|Asian|[a-z]+-[a-z]+)\s+){0,4}?(?P<form>" + phrases + r")(?P<pos>['’]s)?(?!\w)")
     return Gazetteer(entities, forms, anaphora, pattern, anaphor_pattern)

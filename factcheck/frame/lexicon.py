@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factcheck.frame.lazy_pattern import lazy_compile
 from factcheck.rules import Field, RulesError, load_yaml, validate
 
 # The metric ids the checks key on; metrics.yaml may add more but must keep these.
@@ -150,7 +151,7 @@ _CUES = ("target", "forecast", "change_verbs", "change_nouns")
 
 def _compile(path, text: str, line, where: str) -> re.Pattern:
     try:
-        return re.compile(text, re.IGNORECASE)
+        return lazy_compile(text, re.IGNORECASE)
     except re.error as exc:
         raise RulesError(path, f"bad pattern {text!r}: {exc}", line=line, field=where) from None
 
@@ -182,7 +183,7 @@ def load_lexicon(path: str | Path) -> Lexicon:
             if mid not in by_trigger[key]:
                 by_trigger[key].append(mid)
         if metrics[mid].commodities:
-            commodity_pattern[mid] = re.compile(_words(metrics[mid].commodities), re.IGNORECASE)
+            commodity_pattern[mid] = lazy_compile(_words(metrics[mid].commodities), re.IGNORECASE)
     for item in data["metrics"]:
         for kind, target in metrics[item["id"]].as_owned_by:
             if target not in metrics:
@@ -221,7 +222,7 @@ def load_lexicon(path: str | Path) -> Lexicon:
                              line=raw_nouns.line_of(canonical), field=f"commodity_nouns.{canonical}")
         for surface in [canonical, *surfaces]:
             nouns[" ".join(str(surface).lower().split())] = str(canonical)
-    noun_pattern = re.compile(_words(nouns), re.IGNORECASE) if nouns else None
+    noun_pattern = lazy_compile(_words(nouns), re.IGNORECASE) if nouns else None
     cues = data.get("modality") or {}
     cue_patterns = {}
     for key in _CUES:
@@ -230,10 +231,10 @@ def load_lexicon(path: str | Path) -> Lexicon:
             raise RulesError(path, "expected a list of words", field=f"modality.{key}",
                              line=cues.line_of(key) if hasattr(cues, "line_of") else None)
         if words:
-            cue_patterns[key] = re.compile(_words(words), re.IGNORECASE)
-    trigger_pattern = re.compile(_words(by_trigger), re.IGNORECASE)
+            cue_patterns[key] = lazy_compile(_words(words), re.IGNORECASE)
+    trigger_pattern = lazy_compile(_words(by_trigger), re.IGNORECASE)
     persons = [str(n) for n in data.get("person_nouns") or []]
-    person_pattern = re.compile(_words(persons), re.IGNORECASE) if persons else None
+    person_pattern = lazy_compile(_words(persons), re.IGNORECASE) if persons else None
     refined = {q.metric for q in qualifiers}
     refinements: dict[str, set[str]] = {}
     for q in qualifiers:
