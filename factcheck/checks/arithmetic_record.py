@@ -56,6 +56,13 @@ _SEASONAL = regex.compile(rf"\b{_MONTH_NAMES}(?:[\s-]+quarter)?[\s-]+record|"
 _CUE_WORDS = ("record", "all", "highest", "lowest")
 
 
+def _may_hold_cue(text: str) -> bool:
+    """Whether a record cue can be in `text` at all (every cue holds one of these words;
+    "all-time" holds "time")."""
+    folded = text.casefold()
+    return "record" in folded or "highest" in folded or "lowest" in folded or "time" in folded
+
+
 def record_direction(before: str, after: str) -> str:
     """'high', 'low' or '' for the text right before and right after a figure."""
     folded = before.casefold() + "\n" + after.casefold()
@@ -81,6 +88,11 @@ def check_record(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
         if claim.modality != "actual" or not claim.entity or not claim.metric:
             continue
         if not period_grain(claim.period):
+            continue
+        # The text around the figure, unclipped, holds whatever the clipped text holds: most
+        # figures have no cue word near them and need neither clipping nor a pattern.
+        near = lay.text.get(claim.article, "")[max(0, placed.start - 60):placed.end + 80]
+        if not _may_hold_cue(near):
             continue
         direction = record_direction(lay.before(placed, 60), _until_next(lay, placed))
         if not direction:
