@@ -8,6 +8,7 @@ unreadable baseline, unwritable output).
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import sys
@@ -15,7 +16,8 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, List, Optional
 
-import typer
+import click
+from click.exceptions import Exit
 
 from factcheck import __version__
 from factcheck.model import SEVERITY_RANK, Report
@@ -28,9 +30,34 @@ if TYPE_CHECKING:
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  pretty_exceptions_enable=False,
-                  help="Find the figures in a set of articles that cannot all be right.")
+
+def _argument(name: str, help: str, required: bool):
+    return click.argument(name, nargs=-1, required=required, help=help)
+
+
+def _choice(enum: type[Enum], *names: str, help: Optional[str] = None):
+    """An option taking one of an Enum's values; the command receives the Enum member."""
+    return click.option(*names, type=click.Choice([e.value for e in enum]), default=None,
+                        help=help, callback=lambda _ctx, _param, v: None if v is None else enum(v))
+
+
+def _flag(*names: str, help: Optional[str] = None):
+    return click.option(*names, is_flag=True, default=False, help=help)
+
+
+def _text(*names: str, help: Optional[str] = None, **kwargs):
+    return click.option(*names, type=str, help=help, **kwargs)
+
+
+# Plain click rather than typer: typer builds a pydantic validator for every option of the
+# command at each start, a tenth of a second of a draft check.
+@click.group(no_args_is_help=True,
+             help="Find the figures in a set of articles that cannot all be right.")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              help="Print the version and exit.",
+              callback=lambda _ctx, _param, value: _version_callback(value))
+def app() -> None:
+    pass
 
 
 class RunFormat(str, Enum):
@@ -64,9 +91,9 @@ def _err(message: str) -> None:
     sys.stderr.write(f"factcheck: {message}\n")
 
 
-def _fail_usage(message: str) -> "typer.Exit":
+def _fail_usage(message: str) -> Exit:
     _err(message)
-    return typer.Exit(EXIT_USAGE)
+    return Exit(EXIT_USAGE)
 
 
 def make_console(**kwargs) -> "Console":
@@ -202,15 +229,14 @@ def _quantity_rows(documents, rules_dir: Optional[str] = None) -> Iterable[dict]
 
 
 @app.command()
-def extract(
-    paths: List[str] = typer.Argument(..., help="Files, folders or globs to read."),
-    format: Optional[ExtractFormat] = typer.Option(
-        None, "--format", "-f", help="table (default on a terminal), jsonl (default otherwise), csv."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or notices on stderr."),
-    rules: Optional[str] = typer.Option(None, "--rules",
-                                        help="Rules folder whose units are read (default: rules/)."),
-) -> None:
+@_argument("paths", "Files, folders or globs to read.", required=True)
+@_choice(ExtractFormat, "--format", "-f", "format",
+         help="table (default on a terminal), jsonl (default otherwise), csv.")
+@_text("--output", "-o", help="Write here instead of stdout.")
+@_flag("--quiet", "-q", help="No progress or notices on stderr.")
+@_text("--rules", help="Rules folder whose units are read (default: rules/).")
+def extract(paths: List[str], format: Optional[ExtractFormat], output: Optional[str],
+            quiet: bool, rules: Optional[str]) -> None:
     """List every quantity found, with its citation and normalised value."""
     from factcheck.extract import load_units
     from factcheck.rules import RulesError
@@ -514,69 +540,82 @@ def _run_and_report(paths, fmt, output, html, no_html, fail_on, rules_dir, basel
 
     with stage("outputs"):
         _write_outputs(report, rules, cfg, cfg.format, output, quiet, ".")
-    raise typer.Exit(_exit_code(report, cfg.fail_on))
+    raise Exit(_exit_code(report, cfg.fail_on))
+
+
+def _engine_options(command):
+    """--jobs, --cache, --no-cache, --engine and --scheduler, shared by run and check."""
+    for option in reversed((
+            click.option("--jobs", "-j", type=int, default=None,
+                         help="Processes for reading and framing (default: every core)."),
+            _text("--cache", help=f"Per-file cache folder (default: {DEFAULT_CACHE})."),
+            _flag("--no-cache", help="Neither read nor write the per-file cache."),
+            _choice(Engine, "--engine", help="local (default) or dask."),
+            _text("--scheduler", help="Dask scheduler address (default: a local cluster)."))):
+        command = option(command)
+    return command
 
 
 @app.command()
-def run(
-    paths: Optional[List[str]] = typer.Argument(None, help=_PATHS_HELP),
-    format: Optional[RunFormat] = typer.Option(None, "--format", "-f",
-                                               help="What goes to stdout (or -o): table, json, sarif, markdown."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the chosen format here."),
-    html: Optional[str] = typer.Option(None, "--html", help="Where to write the HTML report."),
-    no_html: bool = typer.Option(False, "--no-html", help="Do not write the HTML report."),
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on",
-                                             help="Exit 1 on findings at or above this severity (default error)."),
-    rules: Optional[str] = typer.Option(None, "--rules", help="Rules folder (default: rules/)."),
-    baseline: Optional[str] = typer.Option(None, "--baseline", help="Accepted findings to leave out."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or notices on stderr."),
-    config: Optional[str] = typer.Option(None, "--config", help="Config file (default: factcheck.toml or pyproject.toml)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Processes for reading and framing (default: every core)."),
-    cache: Optional[str] = typer.Option(None, "--cache", help=f"Per-file cache folder (default: {DEFAULT_CACHE})."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the per-file cache."),
-    engine: Optional[Engine] = typer.Option(None, "--engine", help="local (default) or dask."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)."),
-) -> None:
+@_argument("paths", _PATHS_HELP, required=False)
+@_choice(RunFormat, "--format", "-f", "format",
+         help="What goes to stdout (or -o): table, json, sarif, markdown.")
+@_text("--output", "-o", help="Write the chosen format here.")
+@_text("--html", help="Where to write the HTML report.")
+@_flag("--no-html", help="Do not write the HTML report.")
+@_choice(FailOn, "--fail-on", help="Exit 1 on findings at or above this severity (default error).")
+@_text("--rules", help="Rules folder (default: rules/).")
+@_text("--baseline", help="Accepted findings to leave out.")
+@_flag("--quiet", "-q", help="No progress or notices on stderr.")
+@_text("--config", help="Config file (default: factcheck.toml or pyproject.toml).")
+@_engine_options
+def run(paths: Optional[List[str]], format: Optional[RunFormat], output: Optional[str],
+        html: Optional[str], no_html: bool, fail_on: Optional[FailOn], rules: Optional[str],
+        baseline: Optional[str], quiet: bool, config: Optional[str], jobs: Optional[int],
+        cache: Optional[str], no_cache: bool, engine: Optional[Engine],
+        scheduler: Optional[str]) -> None:
     """Check a corpus: every figure, every discrepancy, with citations."""
     _common_run(paths, format, output, html, no_html, fail_on, rules, baseline, quiet, config,
                 opts=RunOptions.from_flags(jobs, cache, no_cache, engine, scheduler))
 
 
 @app.command()
-def check(
-    drafts: List[str] = typer.Argument(..., help="Draft files to check before publication."),
-    against: List[str] = typer.Option(..., "--against", help="Published or wire copy to check against, or a claims archive made by `factcheck index`."),
-    format: Optional[RunFormat] = typer.Option(None, "--format", "-f"),
-    output: Optional[str] = typer.Option(None, "--output", "-o"),
-    html: Optional[str] = typer.Option(None, "--html"),
-    no_html: bool = typer.Option(False, "--no-html"),
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on"),
-    rules: Optional[str] = typer.Option(None, "--rules"),
-    baseline: Optional[str] = typer.Option(None, "--baseline"),
-    quiet: bool = typer.Option(False, "--quiet", "-q"),
-    config: Optional[str] = typer.Option(None, "--config"),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Processes for reading and framing (default: every core)."),
-    cache: Optional[str] = typer.Option(None, "--cache", help=f"Per-file cache folder (default: {DEFAULT_CACHE})."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the per-file cache."),
-    engine: Optional[Engine] = typer.Option(None, "--engine", help="local (default) or dask."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)."),
-) -> None:
+@_argument("drafts", "Draft files to check before publication.", required=True)
+@_text("--against", multiple=True, required=True,
+       help="Published or wire copy to check against, or a claims archive made by "
+            "`factcheck index`.")
+@_choice(RunFormat, "--format", "-f", "format")
+@_text("--output", "-o")
+@_text("--html")
+@_flag("--no-html")
+@_choice(FailOn, "--fail-on")
+@_text("--rules")
+@_text("--baseline")
+@_flag("--quiet", "-q")
+@_text("--config")
+@_engine_options
+def check(drafts: List[str], against: List[str], format: Optional[RunFormat],
+          output: Optional[str], html: Optional[str], no_html: bool, fail_on: Optional[FailOn],
+          rules: Optional[str], baseline: Optional[str], quiet: bool, config: Optional[str],
+          jobs: Optional[int], cache: Optional[str], no_cache: bool, engine: Optional[Engine],
+          scheduler: Optional[str]) -> None:
     """Check drafts against a corpus; report only findings that involve a draft."""
     _common_run(against, format, output, html, no_html, fail_on, rules, baseline, quiet, config,
                 drafts=drafts, opts=RunOptions.from_flags(jobs, cache, no_cache, engine, scheduler))
 
 
 @app.command("index")
-def index_cmd(
-    paths: Optional[List[str]] = typer.Argument(None, help=_PATHS_HELP),
-    output: str = typer.Option(..., "--output", "-o", help="The archive file to write (.parquet)."),
-    rules: Optional[str] = typer.Option(None, "--rules"),
-    quiet: bool = typer.Option(False, "--quiet", "-q"),
-    config: Optional[str] = typer.Option(None, "--config"),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Processes (default: every core)."),
-    cache: Optional[str] = typer.Option(None, "--cache", help=f"Per-file cache folder (default: {DEFAULT_CACHE})."),
-    no_cache: bool = typer.Option(False, "--no-cache"),
-) -> None:
+@_argument("paths", _PATHS_HELP, required=False)
+@_text("--output", "-o", required=True, help="The archive file to write (.parquet).")
+@_text("--rules")
+@_flag("--quiet", "-q")
+@_text("--config")
+@click.option("--jobs", "-j", type=int, default=None, help="Processes (default: every core).")
+@_text("--cache", help=f"Per-file cache folder (default: {DEFAULT_CACHE}).")
+@_flag("--no-cache")
+def index_cmd(paths: Optional[List[str]], output: str, rules: Optional[str], quiet: bool,
+              config: Optional[str], jobs: Optional[int], cache: Optional[str],
+              no_cache: bool) -> None:
     """Store a corpus's claims in an archive that `check DRAFT --against FILE` looks up by key."""
     from factcheck.archive import index_results
     from factcheck.report.writing import OutputError
@@ -598,13 +637,13 @@ def index_cmd(
 
 
 @app.command("baseline")
-def baseline_cmd(
-    paths: Optional[List[str]] = typer.Argument(None, help=_PATHS_HELP),
-    output: str = typer.Option(".factcheck-baseline.json", "--output", "-o"),
-    rules: Optional[str] = typer.Option(None, "--rules"),
-    quiet: bool = typer.Option(False, "--quiet", "-q"),
-    config: Optional[str] = typer.Option(None, "--config"),
-) -> None:
+@_argument("paths", _PATHS_HELP, required=False)
+@_text("--output", "-o", default=".factcheck-baseline.json", show_default=True)
+@_text("--rules")
+@_flag("--quiet", "-q")
+@_text("--config")
+def baseline_cmd(paths: Optional[List[str]], output: str, rules: Optional[str], quiet: bool,
+                 config: Optional[str]) -> None:
     """Record today's findings as accepted; `run --baseline FILE` then fails only on new ones."""
     from factcheck.baseline import baseline_document
 
@@ -647,15 +686,15 @@ def claims_frame(report: Report):
 
 
 @app.command()
-def claims(
-    paths: List[str] = typer.Argument(..., help="Files, folders or globs to read."),
-    format: Optional[ClaimsFormat] = typer.Option(None, "--format", "-f",
-                                                  help="table (terminal default), csv, jsonl, parquet."),
-    output: Optional[str] = typer.Option(None, "--output", "-o"),
-    rules: Optional[str] = typer.Option(None, "--rules"),
-    quiet: bool = typer.Option(False, "--quiet", "-q"),
-    config: Optional[str] = typer.Option(None, "--config"),
-) -> None:
+@_argument("paths", "Files, folders or globs to read.", required=True)
+@_choice(ClaimsFormat, "--format", "-f", "format",
+         help="table (terminal default), csv, jsonl, parquet.")
+@_text("--output", "-o")
+@_text("--rules")
+@_flag("--quiet", "-q")
+@_text("--config")
+def claims(paths: List[str], format: Optional[ClaimsFormat], output: Optional[str],
+           rules: Optional[str], quiet: bool, config: Optional[str]) -> None:
     """Export the claims table (one row per figure, with what it is about) for a data desk."""
     cfg = _load_config(config).merged(rules=rules)
     rules_loaded = _load_rules(cfg.rules)
@@ -714,13 +753,7 @@ def _formula_safe(frame):
 def _version_callback(value: bool) -> None:
     if value:
         print(f"factcheck {__version__}")
-        raise typer.Exit(0)
-
-
-@app.callback()
-def _root(version: bool = typer.Option(False, "--version", callback=_version_callback,
-                                       is_eager=True, help="Print the version and exit.")) -> None:
-    pass
+        raise Exit(0)
 
 
 EXIT_INTERNAL = 3
@@ -728,14 +761,31 @@ EXIT_INTERNAL = 3
 
 def main() -> None:
     try:
-        app(standalone_mode=True)
+        code = app.main(standalone_mode=False)
+    except click.ClickException as exc:     # a usage error: its message, exit 2
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):
+            _err("interrupted")
+            sys.exit(130)
+        _err("aborted")
+        sys.exit(1)
     except KeyboardInterrupt:
         _err("interrupted")
         sys.exit(130)
     except Exception as exc:  # a bug must never read as "findings" (1) in a CI gate
+        if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
+            # stdout closed early (`factcheck extract ... | head`): not a bug
+            from click.utils import PacifyFlushWrapper
+
+            sys.stdout = PacifyFlushWrapper(sys.stdout)
+            sys.stderr = PacifyFlushWrapper(sys.stderr)
+            sys.exit(1)
         import traceback
 
         last = traceback.extract_tb(exc.__traceback__)[-1]
         _err(f"internal error: {type(exc).__name__}: {exc} "
              f"(at {Path(last.filename).name}:{last.lineno}); please report it")
         sys.exit(EXIT_INTERNAL)
+    sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
