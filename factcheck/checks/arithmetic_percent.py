@@ -329,6 +329,11 @@ def _other_readings(ctx: CheckContext, change: Claim, level: Claim, base: Claim)
 def _check_directions(ctx: CheckContext, lay: Layout, rule: RuleConfig) -> Iterable[Finding]:
     """'fell to X, down from Y' with X above Y (or a rise to below the old level)."""
     for placed in (p for ps in lay.by_article.values() for p in ps):
+        # Every level cue holds the word "to": without it in the raw text before the figure
+        # (which holds the clipped text), no clipping and no pattern are needed.
+        near = lay.text.get(placed.claim.article, "")[max(0, placed.start - 40):placed.start]
+        if "to" not in near.casefold():
+            continue
         before = lay.before(placed, 40)
         if not _LEVEL_CUE.search(before):
             continue
