@@ -1,44 +1,97 @@
-"""Regular expressions of the rules that compile on first use and pickle as their source.
+"""Regular expressions of the rules: pickled with their compiled code, built on first use.
 
-A compiled pattern pickles as its source and flags, so loading cached rules compiles every
-pattern of the gazetteer and the metric lexicon again (tens of milliseconds for the
-gazetteer's trie alone). A run that frames nothing (every file cached) or never reaches
-a pattern (a metric's commodity words, a narrower) should not pay for it. LazyPattern
-keeps the source, compiles it the first time a method is called, and from then on hands
-out the compiled pattern's own bound methods: no cost per call after the first.
+A compiled `re` pattern pickles as its source and flags, so every load of cached rules
+parsed and compiled every pattern of the gazetteer and the metric lexicon again: about
+70 ms, most of it the gazetteer's trie, in pure Python (the regex parser), at the start of
+every draft check. A LazyPattern pickles its source together with the code the parser
+produced; loading it keeps that code, and the first call of a method hands the code to
+the regex engine's constructor (under a millisecond for the gazetteer) instead of parsing
+the source again. A pattern never used in a run (a metric's commodity words, a narrower)
+is never built at all.
+
+The code is the `re` engine's own instruction list, private to one CPython version: it is
+stored with the version, the engine's magic number and word size, and a pattern loaded
+under any other is compiled from its source as before. Nothing changes in what a pattern
+matches: the engine receives the very code `re.compile` would have given it (a test holds
+the two equal).
 """
 
 from __future__ import annotations
 
 import re
+import sys
 
-# The methods looked up on every use: kept as slots so that, once compiled, a call finds
-# the compiled pattern's bound method without going through __getattr__.
+try:    # CPython's regex engine and its compiler: the fast path, not a requirement
+    import _sre
+    from re import _compiler, _parser
+
+    _ENGINE = (sys.implementation.name, sys.version_info[:2], _sre.MAGIC, _sre.CODESIZE)
+except (ImportError, AttributeError):   # pragma: no cover - another Python
+    _sre = _compiler = _parser = None
+    _ENGINE = None
+
+# The methods looked up on every use: kept as slots so that, once built, a call finds the
+# compiled pattern's bound method without going through __getattr__.
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
 
+def _build(pattern: str, flags: int) -> tuple[re.Pattern, tuple | None]:
+    """re.compile(pattern, flags), and the engine's arguments to build it again without
+    parsing (None when this Python offers no such path). Raises re.error like re.compile."""
+    flags = int(flags)
+    if _ENGINE is not None and isinstance(pattern, str) and not flags & re.DEBUG:
+        try:
+            parsed = _parser.parse(pattern, flags)
+            code = _compiler._code(parsed, flags)
+            groupindex = dict(parsed.state.groupdict)
+            indexgroup = [None] * parsed.state.groups
+            for name, index in groupindex.items():
+                indexgroup[index] = name
+            args = (pattern, flags | parsed.state.flags, code, parsed.state.groups - 1,
+                    groupindex, tuple(indexgroup))
+            compiled = _sre.compile(*args)
+        except re.error:
+            raise
+        except Exception:   # pragma: no cover - a private API that changed shape
+            return re.compile(pattern, flags), None
+        import array
+
+        stored = (_ENGINE, args[1], array.array("I" if _sre.CODESIZE == 4 else "L",
+                                                code).tobytes(), *args[3:])
+        return compiled, stored
+    return re.compile(pattern, flags), None
+
+
+def _rebuild(pattern: str, flags: int, stored: tuple | None) -> re.Pattern:
+    if stored is not None and stored[0] == _ENGINE:
+        import array
+
+        _, all_flags, code, groups, groupindex, indexgroup = stored
+        words = array.array("I" if _sre.CODESIZE == 4 else "L")
+        words.frombytes(code)
+        try:
+            return _sre.compile(pattern, all_flags, words.tolist(), groups, groupindex,
+                                indexgroup)
+        except Exception:   # pragma: no cover - code the engine refuses: parse instead
+            pass
+    return re.compile(pattern, flags)
+
+
 class LazyPattern:
-    """A stand-in for re.compile(pattern, flags), compiled when first used."""
+    """A stand-in for re.compile(pattern, flags), built when first used."""
 
-    __slots__ = ("pattern", "flags", "_compiled") + _METHODS
+    __slots__ = ("pattern", "flags", "_stored", "_compiled") + _METHODS
 
-    def __init__(self, pattern: str, flags: int = 0):
+    def __init__(self, pattern: str, flags: int = 0, stored: tuple | None = None):
         self.pattern = pattern
-        self.flags = flags
-
-    @classmethod
-    def of(cls, compiled: re.Pattern) -> "LazyPattern":
-        """Wrap a pattern compiled already (rules are compiled once when loaded, so a bad
-        pattern is a RulesError at load time, not an exception in the middle of a run)."""
-        lazy = cls(compiled.pattern, compiled.flags)
-        lazy._adopt(compiled)
-        return lazy
+        self.flags = int(flags)
+        self._stored = stored
 
     def compiled(self) -> re.Pattern:
         try:
             return self._compiled
         except AttributeError:
-            compiled = re.compile(self.pattern, self.flags)
+            compiled = _rebuild(self.pattern, self.flags, self._stored)
             self._adopt(compiled)
             return compiled
 
@@ -48,14 +101,14 @@ class LazyPattern:
             setattr(self, name, getattr(compiled, name))
 
     def __getattr__(self, name: str):
-        # Called only for what is not set yet: the methods before the first compile, and
-        # the rarer attributes of a pattern (groups, groupindex, scanner).
-        if name.startswith("__") or name == "_compiled":
+        # Called only for what is not set yet: the methods before the first use, and the
+        # rarer attributes of a pattern (groups, groupindex, scanner).
+        if name.startswith("__") or name in ("_compiled", "_stored"):
             raise AttributeError(name)
         return getattr(self.compiled(), name)
 
     def __reduce__(self):
-        return (LazyPattern, (self.pattern, self.flags))
+        return (LazyPattern, (self.pattern, self.flags, self._stored))
 
     def __eq__(self, other) -> bool:
         if isinstance(other, LazyPattern):
@@ -72,5 +125,9 @@ class LazyPattern:
 
 
 def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
-    """re.compile, compiled now (so a bad pattern raises re.error here), pickled lazy."""
-    return LazyPattern.of(re.compile(pattern, flags))
+    """re.compile, done now (a bad pattern raises re.error here, when the rules are
+    loaded), as a LazyPattern that pickles with its code."""
+    compiled, stored = _build(pattern, flags)
+    lazy = LazyPattern(pattern, compiled.flags, stored)
+    lazy._adopt(compiled)
+    return lazy
