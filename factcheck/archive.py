@@ -323,21 +323,29 @@ class Archive:
         groups = self._groups(wanted) if wanted else []
         if not groups:
             return []
-        columns = ["key", "article", "cluster"] + (["blob"] if blobs else [])
+        columns = ["article", "cluster"] + (["blob"] if blobs else [])
         rows = []
         # One row group at a time, and only its matching rows made Python objects: a
         # group holds thousands of rows, a lookup wants a few, and a check reads
-        # hundreds of groups that need not all be in memory at once.
+        # hundreds of groups that need not all be in memory at once. The key column
+        # comes first and alone: a group's bounds only say a key may be there, and a
+        # draft's own sentences or keys are mostly not, so the other columns (the
+        # articles, the clusters, the blobs: ten times the bytes) are read only for the
+        # groups that do hold a wanted key.
         for group in groups:
+            keys = _one_chunk(self.file.read_row_group(group, columns=["key"],
+                                                       use_threads=False).column(0))
+            runs = _key_runs(keys, wanted)
+            if not runs:
+                continue
             table = self.file.read_row_group(group, columns=columns, use_threads=False)
-            for batch in table.to_batches():
-                for key, start, stop in _key_runs(batch.column(0), wanted):
-                    size = stop - start
-                    found = batch.column(3).slice(start, size).to_pylist() if blobs \
-                        else [None] * size
-                    rows.extend(zip([key] * size,
-                                    batch.column(1).slice(start, size).to_pylist(),
-                                    batch.column(2).slice(start, size).to_pylist(), found))
+            article, cluster = _one_chunk(table.column(0)), _one_chunk(table.column(1))
+            blob = _one_chunk(table.column(2)) if blobs else None
+            for key, start, stop in runs:
+                size = stop - start
+                found = blob.slice(start, size).to_pylist() if blobs else [None] * size
+                rows.extend(zip([key] * size, article.slice(start, size).to_pylist(),
+                                cluster.slice(start, size).to_pylist(), found))
         if most is not None:    # a key's rows may run across row groups: count them all
             count: dict[str, int] = defaultdict(int)
             for row in rows:
@@ -448,6 +456,11 @@ def _key_runs(keys, wanted: Sequence[str]) -> list[tuple[str, int, int]]:
         if stop > start:
             out.append((key, start, stop))
     return out
+
+
+def _one_chunk(column):
+    """A column of one row group as one Arrow array (a reader may hand it in pieces)."""
+    return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
 
 
 class _Column:
