@@ -58,3 +58,41 @@ def test_pickled_rules_build_the_same_patterns_and_frame_alike():
         assert lazy.compiled() == re.compile(lazy.pattern, lazy.flags)
     assert [m.group(0) for m in lexicon.trigger_pattern.finditer(TEXT)] == \
         [m.group(0) for m in rules.lexicon.trigger_pattern.finditer(TEXT)]
+
+
+def test_module_patterns_are_built_from_the_code_the_cached_rules_keep(tmp_path):
+    import subprocess
+    import sys
+
+    # A fresh interpreter, as a check starts: the first call writes the rules cache with
+    # the framer's pattern code, the second loads it and must build each framer pattern
+    # from that code, equal to what re.compile makes of its source.
+    script = """
+import re, sys
+from factcheck.engine import cached_rules
+from factcheck.frame import lazy_pattern
+rules = cached_rules(None, sys.argv[1])
+from factcheck.frame import periods, sentences
+made = [p for p in lazy_pattern._DEFERRED.values()]
+assert made, "the framer makes its module patterns with deferred"
+if sys.argv[2] == "load":
+    assert all(p._stored is not None for p in made), "code adopted for every framer pattern"
+assert all(p.compiled() == re.compile(p.pattern, p.flags) for p in made)
+print(len(made))
+"""
+    for step in ("write", "load"):
+        done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "cache"), step],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+    assert int(done.stdout) > 50
+
+
+def test_a_deferred_pattern_matches_like_its_source():
+    from factcheck.frame.lazy_pattern import deferred
+    from factcheck.frame.periods import _PATTERN
+
+    assert isinstance(_PATTERN, LazyPattern)
+    assert deferred(_PATTERN.pattern, _PATTERN.flags) is _PATTERN     # one per source
+    plain = re.compile(_PATTERN.pattern, _PATTERN.flags)
+    text = "Output rose in March 2025 and in the first quarter, from 2024 levels."
+    assert [m.span() for m in _PATTERN.finditer(text)] == [m.span() for m in plain.finditer(text)]

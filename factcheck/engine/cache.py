@@ -269,17 +269,25 @@ def cached_rules(rules_dir: str | os.PathLike | None, cache_root: str | os.PathL
         return load_rules(path)
     version = rules_fingerprint(path)
     entry = Path(cache_root) / FORMAT / "rules" / f"{code_version()}-{version}.pkl"
-    rules = _read(entry)
+    # The entry is (rules, pattern code): the engine code of the framer's own patterns,
+    # so a check builds them without parsing their source (see frame/lazy_pattern.py).
+    cached = _read(entry)
+    rules, code = cached if isinstance(cached, tuple) and len(cached) == 2 else (None, None)
     if rules is not None and getattr(rules, "version", None) == version \
             and rules.dir == str(path):
         from factcheck.extract.units import UnitTable, adopt_units
+        from factcheck.frame.lazy_pattern import adopt_pattern_code
 
         if isinstance(rules.units, UnitTable):
             adopt_units(path, rules.units)    # the parser's lexicon starts from it
+        adopt_pattern_code(code)
         return rules
     rules = load_rules(path)
     try:
-        _write_atomic(entry, _seal(pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)))
+        from factcheck.frame.lazy_pattern import pattern_code
+
+        _write_atomic(entry, _seal(pickle.dumps((rules, pattern_code()),
+                                                protocol=pickle.HIGHEST_PROTOCOL)))
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass
     return rules

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from factcheck.frame.context import SentenceContext
 from factcheck.frame.gazetteer import Gazetteer
+from factcheck.frame.lazy_pattern import deferred
 
 SOURCE_KINDS = ("outlet", "agency", "organisation", "company", "pipeline")
 
@@ -20,22 +21,22 @@ _VERBS = (r"(?:told|tells|said|says|say|reported|reports|report|estimates|estima
           r"forecasts|forecast|has\s+forecast|have\s+forecast|sees|see|expects|projects|"
           r"projected|predicts|predicted|announced|stated|calculated|showed|shows|"
           r"data\s+showed|data\s+show|wrote|confirmed|noted)")
-_ACCORDING = re.compile(
+_ACCORDING = deferred(
     r"\baccording\s+to\s+(?P<src>[^,;:()\"“”]+?)(?=\s*(?:[,;:.()\"“”]|$|\s+(?:on|in\s+(?:a|an|its|their)|published|data|figures|calculations|estimates)\b))",
     re.IGNORECASE)
-_SUBJECT_VERB = re.compile(rf"\s(?P<verb>{_VERBS})\b(?!\s+(?:to|that\s+it|up|off|on\s+its))",
+_SUBJECT_VERB = deferred(rf"\s(?P<verb>{_VERBS})\b(?!\s+(?:to|that\s+it|up|off|on\s+its))",
                            re.IGNORECASE)
-_INVERTED = re.compile(
+_INVERTED = deferred(
     r"\b(?:said|says|told|according\s+to)\s+(?P<src>(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.’'&-]*){0,5})")
-_GENERIC = re.compile(r"\b(?:sources?|people|person|officials?|traders?|analysts?|insiders?|"
+_GENERIC = deferred(r"\b(?:sources?|people|person|officials?|traders?|analysts?|insiders?|"
                       r"executives?|delegates?)\b", re.IGNORECASE)
-_OUTLET_SOURCES = re.compile(r"^(?P<outlet>.+?)['’]s?\s+(?:own\s+)?sources$", re.IGNORECASE)
-_LEADING = re.compile(r"^(?:(?:and|but|while|that|as|whereas|so|the|a|an|also|meanwhile|which|who|"
+_OUTLET_SOURCES = deferred(r"^(?P<outlet>.+?)['’]s?\s+(?:own\s+)?sources$", re.IGNORECASE)
+_LEADING = deferred(r"^(?:(?:and|but|while|that|as|whereas|so|the|a|an|also|meanwhile|which|who|"
                       r"previously|however|separately|earlier)\s+)+", re.IGNORECASE)
-_PRONOUN = re.compile(r"^(?:he|she|it|they|we|i|you|this|that|officials said)$", re.IGNORECASE)
-_TOLD = re.compile(r"\s+(?:told|tells)\s+(?P<to>[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3})")
-_CLAUSE_WORD = re.compile(r"\b(?:while|whereas|but|that|because|after|when|as|if)\s+")
-_PAREN = re.compile(r"\([^()]*\)")
+_PRONOUN = deferred(r"^(?:he|she|it|they|we|i|you|this|that|officials said)$", re.IGNORECASE)
+_TOLD = deferred(r"\s+(?:told|tells)\s+(?P<to>[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3})")
+_CLAUSE_WORD = deferred(r"\b(?:while|whereas|but|that|because|after|when|as|if)\s+")
+_PAREN = deferred(r"\([^()]*\)")
 
 MAX_WORDS = 9
 

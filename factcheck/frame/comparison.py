@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 
+from factcheck.frame.lazy_pattern import deferred
+
 # a figure introduced as the other side of a comparison
-_MARKER = re.compile(r"(?:\b(?:up|down|rising|falling|climbing|dropping|increasing|"
+_MARKER = deferred(r"(?:\b(?:up|down|rising|falling|climbing|dropping|increasing|"
                      r"decreasing|recovering|easing)\s+)?\b(?:from|compared\s+(?:with|to)|"
                      r"against|versus|vs\.?|in\s+comparison\s+(?:with|to))\s+"
                      r"(?:(?:a|an|the|about|around|some|nearly|almost|roughly|just|over|"
@@ -18,7 +20,7 @@ _MARKER = re.compile(r"(?:\b(?:up|down|rising|falling|climbing|dropping|increasi
                      re.IGNORECASE)
 
 # "a year earlier", "the previous month", "in the same quarter last year"
-_EARLIER = re.compile(
+_EARLIER = deferred(
     r"^[\s,(]*(?:(?:in|during|for)\s+)?(?:"
     r"(?:a|one|the)\s+(?P<u1>year|month|quarter)\s+(?:earlier|before|ago|previously)"
     r"|(?:the\s+)?(?:previous|prior|preceding)\s+(?P<u2>year|month|quarter)"
@@ -28,13 +30,13 @@ _EARLIER = re.compile(
     re.IGNORECASE)
 
 # "(since|in) 2019, when it reached": the figure after "when" belongs to that year
-_WHEN_YEAR = re.compile(r"\b((?:19|20)\d{2})\b[^.;0-9]{0,12}?,?\s+when\b[^0-9;]{0,50}$",
+_WHEN_YEAR = deferred(r"\b((?:19|20)\d{2})\b[^.;0-9]{0,12}?,?\s+when\b[^0-9;]{0,50}$",
                         re.IGNORECASE)
 
 
 # "from" starts the other side only after a change ("up from", "rose to X from"); "well
 # away from the 1.85m expected" compares a figure with one of the same time
-_CHANGE_BEFORE = re.compile(r"\b(?:up|down|ris(?:e|es|ing)|rose|risen|f[ae]ll(?:s|en|ing)?|"
+_CHANGE_BEFORE = deferred(r"\b(?:up|down|ris(?:e|es|ing)|rose|risen|f[ae]ll(?:s|en|ing)?|"
                             r"climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|increas(?:e|es|ed|ing)|"
                             r"decreas(?:e|es|ed|ing)|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|"
                             r"gain(?:s|ed)?|grew|grow(?:s|n|ing)?|slipp?(?:ed|ing)|"

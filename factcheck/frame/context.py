@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.frame.gazetteer import Mention
+from factcheck.frame.lazy_pattern import deferred
 from factcheck.frame.periods import PeriodMention
 
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = deferred(
     r";|\s+(?:but|while|whereas|although|though|however|meanwhile)\s+|\s[—–]\s|—|--"
     r"|,\s+(?:but|which|who|while|with|whereas|yet|so)\s+|\s+and\s+that\s+|:\s"
     # ", and" starts a clause only with a subject of its own: ", and the country ...",

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 
+from factcheck.frame.lazy_pattern import deferred
+
 # "Separately,", "At the same time,", "In February 2025,", "For the whole of 2024,",
 # "Last month,": a connective or a time phrase before the sentence's own subject
-_ADVERBIAL = re.compile(
+_ADVERBIAL = deferred(
     r"^(?:(?:[A-Z][a-z]+ly|Meanwhile|However|Still|Also|Moreover|Elsewhere|Instead|"
     r"Nonetheless|Nevertheless|Indeed|Overall|Besides|Then|Now|Yet)"
     r"|(?:At|By|In|On|As)\s+(?:the\s+)?(?:same\s+time|contrast|addition|other\s+hand|"
@@ -27,10 +29,10 @@ _HEADS = (r"figure|figures|number|total|level|rate|amount|volume|increase|rise|d
           r"decline|output|production|exports|imports|deliveries|throughput|reading|result")
 # "This", "It", "The output ...", "The annual rate ..." (lowercase modifiers only: "The
 # Kazakh output" names its subject)
-_CONTINUES = re.compile(r"(?:This|That|It|Its|These|Those|Such|Of\s+(?:that|this|these|it)\b"
+_CONTINUES = deferred(r"(?:This|That|It|Its|These|Those|Such|Of\s+(?:that|this|these|it)\b"
                         r"|The\s+(?:[a-z-]+\s+){0,2}(?:" + _HEADS + r"))\b")
 # "Of that, $85 million went to ...": the figures are parts of the one before
-_PART_OF = re.compile(r"(?:Of\s+(?:that|this|these|those|it|which|the\s+(?:total|sum|amount))"
+_PART_OF = deferred(r"(?:Of\s+(?:that|this|these|those|it|which|the\s+(?:total|sum|amount))"
                       r"|(?:That|This)\s+(?:total\s+)?includes?)\b", re.IGNORECASE)
 
 

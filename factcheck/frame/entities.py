@@ -16,41 +16,42 @@ from dataclasses import dataclass, field
 
 from factcheck.frame.context import SentenceContext, gap
 from factcheck.frame.gazetteer import Gazetteer, Mention
+from factcheck.frame.lazy_pattern import deferred
 
 NEVER_OWNERS = ("outlet",)
-_TITLE_AFTER = re.compile(
+_TITLE_AFTER = deferred(
     r"^\s+(?:(?:Deputy|Prime|Foreign|Energy|Finance|Economy|Defen[cs]e|Oil|Trade)\s+)?"
     r"(?:President|Minister|Ministry|PM|journalist|officials?|forces|troops|army|drones?|"
     r"leader|envoy|negotiators?|analysts?|delegations?|president|minister|ministry|"
     r"prosecutors?|government|authorities|court|courts|soldiers|military|navy|citizens?|"
     r"speaking|diplomat|spokesman|spokeswoman|media|newspaper|lawmakers?)\b",
     re.UNICODE)
-_ROUTE_BEFORE = re.compile(r"\b(?:to|into|towards?|via|through|across|against|with|than|"
+_ROUTE_BEFORE = deferred(r"\b(?:to|into|towards?|via|through|across|against|with|than|"
                            r"between|buyers\s+of|on)\s+(?:the\s+)?$", re.IGNORECASE)
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|of)\s+(?:the\s+)?(?:giant\s+|main\s+)?$",
+_LOCATIVE_BEFORE = deferred(r"\b(?:in|at|from|of)\s+(?:the\s+)?(?:giant\s+|main\s+)?$",
                               re.IGNORECASE)
 
-_OBJECT_BEFORE = re.compile(r"\b(?:at|with|to|against|on|by|for|of|from|about)\s+$",
+_OBJECT_BEFORE = deferred(r"\b(?:at|with|to|against|on|by|for|of|from|about)\s+$",
                             re.IGNORECASE)
-_PREPOSITION = re.compile(r"\b(?:with|of|to|on|for|from|by|at|in|into|via)\b|\d")
-_OF_AFTER = re.compile(r"^\s+of\s+(?:the\s+|its\s+)?$", re.IGNORECASE)
-_AGENT_AFTER = re.compile(r"\s+(?:has|have|had|is|was|were|are|began|begun|begins|started|"
+_PREPOSITION = deferred(r"\b(?:with|of|to|on|for|from|by|at|in|into|via)\b|\d")
+_OF_AFTER = deferred(r"^\s+of\s+(?:the\s+|its\s+)?$", re.IGNORECASE)
+_AGENT_AFTER = deferred(r"\s+(?:has|have|had|is|was|were|are|began|begun|begins|started|"
                           r"starts|took|takes|seized|seizes|holds|held|controls|wants|"
                           r"will|would|could|may|might|said|says|[a-z]{3,}ed)\b")
 MIN_SCORE = 0.5
-_PRONOUN = re.compile(r"\b(?:he|she|it|they|its|their|his|her)\b", re.IGNORECASE)
+_PRONOUN = deferred(r"\b(?:he|she|it|they|its|their|his|her)\b", re.IGNORECASE)
 # a relative clause opening the figure's clause: ", which the CPC says handled ..."
-_RELATIVE = re.compile(r"^[\s,]*(?:which|that|where|whose)\b", re.IGNORECASE)
+_RELATIVE = deferred(r"^[\s,]*(?:which|that|where|whose)\b", re.IGNORECASE)
 # "..., Kazakhstan's national oil company," describes the name before the comma
-_APPOSITION_AFTER = re.compile(r"\s+(?:(?:main|national|state|state-owned|state-run|"
+_APPOSITION_AFTER = deferred(r"\s+(?:(?:main|national|state|state-owned|state-run|"
                                r"largest|biggest|top|leading|second-largest|oil|gas|energy|"
                                r"mining|sovereign|wealth|export|pipeline|[a-z]+-[a-z]+)\s+)*"
                                r"(?:company|firm|producer|operator|champion|fund|bank|"
                                r"subsidiary|unit|arm|giant|major|miner|exporter|carrier|"
                                r"venture|route|outlet|pipeline|terminal|port|field|regulator|"
                                r"agency|ministry|budget)\b")
-_AFTER_COMMA = re.compile(r"\w,\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
-_RECIPIENT_BETWEEN = re.compile(r"^\s+(?:went\s+|goes\s+|going\s+|was\s+paid\s+|paid\s+|"
+_AFTER_COMMA = deferred(r"\w,\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+_RECIPIENT_BETWEEN = deferred(r"^\s+(?:went\s+|goes\s+|going\s+|was\s+paid\s+|paid\s+|"
                                 r"were\s+paid\s+|was\s+transferred\s+|transferred\s+|"
                                 r"allocated\s+|was\s+allocated\s+)?to\s+(?:the\s+)?$",
                                 re.IGNORECASE)
@@ -59,7 +60,7 @@ DESTINATION_METRICS = ("exports", "imports", "export_capacity", "throughput", "s
                        "demand", "tariff_rate", "market_share", "price")
 # metrics whose destination or route is part of the key (rules: by_destination)
 ROUTED_METRICS = ("exports", "imports", "supply")
-_LOCATIVE_JUST_BEFORE = re.compile(r"\b(?:in|at|near|of|from|to|into|via|with)\s+(?:the\s+)?$",
+_LOCATIVE_JUST_BEFORE = deferred(r"\b(?:in|at|near|of|from|to|into|via|with)\s+(?:the\s+)?$",
                                    re.IGNORECASE)
 
 

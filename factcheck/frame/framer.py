@@ -19,6 +19,7 @@ from factcheck.frame.context import SentenceContext, Trigger
 from factcheck.frame.continuation import continues, part_of
 from factcheck.frame.entities import History, choose_entity
 from factcheck.frame.gazetteer import Gazetteer
+from factcheck.frame.lazy_pattern import deferred
 from factcheck.frame.lexicon import Lexicon
 from factcheck.frame.metrics import MetricChoice, choose_metric
 from factcheck.frame.modality import change_of, choose_modality
@@ -150,7 +151,7 @@ class _Article:
 
 # "had forecast", "had expected ... to pump in February": a forecast made in the past,
 # whose bare month is a month already gone, not next year's
-_PAST_FORECAST = re.compile(r"\bhad\s+(?:been\s+)?(?:forecast|expected|projected|predicted|"
+_PAST_FORECAST = deferred(r"\bhad\s+(?:been\s+)?(?:forecast|expected|projected|predicted|"
                             r"anticipated|estimated|seen|pencilled|penciled|targeted)\b",
                             re.IGNORECASE)
 

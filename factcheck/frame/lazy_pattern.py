@@ -124,6 +124,49 @@ class LazyPattern:
         return f"LazyPattern({self.pattern[:60]!r}{'...' if len(self.pattern) > 60 else ''})"
 
 
+# Module-level patterns made with `deferred`, and the code the cached rules brought for
+# them: (pattern, flags) -> LazyPattern, and (pattern, flags) -> stored code.
+_DEFERRED: dict[tuple[str, int], LazyPattern] = {}
+_CODE: dict[tuple[str, int], tuple] = {}
+
+
+def deferred(pattern: str, flags: int = 0) -> LazyPattern:
+    """re.compile for a module-level constant, left until the pattern is first used.
+
+    Importing the framer then compiles nothing, and a pattern that the cached rules
+    brought code for (see `pattern_code` and `adopt_pattern_code`) is built from that
+    code. Module constants are fixed strings the tests exercise, so a bad one still fails
+    the tests, at first use rather than at import."""
+    key = (pattern, int(flags))
+    lazy = _DEFERRED.get(key)
+    if lazy is None:
+        lazy = _DEFERRED[key] = LazyPattern(pattern, flags, _CODE.get(key))
+    return lazy
+
+
+def pattern_code() -> dict[tuple[str, int], tuple]:
+    """The engine code of every deferred pattern of the modules imported so far, to keep
+    with the cached rules (a rules cache is written once per code and rules version)."""
+    out = {}
+    for key, lazy in list(_DEFERRED.items()):
+        stored = lazy._stored if lazy._stored is not None else _build(*key)[1]
+        if stored is not None:
+            out[key] = stored
+    return out
+
+
+def adopt_pattern_code(code: dict) -> None:
+    """Use code kept by `pattern_code` for deferred patterns, those made already and those
+    of modules imported later; code of another engine is ignored when a pattern is built."""
+    if not isinstance(code, dict):
+        return
+    _CODE.update(code)
+    for key, stored in code.items():
+        lazy = _DEFERRED.get(key)
+        if lazy is not None and lazy._stored is None:
+            lazy._stored = stored
+
+
 def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
     """re.compile, done now (a bad pattern raises re.error here, when the rules are
     loaded), as a LazyPattern that pickles with its code."""

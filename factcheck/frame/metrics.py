@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.frame.context import SentenceContext, gap
+from factcheck.frame.lazy_pattern import deferred
 from factcheck.frame.lexicon import Lexicon
 from factcheck.model import Quantity
 
@@ -22,8 +23,8 @@ AFTER_COST = 6        # news puts the metric before the figure more often than a
 NEAR_ENOUGH = 80      # beyond this cost the metric is a guess: lower confidence
 # between a count and the word that says what it counts: "9 dead", "two people died",
 # "five were hurt" (no punctuation, at most two words)
-_COUNT_PREDICATE = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}")
-_DESTINATION = re.compile(r"\b(?:into|to)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+_COUNT_PREDICATE = deferred(r"\s*(?:[^\W\d]+\s+){0,2}")
+_DESTINATION = deferred(r"\b(?:into|to)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def _fits(lex: Lexicon, mid: str, q: Quantity, sentence: str, is_change: bool,
     return 1
 
 
-_SPACE = re.compile(r"[ \t\u00a0]+")
+_SPACE = deferred(r"[ \t\u00a0]+")
 
 
 def _names_speaker(lex: Lexicon, text: str, end: int) -> bool:

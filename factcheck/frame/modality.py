@@ -11,22 +11,23 @@ from __future__ import annotations
 import re
 
 from factcheck.frame.context import SentenceContext
+from factcheck.frame.lazy_pattern import deferred
 from factcheck.frame.lexicon import Lexicon
 from factcheck.model import Quantity
 
-_LEVEL_BEFORE = re.compile(r"\b(?:to|at|of|reached|reach|hit|hits|totall?ing|totall?ed)\s+"
+_LEVEL_BEFORE = deferred(r"\b(?:to|at|of|reached|reach|hit|hits|totall?ing|totall?ed)\s+"
                            r"(?:a\s+|an\s+|the\s+|just\s+|around\s+|about\s+|nearly\s+|some\s+"
                            r"|record\s+|high\s+of\s+|all-time\s+high\s+of\s+)*$", re.IGNORECASE)
-_BY_BEFORE = re.compile(r"\bby\s+(?:a\s+|an\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+"
+_BY_BEFORE = deferred(r"\bby\s+(?:a\s+|an\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+"
                         r"|roughly\s+|more\s+than\s+|over\s+|as\s+much\s+as\s+)*$", re.IGNORECASE)
-_BASE_BEFORE = re.compile(r"\bfrom\s+(?:a\s+high\s+of\s+|a\s+low\s+of\s+|the\s+|its\s+|their\s+"
+_BASE_BEFORE = deferred(r"\bfrom\s+(?:a\s+high\s+of\s+|a\s+low\s+of\s+|the\s+|its\s+|their\s+"
                           r"|current\s+|present\s+|existing\s+|previous\s+|just\s+|about\s+"
                           r"|around\s+|some\s+)*$", re.IGNORECASE)
-_NOUN_OF = re.compile(r"\b(?:of|by)\s+(?:about\s+|around\s+|some\s+|nearly\s+)*$", re.IGNORECASE)
-_FILLER_AFTER = re.compile(r"^[\s,]*(?:\(?[a-z]{1,4}\)?\s+)?(?:m-o-m\s+|y-o-y\s+|month-on-month\s+"
+_NOUN_OF = deferred(r"\b(?:of|by)\s+(?:about\s+|around\s+|some\s+|nearly\s+)*$", re.IGNORECASE)
+_FILLER_AFTER = deferred(r"^[\s,]*(?:\(?[a-z]{1,4}\)?\s+)?(?:m-o-m\s+|y-o-y\s+|month-on-month\s+"
                            r"|year-on-year\s+)?", re.IGNORECASE)
 
-_PRESENT_BEFORE = re.compile(r"\b(?:its|their|current|existing|present)\s+"
+_PRESENT_BEFORE = deferred(r"\b(?:its|their|current|existing|present)\s+"
                              r"(?:(?!to\b|by\b|at\b|of\b)\w+\s+){0,3}$", re.IGNORECASE)
 
 WINDOW = 60
@@ -92,8 +93,8 @@ def choose_modality(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q:
     return "actual", ""
 
 
-_LAST_WORD = re.compile(r"(\w+)\s+$")
-_VERB_ON_FIGURE = re.compile(r"(\w+)\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+"
+_LAST_WORD = deferred(r"(\w+)\s+$")
+_VERB_ON_FIGURE = deferred(r"(\w+)\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+"
                              r"|roughly\s+|more\s+than\s+|over\s+|a\s+further\s+|another\s+)*$")
 
 

@@ -24,6 +24,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from factcheck.frame.lazy_pattern import deferred
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -44,7 +46,7 @@ def _year_tail(name: str) -> str:
 
 
 # One alternation, most specific first; named groups say which kind matched.
-_PATTERN = re.compile(
+_PATTERN = deferred(
     rf"""
     (?:
       (?P<mdy>\b(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<mdy_y>{_YEAR}))?\b)
@@ -70,21 +72,21 @@ _PATTERN = re.compile(
 )
 
 # Words right before an expression that make it the other side of a comparison, or an end.
-_BASE_BEFORE = re.compile(
+_BASE_BEFORE = deferred(
     r"(?:\bfrom|\bsince|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst|\bover"
     r"|\brelative\s+to|\bup\s+from|\bdown\s+from|\bin\s+comparison\s+to)"
     r"(?:\s+(?:the|a|its|their|levels?\s+(?:of|in)|in|of|a\s+year\s+earlier\s+in))*\s*$",
     re.IGNORECASE)
-_DEADLINE_BEFORE = re.compile(
+_DEADLINE_BEFORE = deferred(
     r"(?:\bthrough|\bthru|\buntil|\btill|\bby\s+the\s+end\s+of|\bby|\bbefore|\bno\s+later\s+than)"
     r"(?:\s+(?:the\s+end\s+of|end-|the))?\s*$",
     re.IGNORECASE)
-_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$",
+_AS_OF = deferred(r"\bas\s+(?:of|at)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$",
                     re.IGNORECASE)
-_SINCE_BEFORE = re.compile(r"\bsince(?:\s+(?:the|a|its|their))*\s*$", re.IGNORECASE)
-_JOINED = re.compile(r"[,;]|\b(?:while|but|whereas)\b|\band\s+(?:a|an|the|its|their)\b")
-_BREAK = re.compile(r"[;—–]|\s-\s")
-_CASE_MONTH = re.compile(r"^(?:(?:early|mid|late)[\s-]+)?[A-Z]")
+_SINCE_BEFORE = deferred(r"\bsince(?:\s+(?:the|a|its|their))*\s*$", re.IGNORECASE)
+_JOINED = deferred(r"[,;]|\b(?:while|but|whereas)\b|\band\s+(?:a|an|the|its|their)\b")
+_BREAK = deferred(r"[;—–]|\s-\s")
+_CASE_MONTH = deferred(r"^(?:(?:early|mid|late)[\s-]+)?[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -131,12 +133,12 @@ def _relative(label: str, article_date: dt.date | None, compute) -> tuple[str, s
 # the expression starts ("for the whole year", "the first quarter", "15 March"). Scanning
 # for them first, then trying the full pattern only at the few word starts just before
 # each, gives what _PATTERN.finditer gives at a fraction of the cost.
-_ANCHOR = re.compile(
+_ANCHOR = deferred(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|[1-4]q|h[12]|quarter|half"
     r"|month|year|m-o-m|m/m|mom|y-o-y|y/y|yoy|annual|fiscal|fy|monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday|yesterday|today|week|summer|winter|spring|autumn"
     r"|19[5-9]\d|20\d\d)")
-_WORD_START = re.compile(r"\b\w")
+_WORD_START = deferred(r"\b\w")
 LEAD = 30
 CACHE_SIZE = 4096
 _cache: dict[tuple[str, dt.date | None, bool], list[PeriodMention]] = {}
@@ -311,8 +313,8 @@ _WEEKDAY_NUMBER = {d: i for i, d in enumerate(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _SAID = r"(?:said|says|say|told|tells|announced|reported|reports|stated|wrote|posted|added)"
 # "said on Monday", "told Reuters on Tuesday", "said in a statement on Friday"
-_SAID_NEAR = re.compile(r"\b" + _SAID + r"\b(?:\s+[\w’'-]+){0,4}?\s+(?:on\s+)?$", re.IGNORECASE)
-_SAID_AFTER = re.compile(r"\s+" + _SAID + r"\b", re.IGNORECASE)
+_SAID_NEAR = deferred(r"\b" + _SAID + r"\b(?:\s+[\w’'-]+){0,4}?\s+(?:on\s+)?$", re.IGNORECASE)
+_SAID_AFTER = deferred(r"\s+" + _SAID + r"\b", re.IGNORECASE)
 
 
 def _day_of(word: str, day: dt.date) -> dt.date:

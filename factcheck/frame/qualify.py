@@ -18,14 +18,15 @@ from __future__ import annotations
 import re
 
 from factcheck.frame.context import SentenceContext, gap
+from factcheck.frame.lazy_pattern import deferred
 from factcheck.frame.lexicon import Lexicon
 from factcheck.model import Quantity
 
 NEAR = 40            # a commodity word this close to the metric word or the figure names it
 _IMPLIED = {"oil_flow": "oil", "oil_volume": "oil", "gas_volume": "gas", "gas_rate": "gas"}
-_TOWARDS = re.compile(r"\b(?:to|into|towards)\s+(?:the\s+)?$", re.IGNORECASE)
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-_VIA = re.compile(r"\b(?:via|through|across)\s+(?:the\s+)?$", re.IGNORECASE)
+_TOWARDS = deferred(r"\b(?:to|into|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM = deferred(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_VIA = deferred(r"\b(?:via|through|across)\s+(?:the\s+)?$", re.IGNORECASE)
 _INBOUND = ("imports",)
 _PLACE_KINDS = ("country", "region", "place", "facility", "pipeline")
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from factcheck.frame.lazy_pattern import deferred
+
 # Words that are abbreviations when followed by a full stop; lowercase, without the stop.
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres
@@ -29,19 +31,19 @@ the a an it its he she they we i this that these those there but and or so yet h
 in on at for as if when while after before since meanwhile still also his her their our
 """.split())
 
-_END = re.compile(r"[.!?]+[\"'”’)\]]*")
-_AFTER = re.compile(r"\s+[\"'“‘(\[]?(?:[A-Z0-9]|[•\-*–—])|\s*$", re.UNICODE)
+_END = deferred(r"[.!?]+[\"'”’)\]]*")
+_AFTER = deferred(r"\s+[\"'“‘(\[]?(?:[A-Z0-9]|[•\-*–—])|\s*$", re.UNICODE)
 # _END where _AFTER matches at its end, in one pass: a decimal point or a stop inside a
 # word is never handed to Python. Backtracking cannot make a shorter match pass, since
 # what follows a shorter one is another stop or closer, never a space or the end.
-_END_BEFORE_START = re.compile(_END.pattern + "(?=" + _AFTER.pattern + ")", re.UNICODE)
-_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
-_LINE_BREAK = re.compile(r"\n")
-_BULLET_START = re.compile(r"\s*(?:[•*\-–—▪●]|\d{1,2}[.)]\s)")
-_TERMINAL = re.compile(r"[.!?:;,\"'”’)\]]\s*$")
-_NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?([\w]+)", re.UNICODE)
-_LEAD = re.compile(r"^[\s•*▪●\-–—]+", re.UNICODE)
+_END_BEFORE_START = deferred(_END.pattern + "(?=" + _AFTER.pattern + ")", re.UNICODE)
+_DOTTED = deferred(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_BLANK_LINE = deferred(r"\n[ \t\r\f\v]*\n")
+_LINE_BREAK = deferred(r"\n")
+_BULLET_START = deferred(r"\s*(?:[•*\-–—▪●]|\d{1,2}[.)]\s)")
+_TERMINAL = deferred(r"[.!?:;,\"'”’)\]]\s*$")
+_NEXT_WORD = deferred(r"\s+[\"'“‘(\[]?([\w]+)", re.UNICODE)
+_LEAD = deferred(r"^[\s•*▪●\-–—]+", re.UNICODE)
 
 HEADLINE_MAX = 90   # a line shorter than this with no end punctuation reads as a heading
 
