@@ -179,16 +179,6 @@ def bench_archive(work: Path, n: int, rules: Path, target_claims: int, rows: lis
     corpus = work / f"c{n}"
     archive = work / f"archive_{target_claims}.parquet"
     loaded = cached_rules(rules, work / f"cache{n}")
-    here = os.getcwd()
-    os.chdir(corpus)
-    try:
-        files, _ = discover(["."])
-        results = extract_files(files, loaded, cache=FileCache.open(work / f"cache{n}", loaded))
-    finally:
-        os.chdir(here)
-    results = sorted((r for r in results if r.document), key=lambda r: r.path)
-    articles = [a for r in results for a in r.document.articles]
-    claims = [c for r in results for c in r.claims]
     build_s = 0.0
     if archive.exists():
         try:    # an archive of another schema, rules or record layout is built again
@@ -196,6 +186,17 @@ def bench_archive(work: Path, n: int, rules: Path, target_claims: int, rows: lis
         except ArchiveError:
             archive.unlink()
     if not archive.exists():
+        here = os.getcwd()
+        os.chdir(corpus)
+        try:
+            files, _ = discover(["."])
+            results = extract_files(files, loaded,
+                                    cache=FileCache.open(work / f"cache{n}", loaded))
+        finally:
+            os.chdir(here)
+        results = sorted((r for r in results if r.document), key=lambda r: r.path)
+        articles = [a for r in results for a in r.document.articles]
+        claims = [c for r in results for c in r.claims]
         start = time.perf_counter()
         signatures = {s.article: s for r in results for s in r.signatures}
         syn = analyse_syndication(articles, claims, syndication_params(loaded.checks), signatures)
@@ -240,18 +241,31 @@ def bench_archive(work: Path, n: int, rules: Path, target_claims: int, rows: lis
     source = next(p for p in sorted(corpus.rglob("*.txt")))
     draft.write_bytes(source.read_bytes())
     draft_results = extract_files([str(draft)], loaded, jobs=1)
-    start = time.perf_counter()
-    report = restrict_to(check_against_archive(draft_results, [], archive, loaded), [str(draft)])
-    lookup = time.perf_counter() - start
+    lookup = math.inf
+    for _ in range(3):      # best of three, as the CLI below
+        start = time.perf_counter()
+        report = restrict_to(check_against_archive(draft_results, [], archive, loaded),
+                             [str(draft)])
+        lookup = min(lookup, time.perf_counter() - start)
     rows.append((held, "draft vs archive: lookup + checks (in process)", lookup,
                  float("nan"), float("nan"), float("nan"),
                  f"{len(report.findings)} draft findings; archive {archive.stat().st_size / 1e6:.0f} MB"
                  + (f", built in {build_s:.0f} s" if build_s else "")))
-    wall, rss, _ = timed(fc_cmd("check", str(draft), "--against", str(archive), "--rules",
-                                str(rules), "--no-html", "-f", "json", "-o",
-                                str(work / "draft.json"), "-q", "--cache", str(work / f"cache{n}"),
-                                "--html", str(work / "r.html")), work)
-    note = "includes interpreter start and rules load"
+    # The CLI as an editor meets it: the rules come from the cache, the draft is new to
+    # it (framed, not read from the per-file cache). Each run gets a cache folder holding
+    # only the cached rules, so every run, and every run of this benchmark, times the
+    # same work. Best of three: the machine is shared.
+    runs = []
+    for _ in range(3):
+        with tempfile.TemporaryDirectory(dir=work) as fresh:
+            shutil.copytree(work / f"cache{n}" / "v1" / "rules", Path(fresh) / "v1" / "rules")
+            runs.append(timed(fc_cmd("check", str(draft), "--against", str(archive), "--rules",
+                                     str(rules), "--no-html", "-f", "json", "-o",
+                                     str(work / "draft.json"), "-q", "--cache", fresh,
+                                     "--html", str(work / "r.html")), work))
+    wall, rss = min(r[0] for r in runs), max(r[1] for r in runs)
+    note = ("best of 3; includes interpreter start, cached rules load and framing the draft; "
+            f"runs {', '.join(f'{r[0]:.2f}' for r in runs)} s")
     if build_s:
         # A spawned child's peak starts from this process's own (the kernel carries the
         # high-water mark across exec), and building the archive took gigabytes here.
