@@ -1,4 +1,4 @@
-"""Regular expressions of the rules: pickled with their compiled code, built on first use.
+"""The framer's regular expressions: kept with their compiled code, built on first use.
 
 A compiled `re` pattern pickles as its source and flags, so every load of cached rules
 parsed and compiled every pattern of the gazetteer and the metric lexicon again: about
@@ -7,7 +7,9 @@ every draft check. A LazyPattern pickles its source together with the code the p
 produced; loading it keeps that code, and the first call of a method hands the code to
 the regex engine's constructor (under a millisecond for the gazetteer) instead of parsing
 the source again. A pattern never used in a run (a metric's commodity words, a narrower)
-is never built at all.
+is never built at all. The framer's own module patterns are made with `deferred`: nothing
+is compiled at import, and the rules cache keeps their code too (`pattern_code`,
+`adopt_pattern_code`).
 
 The code is the `re` engine's own instruction list, private to one CPython version: it is
 stored with the version, the engine's magic number and word size, and a pattern loaded
