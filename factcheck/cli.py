@@ -439,10 +439,17 @@ def _analyse(paths, cfg, rules, quiet, *, strict_missing: bool,
     opts = opts or RunOptions()
     from factcheck.engine.timings import stage
 
+    paths = list(paths)
     with stage("map (read, extract, frame)"):
         results, problems = _framed(paths, cfg, rules, quiet, opts, strict_missing=strict_missing)
+    memo = None
+    if opts.cache and opts.engine != "dask":
+        # The last reduce's sentence clusters for these inputs, patched rather than redone.
+        from factcheck.engine.cache import FileCache, ReduceMemo
+
+        memo = ReduceMemo(FileCache.open(opts.cache, rules), "\0".join(sorted(paths)))
     with stage("reduce"):
-        return analyse_results(results, problems, rules, run_root=".", consume=True)
+        return analyse_results(results, problems, rules, run_root=".", consume=True, memo=memo)
 
 
 def _is_archive(path: str) -> bool:
