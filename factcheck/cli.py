@@ -11,6 +11,7 @@ import csv
 import errno
 import io
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -547,6 +548,7 @@ def _run_and_report(paths, fmt, output, html, no_html, fail_on, rules_dir, basel
 
     with stage("outputs"):
         _write_outputs(report, rules, cfg, cfg.format, output, quiet, ".")
+    _KEPT.append(report)
     raise Exit(_exit_code(report, cfg.fail_on))
 
 
@@ -795,4 +797,26 @@ def main() -> None:
         _err(f"internal error: {type(exc).__name__}: {exc} "
              f"(at {Path(last.filename).name}:{last.lineno}); please report it")
         sys.exit(EXIT_INTERNAL)
-    sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
+    _leave(code if isinstance(code, int) else EXIT_CLEAN)
+
+
+# The report of the last command, kept referenced so that leaving the command's frames does
+# not free it object by object (see _leave).
+_KEPT: list = []
+
+
+def _leave(code: int) -> None:
+    """Exit with `code` without freeing the corpus.
+
+    A run holds a corpus of small objects (articles, claims, spans, caches) until its end;
+    freeing them one by one on the way out (the command's frames, then every module cache
+    at interpreter shutdown) takes a tenth of a re-run's time at 10k articles, and grows
+    with the corpus. The outputs are written and closed by now, the process pool is shut
+    down, and nothing registered at exit needs running: flush the standard streams and
+    leave at once, as compilers do."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
