@@ -11,11 +11,13 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
+import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Optional, Sequence
 
-from factcheck.engine.cache import FileCache, ResultPack
+from factcheck.engine.cache import FileCache, ResultPack, _read, _seal, _write_atomic
 from factcheck.engine.timings import stage
 
 ProgressHook = Callable[[str], None]
@@ -78,14 +80,23 @@ def extract_files(paths: Sequence[str], rules, *, jobs: int | None = None,
     paths = list(paths)
     if cache is None:
         return _map(paths, rules, jobs, None, progress)
+    started = time.time_ns()
     pack = ResultPack(cache, scope)
     with stage("cache pack: load"):
         known = pack.load()
+        stats = _Stats(pack.folder)
     keep: dict = {}                    # key -> FileResult: the pack this run leaves
     key_of: dict[str, str] = {}        # path -> key, for the files mapped now
+    seen: dict[str, tuple] = {}        # path -> (stat signature, key), for the next run
     results, todo = [], []
     for path in paths:
-        key = _key_of(cache, path)
+        sig = _signature(path)
+        key = stats.key(path, sig)
+        if not key:
+            key = _key_of(cache, path)
+            stats.hashed += 1
+        if sig and key:
+            seen[path] = (sig, key)
         hit = known.get(key) if key else None
         if hit is not None and hit.path == path:
             results.append(hit)
@@ -99,7 +110,55 @@ def extract_files(paths: Sequence[str], rules, *, jobs: int | None = None,
     keep.update((key_of[r.path], r) for r in fresh if r.problem is None and key_of.get(r.path))
     with stage("cache pack: save"):
         pack.save(keep)
+        stats.save(seen, started)
     return results + fresh
+
+
+class _Stats:
+    """The last run's files by path: the stat signature each had and the key its bytes
+    gave, so that an unchanged file is not read and hashed again.
+
+    A file is taken as unchanged when size, modification and change times, inode and
+    device are all as recorded and it was last modified well before the recording run
+    began (git's rule for racy entries): a write within the file system's timestamp
+    granularity of that run could leave the signature as it was, so such a file is hashed.
+    The change time moves on every write and cannot be set back, so a tool that restores
+    the modification time does not hide an edit."""
+
+    SETTLED_NS = 2_000_000_000
+
+    def __init__(self, folder):
+        self.file = folder / "stats.sealed"
+        found = _read(self.file)
+        ok = isinstance(found, dict) and found.get("version") == 1
+        self.taken = found["taken"] if ok else 0
+        self.known = found["paths"] if ok else {}
+        self.hashed = 0
+
+    def key(self, path: str, sig: tuple) -> str:
+        entry = self.known.get(path)
+        if not sig or entry is None or entry[0] != sig:
+            return ""
+        if max(sig[1], sig[2]) >= self.taken - self.SETTLED_NS:
+            return ""
+        return entry[1]
+
+    def save(self, seen: dict, taken: int) -> None:
+        if seen == self.known and not self.hashed:
+            return      # every file was known and settled: the record stands as it is
+        try:
+            _write_atomic(self.file, _seal(pickle.dumps(
+                {"version": 1, "taken": taken, "paths": seen}, protocol=pickle.HIGHEST_PROTOCOL)))
+        except OSError:
+            pass    # the next run hashes every file: slower, never wrong
+
+
+def _signature(path: str) -> tuple:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ()
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
 
 
 def _key_of(cache: FileCache, path: str) -> str:
