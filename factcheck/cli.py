@@ -450,7 +450,11 @@ def _analyse(paths, cfg, rules, quiet, *, strict_missing: bool,
 
         memo = ReduceMemo(FileCache.open(opts.cache, rules), "\0".join(sorted(paths)))
     with stage("reduce"):
-        return analyse_results(results, problems, rules, run_root=".", consume=True, memo=memo)
+        from factcheck.engine import default_jobs
+
+        jobs = opts.jobs if opts.jobs and opts.jobs > 0 else default_jobs()
+        return analyse_results(results, problems, rules, run_root=".", consume=True, memo=memo,
+                               jobs=jobs)
 
 
 def _is_archive(path: str) -> bool:

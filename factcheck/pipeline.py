@@ -130,7 +130,7 @@ def analyse(documents: Sequence[Document], problems: Sequence[FileProblem], rule
 
 def analyse_results(results: Iterable[FileResult], problems: Sequence[FileProblem],
                     rules: Rules, *, run_root: str = ".", consume: bool = False,
-                    memo=None) -> Report:
+                    memo=None, jobs: int = 1) -> Report:
     """The reduce step: syndication clusters, checks, suppressions, over framed files.
 
     The outcome does not depend on the order of `results` (files are sorted by path), so
@@ -138,7 +138,8 @@ def analyse_results(results: Iterable[FileResult], problems: Sequence[FileProble
     list of results is emptied once read, so that at archive scale each file's claims and
     signatures are freed as soon as the reduce is done with them. A `memo`
     (engine.cache.ReduceMemo) lets a re-run patch the last run's sentence clusters
-    instead of computing them all again; the report is the same either way.
+    instead of computing them all again; with `jobs` > 1 the checks of a large corpus
+    use two processes (checks/parallel.py). The report is the same either way.
     """
     ordered = sorted(results, key=lambda r: r.path)
     if consume and isinstance(results, list):
@@ -149,7 +150,7 @@ def analyse_results(results: Iterable[FileResult], problems: Sequence[FileProble
     signatures = {s.article: s for r in ordered if r.document is not None for s in r.signatures}
     local = _local_by_article(r for r in ordered if r.document is not None)
     ordered.clear()
-    return _reduce(documents, claims, problems, rules, run_root, signatures, local, memo)
+    return _reduce(documents, claims, problems, rules, run_root, signatures, local, memo, jobs)
 
 
 def _local_by_article(results: Iterable[FileResult]) -> dict[str, list[Finding]]:
@@ -181,7 +182,8 @@ def reduce_claims(documents: Sequence[Document], claims: Sequence[Claim],
 
 def _reduce(documents: list[Document], claims: list[Claim], problems: list[FileProblem],
             rules: Rules, run_root: str, signatures: dict,
-            local: dict[str, list[Finding]] | None = None, memo=None) -> Report:
+            local: dict[str, list[Finding]] | None = None, memo=None,
+            jobs: int = 1) -> Report:
     """reduce_claims on lists it owns: it sorts and rewrites `claims` in place and empties
     `signatures`, so the corpus is held once, not twice, while it runs."""
     from factcheck.checks import run_checks, syndicate
@@ -201,7 +203,7 @@ def _reduce(documents: list[Document], claims: list[Claim], problems: list[FileP
         for i, claim in enumerate(claims):
             claims[i] = _with_cluster(claim, syn.cluster_of_claim(claim), shared)
     with stage("checks"):
-        findings = run_checks(claims, articles, rules.checks, syn, local)
+        findings = run_checks(claims, articles, rules.checks, syn, local, jobs=jobs)
 
     all_problems = list(problems)
     for document in documents:

@@ -23,6 +23,7 @@ from factcheck.checks.compare import units_folder
 from factcheck.checks.config import CheckRules, RuleConfig, load_check_rules, rule_codes
 from factcheck.checks.context import CheckContext, syndication_params
 from factcheck.checks.findings import claim_order, fingerprint, merge_same_id, sort_findings
+from factcheck.checks.parallel import run_in_two
 from factcheck.checks.registry import ARTICLE_LOCAL_KINDS, CHECK_KINDS, register
 from factcheck.checks.syndication import ArticleSignature, Syndication, analyse_syndication
 from factcheck.model import Article, Claim, Finding
@@ -58,11 +59,14 @@ def assign_clusters(articles: Sequence[Article], claims: Sequence[Claim],
 
 def run_checks(claims: Sequence[Claim], articles: Sequence[Article],
                rules: CheckRules, syndication: Syndication | None = None,
-               local: Mapping[str, Sequence[Finding]] | None = None) -> list[Finding]:
+               local: Mapping[str, Sequence[Finding]] | None = None,
+               jobs: int = 1) -> list[Finding]:
     """Every enabled rule over the corpus; the order does not depend on input order.
 
     `local` (article id -> what run_local_checks found in it, from the per-file step):
-    the article-local kinds are not run again on those articles.
+    the article-local kinds are not run again on those articles. With `jobs` > 1 on a
+    large corpus, the arithmetic kinds run in a forked process while this one runs the
+    others (see parallel.py); the findings are the same.
     """
     claims = sorted(claims, key=claim_order)
     articles = sorted(articles, key=lambda a: a.id)
@@ -71,17 +75,24 @@ def run_checks(claims: Sequence[Claim], articles: Sequence[Article],
         ctx.syndication = syndication
     local = local or {}
     rest = _LocalRest(claims, articles, rules, local) if local else None
-    findings: list[Finding] = []
+
+    def run(rule: RuleConfig) -> list[Finding]:
+        kind = CHECK_KINDS[rule.kind]
+        if rest is not None and rule.kind in ARTICLE_LOCAL_KINDS:
+            return rest.findings(rule, kind)
+        return list(_checked(kind(ctx, rule)))
+
+    enabled = [rule for rule in rules.enabled if rule.kind in CHECK_KINDS]
     with units_folder(rules.folder):     # conversions follow the run's --rules folder
-        for rule in rules.enabled:
-            kind = CHECK_KINDS.get(rule.kind)
-            if kind is None:
-                continue
-            if rest is not None and rule.kind in ARTICLE_LOCAL_KINDS:
-                findings.extend(rest.findings(rule, kind))
-            else:
-                findings.extend(_checked(kind(ctx, rule)))
+        by_rule = run_in_two(enabled, run, _arithmetic, jobs=jobs, size=len(claims))
+    findings = [f for rule in enabled for f in by_rule[rule.code]]
     return sort_findings(merge_same_id(findings, ctx.claims_by_id), ctx.claims_by_id)
+
+
+def _arithmetic(rule: RuleConfig) -> bool:
+    """The kinds defined in the arithmetic modules: they share the text layout, the others
+    the key groups, so each process builds only what its own kinds read."""
+    return CHECK_KINDS[rule.kind].__module__.rsplit(".", 1)[-1].startswith("arithmetic")
 
 
 def run_local_checks(claims: Sequence[Claim], articles: Sequence[Article],
