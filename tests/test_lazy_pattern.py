@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pickle
 import re
+from pathlib import Path
 
 import pytest
 
 from factcheck.frame import load_framing_rules
 from factcheck.frame.lazy_pattern import LazyPattern, lazy_compile
 
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 TEXT = ("Kazakhstan's oil output rose to 2.1 million barrels per day in March, the "
         "energy ministry said, while Russia's exports fell.")
 
@@ -65,26 +67,41 @@ def test_module_patterns_are_built_from_the_code_the_cached_rules_keep(tmp_path)
     import sys
 
     # A fresh interpreter, as a check starts: the first call writes the rules cache with
-    # the framer's pattern code, the second loads it and must build each framer pattern
-    # from that code, equal to what re.compile makes of its source.
+    # the module patterns' code (framer: re; parser, checks, readers: regex), the second
+    # loads it and must build each pattern from that code, the very pattern the engine
+    # compiles from its source.
     script = """
 import re, sys
+import regex
 from factcheck.engine import cached_rules
 from factcheck.frame import lazy_pattern
 rules = cached_rules(None, sys.argv[1])
-from factcheck.frame import periods, sentences
+import factcheck.frame, factcheck.extract, factcheck.checks, factcheck.ingest
 made = [p for p in lazy_pattern._DEFERRED.values()]
-assert made, "the framer makes its module patterns with deferred"
+plain = [p for p in made if not isinstance(p, lazy_pattern.LazyRegex)]
+other = [p for p in made if isinstance(p, lazy_pattern.LazyRegex)]
+assert len(plain) > 50 and len(other) > 100, (len(plain), len(other))
 if sys.argv[2] == "load":
-    assert all(p._stored is not None for p in made), "code adopted for every framer pattern"
-assert all(p.compiled() == re.compile(p.pattern, p.flags) for p in made)
+    assert all(p._stored is not None for p in made), "code adopted for every module pattern"
+assert all(p.compiled() == re.compile(p.pattern, p.flags) for p in plain)
+text = sys.argv[3]
+for p in other:
+    fresh = regex.compile(p.pattern, p.flags)
+    built = p.compiled()._pickled_data
+    # all but the code itself, whose quick-reject character sets regex lays out in an
+    # order that varies from one interpreter to the next
+    assert built[:2] + built[3:] == fresh._pickled_data[:2] + fresh._pickled_data[3:]
+    probe = text if isinstance(p.pattern, str) else text.encode("utf-8")
+    assert [m.span() for m in p.finditer(probe)] == [m.span() for m in fresh.finditer(probe)]
 print(len(made))
 """
+    text = "\n".join(p.read_text(encoding="utf-8", errors="replace")
+                     for p in sorted(SEEDS.glob("*.txt")))[:60_000] + "\n" + TEXT
     for step in ("write", "load"):
-        done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "cache"), step],
+        done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "cache"), step, text],
                               capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stderr
-    assert int(done.stdout) > 50
+    assert int(done.stdout) > 150
 
 
 def test_a_deferred_pattern_matches_like_its_source():
@@ -96,3 +113,55 @@ def test_a_deferred_pattern_matches_like_its_source():
     plain = re.compile(_PATTERN.pattern, _PATTERN.flags)
     text = "Output rose in March 2025 and in the first quarter, from 2024 levels."
     assert [m.span() for m in _PATTERN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_deferred_regex_pattern_matches_like_its_source():
+    import regex
+
+    from factcheck.frame.lazy_pattern import LazyRegex, deferred_regex
+
+    source = r"(?P<n>\d[\d,]*+)\s*(?i:million|billion)?\s*(?P<u>\p{L}+)"
+    lazy = deferred_regex(source, regex.IGNORECASE)
+    assert isinstance(lazy, LazyRegex) and deferred_regex(source, regex.IGNORECASE) is lazy
+    plain = regex.compile(source, regex.IGNORECASE)
+    text = "Exports reached 1,200 million barrels, then 300 tonnes."
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert lazy.search(text, 20).group("u") == plain.search(text, 20).group("u")
+    assert list(lazy.splititer(text)) == list(plain.splititer(text))
+    assert lazy.subf("{u}", text) == plain.subf("{u}", text)
+    assert lazy.groupindex == plain.groupindex
+    assert lazy.compiled()._pickled_data == plain._pickled_data
+
+
+def test_regex_code_pickles_with_the_pattern_and_code_of_another_engine_is_ignored():
+    import regex
+
+    from factcheck.frame.lazy_pattern import LazyRegex, _build_regex
+
+    source = r"(?<![\w])(\d++)\s*(?:bpd|barrels)"
+    _, stored = _build_regex(source, regex.IGNORECASE)
+    lazy = pickle.loads(pickle.dumps(LazyRegex(source, regex.IGNORECASE, stored)))
+    assert not hasattr(lazy, "_compiled")
+    assert lazy.search("output of 300 BPD").group(1) == "300"
+    assert lazy.compiled()._pickled_data == regex.compile(source, regex.IGNORECASE)._pickled_data
+    foreign = LazyRegex(source, regex.IGNORECASE, (("regex", "0.0", 0), stored[1]))
+    assert foreign.search("output of 300 barrels").group(1) == "300"
+
+
+def test_every_module_with_deferred_patterns_is_imported_before_the_rules_cache_is_written():
+    import importlib
+    import sys
+    from pathlib import Path
+
+    import factcheck
+    from factcheck.engine.cache import _PATTERN_MODULES
+
+    for module in _PATTERN_MODULES:
+        importlib.import_module(module)
+    root = Path(factcheck.__file__).parent
+    for path in root.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if path.name != "lazy_pattern.py" and ("= deferred(" in text or "= deferred_regex(" in text):
+            parts = path.relative_to(root.parent).with_suffix("").parts
+            name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+            assert name in sys.modules, name

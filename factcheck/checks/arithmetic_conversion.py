@@ -28,13 +28,14 @@ from factcheck.checks.config import RuleConfig
 from factcheck.checks.context import CheckContext
 from factcheck.checks.registry import register
 from factcheck.model import Claim, Finding
+from factcheck.frame.lazy_pattern import deferred_regex
 
 DEFAULT_BARRELS_PER_TONNE = 7.33
 DEFAULT_BAND = 0.07      # light crude ~7.8, heavy crude ~6.9 barrels per tonne
 DEFAULT_CONDENSATE_MAX = 8.9   # gas condensate runs to ~8.5-8.9 barrels per tonne
 
-_OIL = regex.compile(r"\b(?:oil|crude|condensate|petroleum|barrels?|bpd|b/d)\b", regex.IGNORECASE)
-_STATED_FACTOR = regex.compile(
+_OIL = deferred_regex(r"\b(?:oil|crude|condensate|petroleum|barrels?|bpd|b/d)\b", regex.IGNORECASE)
+_STATED_FACTOR = deferred_regex(
     r"(?P<f>\d+(?:\.\d+)?)\s*(?:barrels|bbl)\s*(?:per|a|an|to\s+(?:a|the|one|each))\s+"
     r"(?:metric\s+)?(?:tonne|ton)\b|(?:one|a|each|per)\s+(?:metric\s+)?(?:tonne|ton)\s+"
     r"(?:of\s+[a-z ]{1,20}\s+)?(?:is|equals|=|is\s+equal\s+to|equates\s+to|is\s+about)\s+"
@@ -51,8 +52,8 @@ _OIL_METRICS = {"crude_condensate_production", "crude_production", "oil_producti
                 "compensation_cuts"}
 
 
-_CONTEXT = regex.compile(r"^@context\(\s*barrels_per_tonne\s*=\s*(\d+(?:\.\d+)?)\s*\)\s*crude_oil\b",
-                         regex.MULTILINE)
+_CONTEXT = deferred_regex(r"^@context\(\s*barrels_per_tonne\s*=\s*(\d+(?:\.\d+)?)\s*\)\s*crude_oil\b",
+                          regex.MULTILINE)
 
 
 def units_file_factor(ctx: CheckContext) -> float | None:

@@ -28,24 +28,25 @@ from factcheck.checks.context import CheckContext
 from factcheck.checks.formatting import number
 from factcheck.checks.registry import register
 from factcheck.model import Claim, Finding
+from factcheck.frame.lazy_pattern import deferred_regex
 
-_YEAR = regex.compile(r"^\s*(?:19|20)\d\d\s*$")
-_PARTIAL_LEAD = regex.compile(r"\b(?:includ\w*|among|such\s+as|top|biggest|largest|main|"
-                              r"major|key|notabl\w*|of\s+which|led\s+by)\b", regex.IGNORECASE)
-_EXHAUSTIVE = regex.compile(r"\b(?:split\s+(?:between|among|into)|made\s+up\s+of|comprising|"
-                            r"consisting\s+of|divided\s+(?:between|among|into)|broken\s+down\s+"
-                            r"into)\s*[^.;]{0,30}$", regex.IGNORECASE)
-_PARTIAL_PROSE = regex.compile(r"\b(?:including|of\s+which|of\s+them|of\s+those|among\s+them)"
-                               r"\s*[^.;]{0,30}$", regex.IGNORECASE)
-_TOTAL_BEFORE = regex.compile(r"\b(?:a\s+total\s+of|total(?:l?ed|l?ing)?|altogether|in\s+all|"
-                              r"combined|overall)\s+(?:of\s+)?(?:about|around|some|nearly|"
-                              r"almost|roughly)?\s*$", regex.IGNORECASE)
-_TOTAL_AFTER = regex.compile(r"^\s*(?:in\s+total|in\s+all|altogether|combined)\b",
+_YEAR = deferred_regex(r"^\s*(?:19|20)\d\d\s*$")
+_PARTIAL_LEAD = deferred_regex(r"\b(?:includ\w*|among|such\s+as|top|biggest|largest|main|"
+                               r"major|key|notabl\w*|of\s+which|led\s+by)\b", regex.IGNORECASE)
+_EXHAUSTIVE = deferred_regex(r"\b(?:split\s+(?:between|among|into)|made\s+up\s+of|comprising|"
+                             r"consisting\s+of|divided\s+(?:between|among|into)|broken\s+down\s+"
+                             r"into)\s*[^.;]{0,30}$", regex.IGNORECASE)
+_PARTIAL_PROSE = deferred_regex(r"\b(?:including|of\s+which|of\s+them|of\s+those|among\s+them)"
+                                r"\s*[^.;]{0,30}$", regex.IGNORECASE)
+_TOTAL_BEFORE = deferred_regex(r"\b(?:a\s+total\s+of|total(?:l?ed|l?ing)?|altogether|in\s+all|"
+                               r"combined|overall)\s+(?:of\s+)?(?:about|around|some|nearly|"
+                               r"almost|roughly)?\s*$", regex.IGNORECASE)
+_TOTAL_AFTER = deferred_regex(r"^\s*(?:in\s+total|in\s+all|altogether|combined)\b",
+                              regex.IGNORECASE)
+_FIRST_PART = deferred_regex(r"\b(?:one|the\s+first)\s+[a-z]+(?:\s+[a-z]+){0,3}\s*$",
                              regex.IGNORECASE)
-_FIRST_PART = regex.compile(r"\b(?:one|the\s+first)\s+[a-z]+(?:\s+[a-z]+){0,3}\s*$",
-                            regex.IGNORECASE)
-_NEXT_PART = regex.compile(r"\b(?:another|a\s+separate|the\s+other|a\s+second|a\s+third|"
-                           r"a\s+further|the\s+remaining|the\s+rest)\b", regex.IGNORECASE)
+_NEXT_PART = deferred_regex(r"\b(?:another|a\s+separate|the\s+other|a\s+second|a\s+third|"
+                            r"a\s+further|the\s+remaining|the\s+rest)\b", regex.IGNORECASE)
 
 
 @register("parts-total", article_local=True)

@@ -30,45 +30,46 @@ from factcheck.checks.config import RuleConfig
 from factcheck.checks.context import CheckContext
 from factcheck.checks.registry import register
 from factcheck.model import Claim, Finding
+from factcheck.frame.lazy_pattern import deferred_regex
 
 _HEDGE = r"(?:about|around|roughly|nearly|almost|some|just|approximately|an\s+estimated)"
-_LEVEL_CUE = regex.compile(
+_LEVEL_CUE = deferred_regex(
     r"(?<!\b(?:compared|relative|equal|close|similar|due|thanks|up|next|according))"
     rf"\s*\bto\s+(?:a\s+|an\s+)?(?:(?:new\s+)?(?:record|all[\s-]time|multi-year)"
     rf"(?:[\s-](?:high|low|peak))?\s+(?:of\s+)?)?{_HEDGE}?\s*$", regex.IGNORECASE)
-_BASE_CUE = regex.compile(
+_BASE_CUE = deferred_regex(
     rf"\b(?:from|versus|vs\.?|compared\s+(?:with|to))\s+(?:a\s+|an\s+|the\s+)?"
     rf"(?:(?:revised\s+|previous\s+)?(?:high|low|peak|level|record(?:[\s-](?:high|low))?|"
     rf"total|average)\s+(?:of\s+)?)?{_HEDGE}?\s*$", regex.IGNORECASE)
-_CLAUSE_BREAK = regex.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?:its|the|a)\b",
-                              regex.IGNORECASE)
+_CLAUSE_BREAK = deferred_regex(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?:its|the|a)\b",
+                               regex.IGNORECASE)
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
-_MOM = regex.compile(r"\b(?:m-o-m|mom|m/m|month[\s-]on[\s-]month|month[\s-]over[\s-]month|"
-                     r"(?:from|on|over|than|compared\s+with)\s+(?:a|the)\s+(?:previous|prior|"
-                     r"preceding)\s+month|from\s+a\s+month\s+(?:earlier|before|ago))\b",
-                     regex.IGNORECASE)
-_YOY = regex.compile(r"\b(?:y-o-y|yoy|y/y|year[\s-]on[\s-]year|year[\s-]over[\s-]year|"
-                     r"(?:from|than|compared\s+with|over)\s+(?:a|the\s+same\s+\w+\s+(?:a|last))"
-                     r"\s+year\s+(?:earlier|before|ago)|from\s+a\s+year\s+(?:earlier|before|ago))\b",
-                     regex.IGNORECASE)
-_QOQ = regex.compile(r"\b(?:q-o-q|qoq|q/q|quarter[\s-]on[\s-]quarter|quarter[\s-]over[\s-]quarter|"
-                     r"from\s+(?:a|the)\s+(?:previous|prior|preceding)\s+quarter)\b",
-                     regex.IGNORECASE)
-_FROM_MONTH = regex.compile(r"\b(?:from|since|compared\s+with|than\s+in|over)\s+(?:the\s+)?"
-                            rf"({'|'.join(_MONTHS)})(?:\s+(\d{{4}}))?\b(?!\s+\d)",
+_MOM = deferred_regex(r"\b(?:m-o-m|mom|m/m|month[\s-]on[\s-]month|month[\s-]over[\s-]month|"
+                      r"(?:from|on|over|than|compared\s+with)\s+(?:a|the)\s+(?:previous|prior|"
+                      r"preceding)\s+month|from\s+a\s+month\s+(?:earlier|before|ago))\b",
+                      regex.IGNORECASE)
+_YOY = deferred_regex(r"\b(?:y-o-y|yoy|y/y|year[\s-]on[\s-]year|year[\s-]over[\s-]year|"
+                      r"(?:from|than|compared\s+with|over)\s+(?:a|the\s+same\s+\w+\s+(?:a|last))"
+                      r"\s+year\s+(?:earlier|before|ago)|from\s+a\s+year\s+(?:earlier|before|ago))\b",
+                      regex.IGNORECASE)
+_QOQ = deferred_regex(r"\b(?:q-o-q|qoq|q/q|quarter[\s-]on[\s-]quarter|quarter[\s-]over[\s-]quarter|"
+                      r"from\s+(?:a|the)\s+(?:previous|prior|preceding)\s+quarter)\b",
+                      regex.IGNORECASE)
+_FROM_MONTH = deferred_regex(r"\b(?:from|since|compared\s+with|than\s+in|over)\s+(?:the\s+)?"
+                             rf"({'|'.join(_MONTHS)})(?:\s+(\d{{4}}))?\b(?!\s+\d)",
+                             regex.IGNORECASE)
+_FROM_YEAR = deferred_regex(r"\b(?:from|since|compared\s+with|than\s+in|over)\s+((?:19|20)\d\d)\b"
+                            r"(?!\s*(?:%|percent|million|billion|bpd|tons|tonnes))",
                             regex.IGNORECASE)
-_FROM_YEAR = regex.compile(r"\b(?:from|since|compared\s+with|than\s+in|over)\s+((?:19|20)\d\d)\b"
-                           r"(?!\s*(?:%|percent|million|billion|bpd|tons|tonnes))",
-                           regex.IGNORECASE)
 
-_UP = regex.compile(r"\b(?:rose|risen|rise|rising|rises|increased|increase|increasing|grew|"
-                    r"grown|grow|climbed|climb|jumped|jump|surged|surge|soared|soar|gained|"
-                    r"rebounded|up|higher|boosted|raised)\b", regex.IGNORECASE)
-_DOWN = regex.compile(r"\b(?:fell|fall|falling|fallen|falls|dropped|drop|declined|decline|"
-                      r"decreased|decrease|slumped|slump|plunged|plunge|slid|sank|tumbled|"
-                      r"shrank|down|lower|cut|reduced|lost)\b", regex.IGNORECASE)
+_UP = deferred_regex(r"\b(?:rose|risen|rise|rising|rises|increased|increase|increasing|grew|"
+                     r"grown|grow|climbed|climb|jumped|jump|surged|surge|soared|soar|gained|"
+                     r"rebounded|up|higher|boosted|raised)\b", regex.IGNORECASE)
+_DOWN = deferred_regex(r"\b(?:fell|fall|falling|fallen|falls|dropped|drop|declined|decline|"
+                       r"decreased|decrease|slumped|slump|plunged|plunge|slid|sank|tumbled|"
+                       r"shrank|down|lower|cut|reduced|lost)\b", regex.IGNORECASE)
 
 
 def base_period(text: str, level_period: str) -> str:

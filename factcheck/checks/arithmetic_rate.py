@@ -27,9 +27,10 @@ from factcheck.checks.config import RuleConfig
 from factcheck.checks.context import CheckContext
 from factcheck.checks.registry import register
 from factcheck.model import Claim, Finding
+from factcheck.frame.lazy_pattern import deferred_regex
 
 _PER = {"d": "day", "day": "day", "month": "month", "yr": "year", "year": "year"}
-_PARTIAL = regex.compile(
+_PARTIAL = deferred_regex(
     r"\b(?:so\s+far|to\s+date|year[\s-]to[\s-]date|ytd|in\s+the\s+first|through|until|"
     r"till|since|by\s+the\s+end|over\s+the\s+(?:first|past|last)|peak|peaked|at\s+times|"
     r"up\s+to|capacity|in\s+some\s+months|at\s+its\s+height|of\s+which|of\s+them|of\s+those|"

@@ -25,6 +25,7 @@ from factcheck.checks.context import CheckContext
 from factcheck.checks.findings import claim_order
 from factcheck.checks.registry import register
 from factcheck.model import Claim, Finding
+from factcheck.frame.lazy_pattern import deferred_regex
 
 _HIGH = r"(?:record(?:[\s-]+(?:high|highs|level|peak|amount|volume))?|all[\s-]time[\s-]+high|" \
         r"highest(?:\s+level)?\s+(?:ever|on\s+record))"
@@ -33,11 +34,11 @@ _HEDGE = r"(?:near|nearly|almost|close\s+to|just\s+(?:below|under|shy\s+of)|shy\
          r"under|short\s+of|second|third|previous|prior|former|old|last|from|beat|broke|" \
          r"broken|topped|surpassed|than|not)"
 
-_BEFORE = regex.compile(
+_BEFORE = deferred_regex(
     rf"(?<!{_HEDGE}[\s-]+(?:a|an|the)?\s*)\b(?P<cue>{_LOW}|{_HIGH})"
     r"(?:\s+(?:of|at|to))?\s*(?:nearly|almost|about|around|some|over|more\s+than)?\s*$",
     regex.IGNORECASE)
-_AFTER = regex.compile(
+_AFTER = deferred_regex(
     rf"^\s*(?:\([^)]{{0,20}}\)\s*)?(?:(?:of|in|for|last|this)\b[^,;.()]{{0,30}})?[,—–-]+\s*"
     rf"(?:a|an|the)\s+(?:new\s+)?(?P<cue>{_LOW}|{_HIGH})\b",
     regex.IGNORECASE)
@@ -47,9 +48,9 @@ _MONTH_NAMES = r"(?:january|february|march|april|may|june|july|august|september|
                r"november|december|first|second|third|fourth)"
 # "a record for March", "record March output", "a first-quarter record": seasonal records
 # compare a period with the same period of earlier years only.
-_SEASONAL = regex.compile(rf"\b{_MONTH_NAMES}(?:[\s-]+quarter)?[\s-]+record|"
-                          rf"\brecord[\s-]+(?:for\s+(?:the\s+month\s+of\s+|any\s+)?)?"
-                          rf"{_MONTH_NAMES}\b", regex.IGNORECASE)
+_SEASONAL = deferred_regex(rf"\b{_MONTH_NAMES}(?:[\s-]+quarter)?[\s-]+record|"
+                           rf"\brecord[\s-]+(?:for\s+(?:the\s+month\s+of\s+|any\s+)?)?"
+                           rf"{_MONTH_NAMES}\b", regex.IGNORECASE)
 
 
 # Every cue above holds one of these words: text without any of them needs no regex.

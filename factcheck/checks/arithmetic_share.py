@@ -26,17 +26,18 @@ from factcheck.checks.config import RuleConfig
 from factcheck.checks.context import CheckContext
 from factcheck.checks.registry import register
 from factcheck.model import Finding
+from factcheck.frame.lazy_pattern import deferred_regex
 
 _HEDGE = r"(?:about|around|roughly|some|nearly|almost|approximately|just\s+(?:over|under)|" \
          r"more\s+than|less\s+than|over|under|close\s+to)"
-_SHARE_BEFORE = regex.compile(rf"^\s*(?:[^\W\d]+\s+){{0,4}}?[^\W\d]*\s*(?:,|\(|—|–)\s*"
-                              rf"(?:or|which\s+is|i\.e\.|that\s+is)?\s*{_HEDGE}?\s*$",
-                              regex.IGNORECASE)
-_SHARE_AFTER = regex.compile(r"^\s*(?:of|share\s+of)\b", regex.IGNORECASE)
-_WHOLE_OF = regex.compile(r"^\s*(?:out\s+)?of\s+(?:the\s+|a\s+|all\s+|its\s+|their\s+)?"
-                          r"(?:(?:total|overall|combined)\s+(?:of\s+)?)?$", regex.IGNORECASE)
-_WHOLE_TOTAL = regex.compile(r"\b(?:of\s+)?(?:the|a|its|their)?\s*(?:total|overall|"
-                             r"combined)\s+(?:of\s+)?$", regex.IGNORECASE)
+_SHARE_BEFORE = deferred_regex(rf"^\s*(?:[^\W\d]+\s+){{0,4}}?[^\W\d]*\s*(?:,|\(|—|–)\s*"
+                               rf"(?:or|which\s+is|i\.e\.|that\s+is)?\s*{_HEDGE}?\s*$",
+                               regex.IGNORECASE)
+_SHARE_AFTER = deferred_regex(r"^\s*(?:of|share\s+of)\b", regex.IGNORECASE)
+_WHOLE_OF = deferred_regex(r"^\s*(?:out\s+)?of\s+(?:the\s+|a\s+|all\s+|its\s+|their\s+)?"
+                           r"(?:(?:total|overall|combined)\s+(?:of\s+)?)?$", regex.IGNORECASE)
+_WHOLE_TOTAL = deferred_regex(r"\b(?:of\s+)?(?:the|a|its|their)?\s*(?:total|overall|"
+                              r"combined)\s+(?:of\s+)?$", regex.IGNORECASE)
 
 
 def _prev(lay: Layout, p: Placed) -> Placed | None:
@@ -108,12 +109,12 @@ def _part_and_whole(lay: Layout, near: Placed, share: Placed, share_of: bool):
 _ABOVE = r"(?:exceed(?:s|ed|ing)?|above|over|top(?:s|ped|ping)?|beat(?:s|ing)?|surpass\w*|" \
          r"overshoot\w*|overshot|higher\s+than|more\s+than)"
 _BELOW = r"(?:below|under|short\s+of|miss(?:es|ed|ing)?|lower\s+than|less\s+than|trail\w*)"
-_LEVEL_TO_REF = regex.compile(
+_LEVEL_TO_REF = deferred_regex(
     rf"\b(?P<dir>{_ABOVE}|{_BELOW})\b[^.;|]{{0,50}}$", regex.IGNORECASE)
-_BY = regex.compile(r"^\s*,?\s*by\s+(?:about|around|roughly|some|nearly|almost|"
-                    r"approximately)?\s*$", regex.IGNORECASE)
-_GAP_REF = regex.compile(rf"^\s*(?P<dir>{_ABOVE}|{_BELOW})\s+(?:the\s+|its\s+|their\s+|a\s+)?"
-                         r"(?:[\w+.-]+\s+){0,3}(?:of\s+)?$", regex.IGNORECASE)
+_BY = deferred_regex(r"^\s*,?\s*by\s+(?:about|around|roughly|some|nearly|almost|"
+                     r"approximately)?\s*$", regex.IGNORECASE)
+_GAP_REF = deferred_regex(rf"^\s*(?P<dir>{_ABOVE}|{_BELOW})\s+(?:the\s+|its\s+|their\s+|a\s+)?"
+                          r"(?:[\w+.-]+\s+){0,3}(?:of\s+)?$", regex.IGNORECASE)
 
 
 @register("difference", article_local=True)

@@ -24,6 +24,7 @@ from factcheck.checks.context import CheckContext
 from factcheck.checks.findings import make_finding
 from factcheck.checks.formatting import amount, describe
 from factcheck.model import Claim, Finding
+from factcheck.frame.lazy_pattern import deferred_regex
 
 INF = math.inf
 
@@ -216,7 +217,7 @@ class Layout:
         return self.by_sentence.get(self._occurrence.get(id(p)), [])
 
 
-_SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])|\n\s*\n")
+_SENTENCE_END = deferred_regex(r"(?<=[.!?])\s+(?=[A-Z\"“(])|\n\s*\n")
 
 
 def _may_end_sentence(chunk: str) -> bool:
@@ -271,10 +272,10 @@ def independent(ctx: CheckContext, a: Claim, b: Claim) -> bool:
 
 # --- periods -----------------------------------------------------------------------------
 
-_MONTH = regex.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = regex.compile(r"^(\d{4})-Q([1-4])$")
-_HALF = regex.compile(r"^(\d{4})-H([12])$")
-_YEAR = regex.compile(r"^(\d{4})$")
+_MONTH = deferred_regex(r"^(\d{4})-(\d{2})$")
+_QUARTER = deferred_regex(r"^(\d{4})-Q([1-4])$")
+_HALF = deferred_regex(r"^(\d{4})-H([12])$")
+_YEAR = deferred_regex(r"^(\d{4})$")
 
 
 @lru_cache(maxsize=1 << 14)

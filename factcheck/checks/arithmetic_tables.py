@@ -13,19 +13,20 @@ from dataclasses import dataclass
 import regex
 
 from factcheck.checks.arithmetic_support import Interval
+from factcheck.frame.lazy_pattern import deferred_regex
 
-_SEPARATOR_ROW = regex.compile(r"^[\s|:\-–—=+]+$")
-_NUMBER_CELL = regex.compile(
+_SEPARATOR_ROW = deferred_regex(r"^[\s|:\-–—=+]+$")
+_NUMBER_CELL = deferred_regex(
     r"^\s*(?:\*\*)?\s*(?P<open>\()?\s*[~≈]?\s*(?P<cur>[$€£¥])?\s*(?P<num>[+-]?\d{1,3}(?:,\d{3})+"
     r"(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)\s*(?P<pct>%)?\s*(?:\)|\*\*)?\s*$")
-_MISSING = regex.compile(r"^\s*(?:|-|–|—|n/?a|\.\.\.|…|\*)\s*$", regex.IGNORECASE)
-TOTAL_LABEL = regex.compile(r"^\W*(?:grand\s+)?(?:total|all|sum|overall|combined)\b",
-                            regex.IGNORECASE)
+_MISSING = deferred_regex(r"^\s*(?:|-|–|—|n/?a|\.\.\.|…|\*)\s*$", regex.IGNORECASE)
+TOTAL_LABEL = deferred_regex(r"^\W*(?:grand\s+)?(?:total|all|sum|overall|combined)\b",
+                             regex.IGNORECASE)
 # Rows that break a column into a sub-breakdown: their sums are not the column's sum.
-NESTED_LABEL = regex.compile(r"^\s*(?:of\s+which|incl|including|o/w|excluding|excl|memo|"
-                             r"sub-?total|[-–•*+]\s|\.\.)", regex.IGNORECASE)
+NESTED_LABEL = deferred_regex(r"^\s*(?:of\s+which|incl|including|o/w|excluding|excl|memo|"
+                              r"sub-?total|[-–•*+]\s|\.\.)", regex.IGNORECASE)
 # Columns whose total is not the sum of the rows.
-NON_ADDITIVE_HEADER = regex.compile(
+NON_ADDITIVE_HEADER = deferred_regex(
     r"%|percent|change|share|growth|y/y|yoy|y-o-y|m/m|avg|average|mean|median|rate|price|"
     r"per\b|margin|ratio|index|rank|year|date|since|\bvs\b|difference|diff", regex.IGNORECASE)
 
@@ -111,8 +112,8 @@ def find_tables(text: str) -> list[Table]:
     return tables
 
 
-_BULLET = regex.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+\S")
-TOTAL_CUE = regex.compile(
+_BULLET = deferred_regex(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+\S")
+TOTAL_CUE = deferred_regex(
     r"\b(?:total(?:l?ed|l?ing|s)?|in\s+all|altogether|combined|overall|a\s+total\s+of|"
     r"sum\s+of|split\s+(?:between|among|as\s+follows)|broke\s+down|breakdown)\b",
     regex.IGNORECASE)

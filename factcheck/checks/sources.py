@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Iterable
 
 import regex
+from factcheck.frame.lazy_pattern import deferred_regex
 
 DEFAULT_ANONYMOUS = ("source", "sources", "people familiar", "person familiar", "insiders",
                      "traders", "officials", "an official", "analysts", "estimates", "data",
@@ -18,11 +19,11 @@ DEFAULT_ANONYMOUS = ("source", "sources", "people familiar", "person familiar", 
 DEFAULT_AGENCIES = ("Reuters", "Bloomberg", "AP", "AFP", "Interfax", "TASS", "RIA", "Xinhua",
                     "Platts", "Argus", "Dow Jones")
 
-_WORD = regex.compile(r"[\p{L}][\p{L}\p{N}.&'-]*")
-_LEADING = regex.compile(r"^(?:according\s+to|per|citing|says?|said)\s+", regex.IGNORECASE)
-_DOTTED = regex.compile(r"\b(?:\p{L}\.){2,}")
-_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
-_ARTICLE = regex.compile(r"^(?:the|a|an)\s+")
+_WORD = deferred_regex(r"[\p{L}][\p{L}\p{N}.&'-]*")
+_LEADING = deferred_regex(r"^(?:according\s+to|per|citing|says?|said)\s+", regex.IGNORECASE)
+_DOTTED = deferred_regex(r"\b(?:\p{L}\.){2,}")
+_NON_WORD = deferred_regex(r"[^\p{L}\p{N}]+")
+_ARTICLE = deferred_regex(r"^(?:the|a|an)\s+")
 
 
 @lru_cache(maxsize=1 << 14)     # a corpus repeats a few hundred attributions

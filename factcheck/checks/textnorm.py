@@ -12,14 +12,15 @@ import unicodedata
 from functools import lru_cache
 
 import regex
+from factcheck.frame.lazy_pattern import deferred_regex
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
                          "\u2013": "-", "\u2014": "-", "\u00a0": " "})
-_DOTTED_ACRONYM = regex.compile(r"\b(?:\p{L}\.){2,}")
-_THOUSANDS = regex.compile(r"(?<=\d),(?=\d{3}\b)")
-_PERCENT = regex.compile(r"%|\bper\s+cent\b", regex.IGNORECASE)
-_NON_WORD = regex.compile(r"[^\p{L}\p{N}.]+|(?<!\d)\.|\.(?!\d)")
-_APOSTROPHE = regex.compile(r"(?<=\p{L})'(?=\p{L})")
+_DOTTED_ACRONYM = deferred_regex(r"\b(?:\p{L}\.){2,}")
+_THOUSANDS = deferred_regex(r"(?<=\d),(?=\d{3}\b)")
+_PERCENT = deferred_regex(r"%|\bper\s+cent\b", regex.IGNORECASE)
+_NON_WORD = deferred_regex(r"[^\p{L}\p{N}.]+|(?<!\d)\.|\.(?!\d)")
+_APOSTROPHE = deferred_regex(r"(?<=\p{L})'(?=\p{L})")
 
 # (pattern on a whole lower-case word, replacement): British/American and house variants.
 _SPELLING = [
@@ -78,7 +79,7 @@ def _undot(m) -> str:
 # two digits, as in the general split.
 _ASCII_SEPARATORS = str.maketrans({chr(i): " " for i in range(128)
                                    if not (chr(i).isalnum() or chr(i) == ".")})
-_ASCII_STOP = regex.compile(r"(?<![0-9])\.|\.(?![0-9])")
+_ASCII_STOP = deferred_regex(r"(?<![0-9])\.|\.(?![0-9])")
 
 
 def _ascii_tokens(text: str) -> tuple[str, ...]:
@@ -108,10 +109,10 @@ def shingles(tokens: list[str], k: int = 3) -> frozenset[str]:
     return frozenset(map(" ".join, zip(*[tokens[i:] for i in range(k)])))
 
 
-_SENTENCE_END = regex.compile(
+_SENTENCE_END = deferred_regex(
     r"(?<=[.!?][\"')\]\u201d\u2019]?)\s+(?=[\"'(\[\u201c\u2018]?[\p{Lu}\p{N}])"
     r"|\n\s*")
-_ABBREVIATIONS = regex.compile(
+_ABBREVIATIONS = deferred_regex(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Corp|Inc|Ltd|Co|No|vs|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b\p{Lu})\.$")
 

@@ -269,10 +269,14 @@ def cached_rules(rules_dir: str | os.PathLike | None, cache_root: str | os.PathL
         return load_rules(path)
     version = rules_fingerprint(path)
     entry = Path(cache_root) / FORMAT / "rules" / f"{code_version()}-{version}.pkl"
-    # The entry is (rules, pattern code): the engine code of the framer's own patterns,
-    # so a check builds them without parsing their source (see frame/lazy_pattern.py).
+    # The entry is (rules, pattern code, lexicon): the engine code of the module patterns
+    # of the framer, parser, checks and readers, so a check builds them without parsing
+    # their source (see frame/lazy_pattern.py), and the parser's lexicon, whose patterns
+    # pickle as engine code. All of them follow from the code version and the rules files
+    # (the unit files among them) that name the entry.
     cached = _read(entry)
-    rules, code = cached if isinstance(cached, tuple) and len(cached) == 2 else (None, None)
+    rules, code, lexicon = (cached + (None,) * 3)[:3] if isinstance(cached, tuple) \
+        else (None, None, None)
     if rules is not None and getattr(rules, "version", None) == version \
             and rules.dir == str(path):
         from factcheck.extract.units import UnitTable, adopt_units
@@ -280,14 +284,33 @@ def cached_rules(rules_dir: str | os.PathLike | None, cache_root: str | os.PathL
 
         if isinstance(rules.units, UnitTable):
             adopt_units(path, rules.units)    # the parser's lexicon starts from it
+            if lexicon is not None:
+                from factcheck.extract.lexicon import adopt_lexicon
+
+                adopt_lexicon(rules.units, lexicon)
         adopt_pattern_code(code)
         return rules
     rules = load_rules(path)
     try:
+        import importlib
+
+        from factcheck.extract.lexicon import get_lexicon
         from factcheck.frame.lazy_pattern import pattern_code
 
-        _write_atomic(entry, _seal(pickle.dumps((rules, pattern_code()),
+        for module in _PATTERN_MODULES:     # their deferred patterns join pattern_code()
+            importlib.import_module(module)
+        lexicon = get_lexicon(path)
+        if lexicon.table is not rules.units:
+            lexicon = None
+        _write_atomic(entry, _seal(pickle.dumps((rules, pattern_code(), lexicon),
                                                 protocol=pickle.HIGHEST_PROTOCOL)))
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass
     return rules
+
+
+# The modules whose module-level patterns are deferred (lazy_pattern.deferred and
+# deferred_regex): a run imports them all, so their code is kept with the cached rules.
+_PATTERN_MODULES = ("factcheck.frame", "factcheck.extract", "factcheck.ingest",
+                    "factcheck.ingest.bylines", "factcheck.ingest.cms",
+                    "factcheck.ingest.layout", "factcheck.ingest.plain", "factcheck.checks")

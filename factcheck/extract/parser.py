@@ -22,94 +22,95 @@ from factcheck.extract.intervals import interval, written_precision
 from factcheck.extract.lexicon import NUMBER_WORD_STARTS as _WORD_STARTS
 from factcheck.extract.lexicon import text_mask_for
 from factcheck.extract.lexicon import Lexicon, leading_letters
+from factcheck.frame.lazy_pattern import deferred, deferred_regex
 
 _YEAR_LOW, _YEAR_HIGH = 1600, 2200
-_WORD_RE = regex.compile(r"[A-Za-z][A-Za-z'’&.-]*+")
-_CAP_TOKEN = regex.compile(r"(?:^|[\s(\[\"“])(?P<t>[A-Za-z0-9&'’./]*[A-Z][A-Za-z0-9&'’./]*+)[ \u00a0]$")
-_NEXT_WORDS = regex.compile(r"[ \u00a0]++([A-Za-z][A-Za-z'’-]{0,30}+)(?:[ \u00a0]++([A-Za-z][A-Za-z'’-]{0,30}+))?(?:[ \u00a0]++([A-Za-z][A-Za-z'’-]{0,30}+))?")
-_METRE_CONTEXT = regex.compile(
+_WORD_RE = deferred_regex(r"[A-Za-z][A-Za-z'’&.-]*+")
+_CAP_TOKEN = deferred_regex(r"(?:^|[\s(\[\"“])(?P<t>[A-Za-z0-9&'’./]*[A-Z][A-Za-z0-9&'’./]*+)[ \u00a0]$")
+_NEXT_WORDS = deferred_regex(r"[ \u00a0]++([A-Za-z][A-Za-z'’-]{0,30}+)(?:[ \u00a0]++([A-Za-z][A-Za-z'’-]{0,30}+))?(?:[ \u00a0]++([A-Za-z][A-Za-z'’-]{0,30}+))?")
+_METRE_CONTEXT = deferred_regex(
     r"(?:[ \u00a0]*\([ \u00a0]*[\d.,]+[ \u00a0]*(?:ft|feet|foot|in|inches|yd|yards)\b"
     r"|-?(?:long|high|tall|wide|deep)\b|[ \u00a0](?:long|high|tall|wide|deep|away|above|below|race|sprint|hurdles|freestyle|dash|relay|swim|run)\b)")
 _YEAR_DETERMINERS = set(
     "in since of by from until till the his her its their our this that between and mid early "
     "late during before after through fiscal season year model class vintage".split())
-_LINK_TAIL = regex.compile(
+_LINK_TAIL = deferred_regex(
     r"(?i:(?:^|[^\w])(?:from|to|than|versus|vs\.?|against|and|or|compared[ ]+(?:with|to)|while|but|including)"
     r"(?:[ \u00a0]+(?:the|a|an|its|their|current|previous|earlier|prior|initial|original|revised|"
     r"estimated|forecast|expected|last|this|year's|just|only|about|around|nearly|almost|some|roughly|"
     r"approximately|lowest|highest|is|was|at))*+[ \u00a0,]*[~≈]?)$")
-_RANGE_GAP = regex.compile(r"^(?:[ \u00a0]*(?P<w>(?i:to|through|and|or)|-|–|—)[ \u00a0]*|[ \u00a0]*(?P<d>-|–|—)[ \u00a0]*)$")
-_FROM_BEFORE = regex.compile(
+_RANGE_GAP = deferred_regex(r"^(?:[ \u00a0]*(?P<w>(?i:to|through|and|or)|-|–|—)[ \u00a0]*|[ \u00a0]*(?P<d>-|–|—)[ \u00a0]*)$")
+_FROM_BEFORE = deferred_regex(
     r"(?i:(?:^|[^\w])(?P<f>from|between)[ \u00a0]+(?:(?:the|its|their|his|her|our|a|an|current|"
     r"present|existing|previous|earlier|prior|initial|original|today's|today’s|last|this|"
     r"year's|year’s)[ \u00a0]+){0,3})$")
-_BY_TAIL = regex.compile(r"(?i:\bby[ \u00a0]*)$")
-_TO_AT_TAIL = regex.compile(r"(?i:\b(?:to|at)(?:[ \u00a0]+(?:a[ \u00a0]+close[ \u00a0]+of|end[ \u00a0]+at))?[ \u00a0]*)$")
-_LEVEL_THEN_MOVE = regex.compile(r"^,?[ \u00a0]+(?i:up|down|higher|lower)[ \u00a0]+$")
-_AGE_BEFORE = regex.compile(
+_BY_TAIL = deferred_regex(r"(?i:\bby[ \u00a0]*)$")
+_TO_AT_TAIL = deferred_regex(r"(?i:\b(?:to|at)(?:[ \u00a0]+(?:a[ \u00a0]+close[ \u00a0]+of|end[ \u00a0]+at))?[ \u00a0]*)$")
+_LEVEL_THEN_MOVE = deferred_regex(r"^,?[ \u00a0]+(?i:up|down|higher|lower)[ \u00a0]+$")
+_AGE_BEFORE = deferred_regex(
     r"(?i:(?:^|[^\w'’])(?:(?:who|he|she|i|they|we|you)[ \u00a0]+(?:is|was|were|are|am|will[ \u00a0]+be"
     r"|would[ \u00a0]+be|turned|turns|turning)|turned|turns|(?P<strong>(?:the|an)[ \u00a0]+ages?[ \u00a0]+of"
     r"|at[ \u00a0]+age|ages|aged(?:[ \u00a0]+between)?))[ \u00a0]+)$")
-_AGE_AFTER = regex.compile(
+_AGE_AFTER = deferred_regex(
     r"(?i:[ \u00a0]*(?:[.,;:!?)]|$)|[ \u00a0]+(?:by|when|in|on|at|and|or|but|last|this|next|"
     r"before|after|while|until|so|then|to|-|–)\b)")
-_PRIME_FEET = regex.compile(r"['′’][ \u00a0]?(?P<i>\d{1,2}(?:\.\d)?)[ \u00a0]?(?:\"|″|”|'')")
-_HYPHEN_FEET = regex.compile(r"-(?:foot|ft)-(?P<i>\d{1,2})(?![\w.,'’\"-])")
-_ELLIPTIC_BY = regex.compile(
+_PRIME_FEET = deferred_regex(r"['′’][ \u00a0]?(?P<i>\d{1,2}(?:\.\d)?)[ \u00a0]?(?:\"|″|”|'')")
+_HYPHEN_FEET = deferred_regex(r"-(?:foot|ft)-(?P<i>\d{1,2})(?![\w.,'’\"-])")
+_ELLIPTIC_BY = deferred_regex(
     r"[ \u00a0]*[,;][ \u00a0]*(?:and[ \u00a0]+|while[ \u00a0]+)?(?:[A-Z][\w&.'’-]*+[ \u00a0]+){1,5}by[ \u00a0]*$")
-_AGE_SPAN_GAP = regex.compile(r"^[ \u00a0]*(?:-|–|to|and)[ \u00a0]*$")
+_AGE_SPAN_GAP = deferred_regex(r"^[ \u00a0]*(?:-|–|to|and)[ \u00a0]*$")
 # before an age written with its unit: "18- to 34-year-olds", "a 5-7-year-old", "20 to 30
 # year-old"; not "and", which joins a count to a named person ("won 2 and 19-year-old Lee")
-_AGE_SPAN_BEFORE = regex.compile(r"^(?:[ \u00a0]*[-‑–])?[ \u00a0]*(?:[-‑–]|to[-‑]?)[ \u00a0]*$")
+_AGE_SPAN_BEFORE = deferred_regex(r"^(?:[ \u00a0]*[-‑–])?[ \u00a0]*(?:[-‑–]|to[-‑]?)[ \u00a0]*$")
 _ERA = r"(?:A\.D\.|AD|B\.C\.(?:E\.)?|BCE?|CE)"
-_ERA_BEFORE = regex.compile(_ERA + r"[ \u00a0]*\d{1,4}[ \u00a0]*(?:and|to|until|-|–)[ \u00a0]*$")
-_ERA_AFTER = regex.compile(r"[ \u00a0]*(?:and|to|until|-|–)[ \u00a0]*\d{1,4}[ \u00a0]*" + _ERA + r"(?![\w])")
-_NUMBER_RANGE_END = regex.compile(r"[-–]\d{1,5}(?![\d.,])")
-_LEVEL_WORDS = regex.compile(
+_ERA_BEFORE = deferred_regex(_ERA + r"[ \u00a0]*\d{1,4}[ \u00a0]*(?:and|to|until|-|–)[ \u00a0]*$")
+_ERA_AFTER = deferred_regex(r"[ \u00a0]*(?:and|to|until|-|–)[ \u00a0]*\d{1,4}[ \u00a0]*" + _ERA + r"(?![\w])")
+_NUMBER_RANGE_END = deferred_regex(r"[-–]\d{1,5}(?![\d.,])")
+_LEVEL_WORDS = deferred_regex(
     r"(?i:\b(?:current|present|existing|previous|earlier|prior|initial|original|today|last)\b)")
-_OR_GAP = regex.compile(r"^[ \u00a0]*(?:,[ \u00a0]*or|or|\(|,[ \u00a0]*or[ \u00a0]+about|,[ \u00a0]*or[ \u00a0]+nearly|,[ \u00a0]*or[ \u00a0]+roughly|,[ \u00a0]*or[ \u00a0]+some)[ \u00a0]*$")
-_RANGE_VERBS = regex.compile(r"(?i:\b(?:rang(?:e|es|ed|ing)|between|run|runs|vary|varies|varying|span|spans|spanning|start(?:s|ing)?|from[ ]+as[ ]+(?:low|little|few))\b)")
-_RX1 = regex.compile(r"([A-Za-z][A-Za-z'’.]*)$", regex.REVERSE)
-_RX2 = regex.compile(r"[-\s\u00a0]+")
-_RX3 = regex.compile(r"[ \u00a0]+of[ \u00a0]+([A-Za-z][a-z'-]{1,30})")
-_RX4 = regex.compile(r"[ \u00a0](?:US|USD|U\.S\.)(?![\w])")
-_RX5 = regex.compile(r"(?i:\bby)\b")
-_RX6 = regex.compile(r"[.!?:;\"“]\s*$")
-_RX7 = regex.compile(r"[A-Z][\w&'’.]*[ \u00a0]$")
-_RX8 = regex.compile(r"[ \u00a0]+(?:to|or|-|and)[ \u00a0]+(?:\d|[a-z]+\b)")
-_RX9 = regex.compile(r"[ \u00a0]+(?:of[ \u00a0]+(?:the|its|his|her|their|our|my|your|those|these|them|us|you"
+_OR_GAP = deferred_regex(r"^[ \u00a0]*(?:,[ \u00a0]*or|or|\(|,[ \u00a0]*or[ \u00a0]+about|,[ \u00a0]*or[ \u00a0]+nearly|,[ \u00a0]*or[ \u00a0]+roughly|,[ \u00a0]*or[ \u00a0]+some)[ \u00a0]*$")
+_RANGE_VERBS = deferred_regex(r"(?i:\b(?:rang(?:e|es|ed|ing)|between|run|runs|vary|varies|varying|span|spans|spanning|start(?:s|ing)?|from[ ]+as[ ]+(?:low|little|few))\b)")
+_RX1 = deferred_regex(r"([A-Za-z][A-Za-z'’.]*)$", regex.REVERSE)
+_RX2 = deferred_regex(r"[-\s\u00a0]+")
+_RX3 = deferred_regex(r"[ \u00a0]+of[ \u00a0]+([A-Za-z][a-z'-]{1,30})")
+_RX4 = deferred_regex(r"[ \u00a0](?:US|USD|U\.S\.)(?![\w])")
+_RX5 = deferred_regex(r"(?i:\bby)\b")
+_RX6 = deferred_regex(r"[.!?:;\"“]\s*$")
+_RX7 = deferred_regex(r"[A-Z][\w&'’.]*[ \u00a0]$")
+_RX8 = deferred_regex(r"[ \u00a0]+(?:to|or|-|and)[ \u00a0]+(?:\d|[a-z]+\b)")
+_RX9 = deferred_regex(r"[ \u00a0]+(?:of[ \u00a0]+(?:the|its|his|her|their|our|my|your|those|these|them|us|you"
                     r"|[A-Z][\w&.-]{0,30}+['’]s)[ \u00a0]|[a-z][a-z-]{2,})")
-_RX10 = regex.compile(r"[ \u00a0]+([a-z][a-z-]*)")
-_RX11 = regex.compile(r"[ \u00a0]+([A-Za-z]+)")
-_RX12 = regex.compile(r"[ \u00a0]+([a-z][a-z-]+)")
-_RX13 = regex.compile(r"[.)][ \u00a0]")
-_RX14 = regex.compile(r"[A-Z][a-z'’]+,[ \u00a0]$")
-_RX15 = regex.compile(r",[ \u00a0]")
-_RX16 = regex.compile(r"[ \u00a0]+of[ \u00a0]+\S+((?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){1,6})")
-_RX17 = regex.compile(r"(\d{1,3})[ \u00a0]?$")
-_RX18 = regex.compile(r"[⁄/]")
-_RX19 = regex.compile(r"(?i:\bto\b)")
-_WORD_TOKEN = re.compile(r"(?<![\w-])[a-z]+")
-_LOWER_WORD = re.compile(r"[a-z]+")
+_RX10 = deferred_regex(r"[ \u00a0]+([a-z][a-z-]*)")
+_RX11 = deferred_regex(r"[ \u00a0]+([A-Za-z]+)")
+_RX12 = deferred_regex(r"[ \u00a0]+([a-z][a-z-]+)")
+_RX13 = deferred_regex(r"[.)][ \u00a0]")
+_RX14 = deferred_regex(r"[A-Z][a-z'’]+,[ \u00a0]$")
+_RX15 = deferred_regex(r",[ \u00a0]")
+_RX16 = deferred_regex(r"[ \u00a0]+of[ \u00a0]+\S+((?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){1,6})")
+_RX17 = deferred_regex(r"(\d{1,3})[ \u00a0]?$")
+_RX18 = deferred_regex(r"[⁄/]")
+_RX19 = deferred_regex(r"(?i:\bto\b)")
+_WORD_TOKEN = deferred(r"(?<![\w-])[a-z]+")
+_LOWER_WORD = deferred(r"[a-z]+")
 _WORD_STARTS_NO_ARTICLE = _WORD_STARTS - {"a", "an"}
 # a _WORD_TOKEN that is one of _WORD_STARTS, found in one pass
-_WORD_START_TOKEN = re.compile(r"(?<![\w-])(?:" + "|".join(
+_WORD_START_TOKEN = deferred(r"(?<![\w-])(?:" + "|".join(
     re.escape(w) for w in sorted(_WORD_STARTS, key=lambda w: (-len(w), w))) + r")(?![a-z])")
-_NEXT_LOWER_WORD = re.compile(r"[-\s]*([a-z]*)")
+_NEXT_LOWER_WORD = deferred(r"[-\s]*([a-z]*)")
 # after "a"/"an", the word patterns read only a scale word or a fraction ("a dozen", "a third")
 _AFTER_ARTICLE = frozenset(["dozen", "hundred", "thousand", "million", "billion", "trillion",
                             "couple", "pair"]
                            + list(W.FRACTION_WORDS))
 _MASK_AFTER_DIGITS = frozenset("-./:)")
 _MASK_AFTER_BLANK = frozenset("aApPGUEBCMhm-")
-_SCIENTIFIC = regex.compile(r"[ \u00a0]?[×x*][ \u00a0]?10(?:\^|\*\*)?([-−]?\d{1,3}|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d.,])")
+_SCIENTIFIC = deferred_regex(r"[ \u00a0]?[×x*][ \u00a0]?10(?:\^|\*\*)?([-−]?\d{1,3}|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d.,])")
 _SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
-_FOLD = regex.compile(r"-?(fold)(?![\w])", regex.I)
-_CHANGE_LEAD = regex.compile(r"(?i:\b(?:" + "|".join(W.UP_VERBS + W.DOWN_VERBS) + r"|revised|revise|changed|change|moved|shifted|slow|slowed|slowing|raise|boost|improved|improve|narrowed|eased|increase|decrease|reduce|grow|fall)\b)")
+_FOLD = deferred_regex(r"-?(fold)(?![\w])", regex.I)
+_CHANGE_LEAD = deferred_regex(r"(?i:\b(?:" + "|".join(W.UP_VERBS + W.DOWN_VERBS) + r"|revised|revise|changed|change|moved|shifted|slow|slowed|slowing|raise|boost|improved|improve|narrowed|eased|increase|decrease|reduce|grow|fall)\b)")
 # first letters of what _scale reads (scientific "x 10^", "-fold", k/m/b, scale words)
 _SCALE_INITIALS = frozenset("×x*fkmbthlcd")
 _AGE_HEADS = frozenset(("ye", "mo", "we", "da"))
-_SENTENCE_END = regex.compile(r"[.!?][\"”’)]?[ \u00a0]+[A-Z]|\n")
+_SENTENCE_END = deferred_regex(r"[.!?][\"”’)]?[ \u00a0]+[A-Z]|\n")
 
 
 @dataclass
@@ -1394,57 +1395,57 @@ class Scanner:
 
 # After a figure: capitalised words (and "and", "&", model letters) up to a lower-case plural,
 # or a name whose last part is a plural numeral ("Model 3s")
-_NAMED_COUNT = regex.compile(
+_NAMED_COUNT = deferred_regex(
     r"[ \u00a0]++(?:(?:[A-Z][\w'’&.-]{0,25}+|[A-Z0-9]{1,3}|and|&)[ \u00a0]++){1,6}?"
     r"(?:(?!and[ \u00a0])(?P<noun>[a-z][a-z'’-]{1,30}+)(?![\w])|\d{1,4}s(?![\w]))")
-_OF_ARTICLE = regex.compile(
+_OF_ARTICLE = deferred_regex(
     r"(?:[ \u00a0]+of)?[ \u00a0]+an?(?:[ \u00a0]+(?:US|U\.S\.|imperial|metric))?(?=[ \u00a0])",
     regex.I)
-_EMBEDDED_MEASURE = regex.compile(
+_EMBEDDED_MEASURE = deferred_regex(
     r"[ \u00a0]++(?P<num>\d{1,6}+(?:[.,]\d{1,3}+)?+)(?P<unit>[ \u00a0-]?[A-Za-z]{1,12}+)"
     r"[ \u00a0]++(?P<noun>[a-z][a-z-]{1,25}?s)(?![\w'’])")
-_TEMPERATURE_CUE = regex.compile(
+_TEMPERATURE_CUE = deferred_regex(
     r"(?i:temperature|degree|heat|weather|warm|cold|hot(?:test)?\b|cool|freez|frost|celsius"
     r"|fahrenheit|thermometer|climate|forecast|mercury|melting|boiling|freezing)")
-_SPEED_CUE = regex.compile(
+_SPEED_CUE = deferred_regex(
     r"(?i:\b(?:speeds?|airspeed|wind|winds|gusts?|gusting|sail(?:ing|ed)?|cruis(?:e|ing)|knots"
     r"|mph|km/h|flying|aircraft|vessel|ship|boat)\b)")
 # "8 B people", "40 M users": a capital scale letter set apart is read as a scale only when
 # a plural noun follows it ("Plan B", "Category 5 B" stay letters)
-_SPACED_SCALE_LETTER = regex.compile(
+_SPACED_SCALE_LETTER = deferred_regex(
     r"[ \u00a0](?P<g>[BM])(?=[ \u00a0]++(?:people|(?!(?:was|has|does|this|thus|plus|its|his|is|always|perhaps|whereas|unless|"
     r"across|towards|afterwards|besides|sometimes|says)(?![a-z]))[a-z]{3,20}+(?<=[^s]s))(?![\w'’-]))")
-_TO_A_RANGE = regex.compile(
+_TO_A_RANGE = deferred_regex(
     r"[ \u00a0]+(?i:to)[ \u00a0]+[$€£]?\d[\d,.]*+[ \u00a0]*(?:%|(?i:per[ \u00a0]?cent|percent))?"
     r"[ \u00a0]*(?:(?i:to)[ \u00a0]|-|–)[ \u00a0]*[$€£]?\d")
-_HYPHENATED_TO = regex.compile(r"\d[-‑](?i:to)[-‑]$")
-_UNIT_SYSTEM = regex.compile(r"[ \u00a0]+(?:US|U\.S\.|[Ii]mperial)(?=[ \u00a0]+[a-z])")
-_RANK_ZONE = regex.compile(r"(?i:\bthe[ \u00a0]+(?:top|bottom)[ \u00a0]+)$")
-_BRACKET_OPEN = regex.compile(r"^[ \u00a0]*[(\[][ \u00a0]*$")
-_BRACKET_NEXT = regex.compile(r"^[ \u00a0]*(?:/|,|;|or)[ \u00a0]*$")
-_OPEN_BRACKET_GAP = regex.compile(r"[ \u00a0]*\([ \u00a0]*$")
-_CLOSE_BRACKET = regex.compile(r"[ \u00a0]*\)")
-_AND_GAP = regex.compile(r"^[ \u00a0]+(?:and[ \u00a0]+)?$")
-_CLAUSE_END = regex.compile(r"[ \u00a0]*(?:[.,;:!?)]|$)")
-_ADJECTIVE_RUN = regex.compile(
+_HYPHENATED_TO = deferred_regex(r"\d[-‑](?i:to)[-‑]$")
+_UNIT_SYSTEM = deferred_regex(r"[ \u00a0]+(?:US|U\.S\.|[Ii]mperial)(?=[ \u00a0]+[a-z])")
+_RANK_ZONE = deferred_regex(r"(?i:\bthe[ \u00a0]+(?:top|bottom)[ \u00a0]+)$")
+_BRACKET_OPEN = deferred_regex(r"^[ \u00a0]*[(\[][ \u00a0]*$")
+_BRACKET_NEXT = deferred_regex(r"^[ \u00a0]*(?:/|,|;|or)[ \u00a0]*$")
+_OPEN_BRACKET_GAP = deferred_regex(r"[ \u00a0]*\([ \u00a0]*$")
+_CLOSE_BRACKET = deferred_regex(r"[ \u00a0]*\)")
+_AND_GAP = deferred_regex(r"^[ \u00a0]+(?:and[ \u00a0]+)?$")
+_CLAUSE_END = deferred_regex(r"[ \u00a0]*(?:[.,;:!?)]|$)")
+_ADJECTIVE_RUN = deferred_regex(
     r"(?:[ \u00a0]+[a-z][a-z-]{1,20}+){1,4}?[ \u00a0]+[a-z][a-z-]{1,20}?s(?![\w'’])")
 _COMPARATIVE_ADJECTIVES = frozenset(
     "smaller larger bigger older younger newer cheaper richer poorer stronger weaker "
     "wider deeper taller heavier lighter".split())
-_COUNT_BEFORE = regex.compile(
+_COUNT_BEFORE = deferred_regex(
     r"(?i:(?<![\w.,-])(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?)"
     r"(?:[ \u00a0]+(?!(?:and|or|of|to|in|from|than)[ \u00a0])[a-z]{2,15}+){0,2}[ \u00a0]+)$")
-_CAPITAL_NEXT = regex.compile(r"[ \u00a0]+[A-Z]")
-_NOUN_OR_BEFORE = regex.compile(
+_CAPITAL_NEXT = deferred_regex(r"[ \u00a0]+[A-Z]")
+_NOUN_OR_BEFORE = deferred_regex(
     r"(?i:(?<![\w])(?:a|an|another|one))[ \u00a0]+(?P<n>[a-z]{3,20}+)[ \u00a0]+or[ \u00a0]+$")
-_OF_NAME = regex.compile(r"[ \u00a0]+of(?=[ \u00a0]+[A-Z])")
+_OF_NAME = deferred_regex(r"[ \u00a0]+of(?=[ \u00a0]+[A-Z])")
 _TOTAL_WORDS = frozenset(("combined", "total", "overall"))
 _COMPARATIVE_DETERMINERS = frozenset(("more", "fewer", "further", "additional", "extra"))
 
 
-_COMPOUND = regex.compile(
+_COMPOUND = deferred_regex(
     r"-(?P<n>[a-z]{3,15}+)(?![\w-])[ \u00a0]++(?P<h>[a-z][a-z-]{1,20}+)")
-_SUSPENDED = regex.compile(
+_SUSPENDED = deferred_regex(
     r"-(?:[ \u00a0]*,)?[ \u00a0]*(?:(?:and|or|to)[ \u00a0]+)?"
     r"(?:(?:\d{1,3}|[a-z]{3,9})-(?:[ \u00a0]*,)?[ \u00a0]*(?:(?:and|or|to)[ \u00a0]+)?){0,4}"
     r"(?:\d{1,3}|[a-z]{3,9})-(?P<n>[a-z]{3,15}+)(?![\w-])[ \u00a0]++(?P<h>[a-z][a-z-]{1,20}+)")

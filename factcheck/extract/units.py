@@ -14,14 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.rules import DEFAULT_RULES_DIR, Field, RulesError, load_yaml, validate
+from factcheck.frame.lazy_pattern import deferred
 
 DimKey = tuple[tuple[str, int], ...]
 
-_DEFINITION_LINE = re.compile(
+_DEFINITION_LINE = deferred(
     r"^\s*(?:#.*|@.*|[^=\s#][^=#]*?=[^=].*|)$"
     # inside @context: "[mass] -> [length] ** 3: value * factor * barrel / tonne"
     r"|^\s+\[[^\]]+\][^:]*->[^:]*:.+$")
-_UNIT_NAME = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*=")
+_UNIT_NAME = deferred(r"^([A-Za-z_][A-Za-z0-9_]*)\s*=")
 
 
 @dataclass(frozen=True)

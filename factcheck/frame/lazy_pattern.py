@@ -16,6 +16,12 @@ stored with the version, the engine's magic number and word size, and a pattern 
 under any other is compiled from its source as before. Nothing changes in what a pattern
 matches: the engine receives the very code `re.compile` would have given it (a test holds
 the two equal).
+
+The parser, the checks and the ingest modules use the third-party `regex` engine, whose
+compiler is also pure Python: their module patterns took about 95 ms at every start.
+`deferred_regex` defers them the same way (`LazyRegex`); a compiled `regex` pattern already
+carries its engine code (what it pickles as), kept with the module version and the
+engine's magic number, so code from another `regex` is ignored and the source compiled.
 """
 
 from __future__ import annotations
@@ -126,10 +132,88 @@ class LazyPattern:
         return f"LazyPattern({self.pattern[:60]!r}{'...' if len(self.pattern) > 60 else ''})"
 
 
-# Module-level patterns made with `deferred`, and the code the cached rules brought for
-# them: (pattern, flags) -> LazyPattern, and (pattern, flags) -> stored code.
-_DEFERRED: dict[tuple[str, int], LazyPattern] = {}
-_CODE: dict[tuple[str, int], tuple] = {}
+def _regex_engine() -> tuple:
+    import regex
+    from regex import _regex
+
+    return ("regex", regex.__version__, getattr(_regex, "MAGIC", None))
+
+
+def _build_regex(pattern: str, flags: int):
+    """regex.compile(pattern, flags), and its engine code with the engine's identity."""
+    import regex
+
+    compiled = regex.compile(pattern, flags)
+    data = getattr(compiled, "_pickled_data", None)
+    return compiled, ((_regex_engine(), data) if isinstance(data, tuple) else None)
+
+
+def _rebuild_regex(pattern: str, flags: int, stored: tuple | None):
+    import regex
+
+    if stored is not None and stored[0] == _regex_engine():
+        from regex import _regex
+
+        try:
+            return _regex.compile(*stored[1])
+        except Exception:   # pragma: no cover - code the engine refuses: parse instead
+            pass
+    return regex.compile(pattern, flags)
+
+
+# The methods of a `regex` pattern beyond those of `re`.
+_REGEX_METHODS = ("splititer", "subf", "subfn")
+
+
+class LazyRegex(LazyPattern):
+    """A stand-in for regex.compile(pattern, flags), built when first used."""
+
+    __slots__ = _REGEX_METHODS
+
+    def compiled(self):
+        try:
+            return self._compiled
+        except AttributeError:
+            compiled = _rebuild_regex(self.pattern, self.flags, self._stored)
+            self._adopt(compiled)
+            return compiled
+
+    def _adopt(self, compiled) -> None:
+        self._compiled = compiled
+        for name in _METHODS + _REGEX_METHODS:
+            setattr(self, name, getattr(compiled, name))
+
+    def __reduce__(self):
+        return (LazyRegex, (self.pattern, self.flags, self._stored))
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, LazyRegex):
+            return (self.pattern, self.flags) == (other.pattern, other.flags)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.flags, "regex"))
+
+    def __repr__(self) -> str:
+        return f"LazyRegex({self.pattern[:60]!r}{'...' if len(self.pattern) > 60 else ''})"
+
+
+# Module-level patterns made with `deferred` and `deferred_regex`, and the code the cached
+# rules brought for them: (pattern, flags) -> LazyPattern for `re` patterns, (pattern,
+# flags, "regex") -> LazyRegex for `regex` ones, and the same keys -> stored code.
+_DEFERRED: dict[tuple, LazyPattern] = {}
+_CODE: dict[tuple, tuple] = {}
+
+
+def deferred_regex(pattern: str, flags: int = 0) -> LazyRegex:
+    """regex.compile for a module-level constant, left until the pattern is first used
+    (see `deferred`): what it matches is regex.compile's, built from the code the cached
+    rules brought when they did."""
+    key = (pattern, int(flags), "regex")
+    lazy = _DEFERRED.get(key)
+    if lazy is None:
+        lazy = _DEFERRED[key] = LazyRegex(pattern, flags, _CODE.get(key))
+    return lazy
 
 
 def deferred(pattern: str, flags: int = 0) -> LazyPattern:
@@ -151,7 +235,9 @@ def pattern_code() -> dict[tuple[str, int], tuple]:
     with the cached rules (a rules cache is written once per code and rules version)."""
     out = {}
     for key, lazy in list(_DEFERRED.items()):
-        stored = lazy._stored if lazy._stored is not None else _build(*key)[1]
+        stored = lazy._stored
+        if stored is None:
+            stored = (_build_regex(*key[:2]) if len(key) == 3 else _build(*key))[1]
         if stored is not None:
             out[key] = stored
     return out

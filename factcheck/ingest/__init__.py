@@ -21,6 +21,7 @@ import regex as re
 
 from ..model import Document, FileProblem
 from .decode import BinaryFile, decode
+from factcheck.frame.lazy_pattern import deferred_regex
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
 
@@ -158,12 +159,12 @@ def read_document(path: str) -> Document:
     return Document(path, decoded.encoding, tuple(articles), tuple(warnings), digest)
 
 
-_OWN_OUTPUT = re.compile(r'\ufeff?\s*\{\s*"schema"\s*:\s*"(factcheck\.[^"\\]{1,40})"')
+_OWN_OUTPUT = deferred_regex(r'\ufeff?\s*\{\s*"schema"\s*:\s*"(factcheck\.[^"\\]{1,40})"')
 
 
 # The report template names its generator in <head>, after a long security-policy line.
-_OWN_HTML = re.compile(rb"""<meta\s+name=["']?generator["']?\s+content=["']?factcheck["'\s/>]""",
-                       re.IGNORECASE)
+_OWN_HTML = deferred_regex(rb"""<meta\s+name=["']?generator["']?\s+content=["']?factcheck["'\s/>]""",
+                           re.IGNORECASE)
 _OWN_HTML_HEAD = 4096
 
 

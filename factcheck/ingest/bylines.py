@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex as re
 
 from . import dates
+from factcheck.frame.lazy_pattern import deferred_regex
 
 # Names that are organisations when they stand alone after "By" or in capitals.
 KNOWN_OUTLETS = {
@@ -26,27 +27,27 @@ KNOWN_OUTLETS = {
 }
 _PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "al", "bin", "ibn",
               "la", "le", "di", "du", "dos", "das", "ter", "ten", "el", "y", "st."}
-_NAME_TOKEN = re.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lu}\.|(?:al|el)-\p{Lu}[\p{L}'’\-]*)$")
-_ORG_TOKEN = re.compile(r"^[\p{Lu}\d][\p{L}\p{M}\d'’.\-/&+]*$")
-_BYLINE = re.compile(r"^\(?\s*(?:By|BY|Written by|Reporting by):?\s+(?P<rest>.+?)\s*\)?[\s,.;]*$")
+_NAME_TOKEN = deferred_regex(r"^(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lu}\.|(?:al|el)-\p{Lu}[\p{L}'’\-]*)$")
+_ORG_TOKEN = deferred_regex(r"^[\p{Lu}\d][\p{L}\p{M}\d'’.\-/&+]*$")
+_BYLINE = deferred_regex(r"^\(?\s*(?:By|BY|Written by|Reporting by):?\s+(?P<rest>.+?)\s*\)?[\s,.;]*$")
 # Wire credit lines name the reporters first, then the desk: "Reporting by A and B in
 # Moscow; Writing by C; Editing by D". The reporters are the authors; the desk is not.
-_CREDIT_TAIL = re.compile(
+_CREDIT_TAIL = deferred_regex(
     r"\s*;\s*(?:additional\s+reporting|writing|written|editing|edited|compiled|graphics?|"
     r"research|fact[- ]?check\w*|production)\b.*$", re.IGNORECASE)
-_IN_PLACE = re.compile(
+_IN_PLACE = deferred_regex(
     r"\s+in\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,2}(?=\s*(?:,|;|&|\band\b|$))")
-_DATE_SEP = re.compile(r"\s*(?:[|·•–—,]|\s-)\s*$")
-_FOR = re.compile(r"\s+for\s+(?=\p{Lu})")
-_NAME_SEP = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*")
-_BARS = re.compile(r"[|·]")
-_ROLE = re.compile(
+_DATE_SEP = deferred_regex(r"\s*(?:[|·•–—,]|\s-)\s*$")
+_FOR = deferred_regex(r"\s+for\s+(?=\p{Lu})")
+_NAME_SEP = deferred_regex(r"\s*,\s*|\s+and\s+|\s*&\s*")
+_BARS = deferred_regex(r"[|·]")
+_ROLE = deferred_regex(
     r"^(?:(?:senior|chief|staff|contributing|special|foreign|business|energy|economics|"
     r"political|news|deputy|managing|associate)\s+)*"
     r"(?:reporter|correspondent|editor|writer|journalist|contributor|columnist|analyst|"
     r"author|producer)s?$", re.IGNORECASE)
 _CITY = r"\p{Lu}[\p{Lu}\p{M} .'’\-]{1,40}?"
-_DATELINE = re.compile(
+_DATELINE = deferred_regex(
     rf"^(?P<city>{_CITY})(?:,\s*\p{{Lu}}[\p{{L}} .'\-]{{1,30}}?)?"
     rf"(?:,?\s+(?P<date>{dates._MDY}|{dates._DMY}))?"
     r"\s*(?:\((?P<agency>[\p{L}\d/ .&\-]{2,40})\))?\s*(?:-|–|—|--)\s*\S")
@@ -79,7 +80,7 @@ def _is_person(name: str) -> bool:
     return True
 
 
-_CALENDAR = re.compile(
+_CALENDAR = deferred_regex(
     rf"^(?:{dates._MONTH}|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Satur|Sun)(?:day)?|\d.*)$",
     re.IGNORECASE)
 
@@ -138,7 +139,7 @@ def byline(line: str) -> Byline | None:
     return None
 
 
-_READING_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|mins?\.?)\s+read$", re.IGNORECASE)
+_READING_TIME = deferred_regex(r"^\d+\s*(?:min(?:ute)?s?|mins?\.?)\s+read$", re.IGNORECASE)
 
 
 def _barred(rest: str) -> Byline | None:
@@ -170,7 +171,7 @@ def _outlet_and_date(parts: list[str], outlet: str = "",
     return outlet, date
 
 
-_NAMED_NUMBER = re.compile(r"^\p{L}[\p{L}\p{M} .&'’\-]*\s\d{1,3}$")
+_NAMED_NUMBER = deferred_regex(r"^\p{L}[\p{L}\p{M} .&'’\-]*\s\d{1,3}$")
 
 
 def _outlet_digits_ok(part: str) -> bool:

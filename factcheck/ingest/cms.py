@@ -20,6 +20,7 @@ import regex as re
 from ..model import Article, SourceMap
 from . import dates, layout
 from .html import _name, text_with_anchors
+from factcheck.frame.lazy_pattern import deferred_regex
 
 FIELDS = {
     "headline": ("title", "headline", "heading"),
@@ -32,11 +33,11 @@ FIELDS = {
     "url": ("url", "link", "canonicalurl", "permalink", "weburl"),
 }
 CONTAINERS = ("articles", "items", "data", "results", "posts", "entries", "stories", "docs")
-_WS = re.compile(r"[ \t\n\r]*")
-_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
-_ESCAPE = re.compile(r"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[0-9a-fA-F]{4}|u[0-9a-fA-F]{4}|.)|\n")
-_HTML_TAG = re.compile(r"<(?:p|div|br|h[1-6]|ul|ol|li|span|a|strong|em|b|i|blockquote|figure)\b",
-                       re.IGNORECASE)
+_WS = deferred_regex(r"[ \t\n\r]*")
+_NUMBER = deferred_regex(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
+_ESCAPE = deferred_regex(r"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[0-9a-fA-F]{4}|u[0-9a-fA-F]{4}|.)|\n")
+_HTML_TAG = deferred_regex(r"<(?:p|div|br|h[1-6]|ul|ol|li|span|a|strong|em|b|i|blockquote|figure)\b",
+                           re.IGNORECASE)
 
 
 class JsonSyntax(ValueError):

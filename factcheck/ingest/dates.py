@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import regex as re   # duplicate group names across alternatives
+from factcheck.frame.lazy_pattern import deferred_regex
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -26,12 +27,12 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 _MDY = rf"(?P<month>{_MONTH})\s+{_DAY}(?:,?\s+{_YEAR})?"
 _DMY = rf"{_DAY}\s+(?P<month>{_MONTH}),?(?:\s+{_YEAR})?"
 _ISO = r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
-DATE_RE = re.compile(rf"(?:{_WEEKDAY})?(?:{_ISO}|{_MDY}|{_DMY})", re.IGNORECASE)
+DATE_RE = deferred_regex(rf"(?:{_WEEKDAY})?(?:{_ISO}|{_MDY}|{_DMY})", re.IGNORECASE)
 
 _TIME = r"(?:\s*(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}|\s*[+-]\d\d:?\d\d)?)"
 _PREFIX = r"(?:(?:Published|Posted|Updated|Last updated|Date|Dated)(?:\s+on)?:?\s+)"
 # A line that is nothing but a date: a page heading or the date line of a byline block.
-_DATE_LINE_RE = re.compile(
+_DATE_LINE_RE = deferred_regex(
     rf"^{_PREFIX}?(?P<date>(?:{_WEEKDAY})?(?:{_ISO}|{_MDY}|{_DMY})){_TIME}?[\s,.|]*$",
     re.IGNORECASE)
 

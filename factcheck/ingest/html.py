@@ -21,6 +21,7 @@ import regex as re
 
 from ..model import Article, SourceMap
 from . import bylines, dates, layout
+from factcheck.frame.lazy_pattern import deferred_regex
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "nav", "aside", "form",
          "footer", "figure", "figcaption", "iframe", "button", "select", "textarea",
@@ -40,11 +41,11 @@ _BOILERPLATE = {"share", "sharing", "social", "related", "comments", "comment",
                 "cookies", "subscribe", "breadcrumb", "breadcrumbs", "sidebar", "menu",
                 "nav", "navbar", "footer", "popup", "modal", "paywall", "recirc",
                 "outbrain", "taboola", "sponsored"}
-_TOKEN_SPLIT = re.compile(r"[\s_\-]+")
+_TOKEN_SPLIT = deferred_regex(r"[\s_\-]+")
 _PUB_META = ("article:published_time", "datepublished", "pubdate", "publishdate",
              "publish-date", "date", "dc.date", "dc.date.issued", "parsely-pub-date",
              "sailthru.date", "og:published_time", "article.published")
-_WORDS = re.compile(r"\s+|[^\s]+")
+_WORDS = deferred_regex(r"\s+|[^\s]+")
 
 
 class _Emitter:

@@ -37,6 +37,7 @@ from functools import lru_cache
 import regex as re
 
 from . import bylines, dates
+from factcheck.frame.lazy_pattern import deferred_regex
 
 BLANK, BODY, HEADLINE, BYLINE, DATE, MASTHEAD, RULE, NOISE, OTHER = (
     "blank", "body", "headline", "byline", "date", "masthead", "rule", "noise", "other")
@@ -47,17 +48,17 @@ TRAILERS = {
     "related news", "more stories", "more from this author", "recommended",
     "recommended for you", "you may also like", "comments", "share this article",
 }
-_SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)\]]*$")
-_HEADLINE_END_BAD = re.compile(r"[.,;:…]['\"”’)\]]*$")
-_BULLET = re.compile(r"^[•\-*–—·▪●◦]")
-_WORD = re.compile(r"\S+")
+_SENTENCE_END = deferred_regex(r"[.!?…:;]['\"”’)\]]*$")
+_HEADLINE_END_BAD = deferred_regex(r"[.,;:…]['\"”’)\]]*$")
+_BULLET = deferred_regex(r"^[•\-*–—·▪●◦]")
+_WORD = deferred_regex(r"\S+")
 _LOOKAHEAD = 8
 
 # Page furniture printed inside or between articles: it is never a headline, never starts
 # an article, and is not text an article can lose. Each pattern is a class of line, not a
 # phrase: reading-time labels, advertising labels, sharing and sign-up prompts, links to
 # other stories ("Related: ..."), photo captions with their credit.
-_NOISE = re.compile(
+_NOISE = deferred_regex(
     r"^(?:\d+\s*(?:-\s*)?(?:min(?:ute)?s?|mins?\.?)\s+read"
     r"|(?:sponsored(?:\s+content)?|advert(?:isement)?|ad|paid\s+content|promoted)"
     r"|(?:share|share\s+(?:this|the)\s+(?:article|story|page|post)|share\s+on\s+\S+(?:\s+\S+)?"
@@ -68,7 +69,7 @@ _NOISE = re.compile(
     r"|(?:sign\s+up|subscribe)\b.{0,70}"
     r"|(?!.*\d).{0,60}\badvertisement\b.{0,20})$",
     re.IGNORECASE)
-_CAPTION = re.compile(
+_CAPTION = deferred_regex(
     r"(?:\b(?:file\s+)?photo(?:graph)?s?\s*(?:by|:|courtesy)|\bphoto\s+credit\b|\bcredit\s*:|"
     r"\bimage\s*(?:by|:|courtesy)|\bpicture\s*(?:by|:)|\bgetty\s+images\b"
     r"|\((?:photo|image|picture|credit)\b[^)]*\)\s*$"
@@ -86,8 +87,8 @@ def is_noise(text: str) -> bool:
     return bool(_NOISE.match(text) or (not text.endswith(".") and _CAPTION.search(text)))
 
 
-_MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*)|^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")
-_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,}|(?:- ){2,}-|(?:\* ){2,}\*)$")
+_MARKUP = deferred_regex(r"^(?:#{1,6}\s+|>\s*)|^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")
+_RULE = deferred_regex(r"^(?:-{3,}|\*{3,}|_{3,}|={3,}|(?:- ){2,}-|(?:\* ){2,}\*)$")
 
 
 def normalise(line: str) -> str:

@@ -16,9 +16,10 @@ import yaml
 
 from ..model import Article, SourceMap
 from . import dates, layout
+from factcheck.frame.lazy_pattern import deferred_regex
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # the C loader when built with it
-_FENCE = re.compile(r"^(?:---|\+\+\+)[ \t]*$")
+_FENCE = deferred_regex(r"^(?:---|\+\+\+)[ \t]*$")
 _FRONT_KEYS = {
     "headline": ("title", "headline"),
     "published": ("date", "published", "pubdate", "publishdate", "publishedat",
