@@ -7,8 +7,9 @@ structures its own kinds read. A fork, not a pool: the child starts with the cor
 clusters and the context in memory and sends back only its findings (a few hundred).
 
 Forking is left out where it is not safe or not worth it: with fewer than two jobs, on a
-small corpus, outside Linux, or when another thread is running (a Dask client's), the
-rules run one after another in this process. The findings do not depend on which.
+small corpus, on a very large one (see FORK_UNTIL), outside Linux, or when another thread
+is running (a Dask client's), the rules run one after another in this process. The
+findings do not depend on which.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ from factcheck.model import Finding
 
 # Claims below which the checks take about as long as forking and pickling costs.
 FORK_FROM = 20_000
+# Claims beyond which the child is not worth its memory: reading the corpus it writes the
+# reference counts of every record it touches, so the pages it shares with the parent
+# are copied, and at archive scale that copy approaches the corpus itself.
+FORK_UNTIL = 200_000
 
 
 def run_in_two(rules: Sequence[RuleConfig], run: Callable[[RuleConfig], list[Finding]],
@@ -32,7 +37,8 @@ def run_in_two(rules: Sequence[RuleConfig], run: Callable[[RuleConfig], list[Fin
     """rule code -> run(rule) for every rule; those `in_child` in a forked process."""
     child_rules = [r for r in rules if in_child(r)]
     own_rules = [r for r in rules if not in_child(r)]
-    if jobs < 2 or size < FORK_FROM or not child_rules or not own_rules or not _may_fork():
+    if jobs < 2 or not FORK_FROM <= size <= FORK_UNTIL or not child_rules or not own_rules \
+            or not _may_fork():
         return {r.code: run(r) for r in rules}
     read, write = os.pipe()
     pid = os.fork()
