@@ -180,6 +180,7 @@ def bench_archive(work: Path, n: int, rules: Path, target_claims: int, rows: lis
     from factcheck.archive import (Archive, ArchiveError, archive_meta, article_rows,
                                    check_against_archive, sentence_hashes, write_rows,
                                    _period_rows)
+    from factcheck.checks import run_local_checks
     from factcheck.checks.compare import units_folder
     from factcheck.checks.context import syndication_params
     from factcheck.checks.syndication import analyse_syndication
@@ -220,6 +221,7 @@ def bench_archive(work: Path, n: int, rules: Path, target_claims: int, rows: lis
             for r in range(replicas):
                 def moved(period: str) -> str:
                     return f"{int(period[:4]) - r}{period[4:]}" if r and period[:4].isdigit() else period
+                replica = []
                 for a in articles:
                     own = by_article.get(a.id, [])
                     new_id = a.id if r == 0 else f"r{r}/{a.id}"
@@ -227,6 +229,17 @@ def bench_archive(work: Path, n: int, rules: Path, target_claims: int, rows: lis
                     cl = [c if r == 0 else replace(c, id=f"r{r}{c.id}", article=new_id,
                                                    path=art.path, period=moved(c.period))
                           for c in own]
+                    replica.append((a, art, own, cl))
+                # The article-local checks' findings, as `factcheck index` stores them: run
+                # on each replica's own claims (its periods moved), a replica at a time.
+                local: dict = {art.id: [] for _, art, _, _ in replica}
+                replica_claims = [c for _, _, _, cl in replica for c in cl]
+                owner = {c.id: c.article for c in replica_claims}
+                for finding in run_local_checks(replica_claims, [art for _, art, _, _ in replica],
+                                                loaded.checks):
+                    local[owner[finding.claims[0]]].append(finding)
+                for a, art, own, cl in replica:
+                    new_id = art.id
                     hashes = sentence_hashes(a, own)
                     if r:
                         hashes = {f"{h[:-3]}r{r:02d}"[-16:] for h in hashes}
@@ -240,7 +253,8 @@ def bench_archive(work: Path, n: int, rules: Path, target_claims: int, rows: lis
                         keys = (np.frombuffer(sig.packed_keys, dtype=np.uint64) ^ salt).tobytes()
                         sig = replace(sig, article=new_id, packed_keys=keys, claim_keys=tuple(
                             (f"r{r}{c}", (k ^ int(salt)) if k else 0) for c, k in sig.claim_keys))
-                    rows_out.extend(article_rows(art, cl, cluster, periods, hashes, signature=sig))
+                    rows_out.extend(article_rows(art, cl, cluster, periods, hashes, signature=sig,
+                                                 local=local[new_id]))
                     total += len(cl)
         rows_out.extend(_period_rows(periods))
         write_rows(rows_out, archive, archive_meta(loaded, len(articles) * replicas, total))

@@ -13,7 +13,9 @@ plain key equality.
 Key families (the prefix before the first '|'):
 
     m|                               the archive's metadata (rules and package version)
-    a|<article id>                   the article and its framed claims (pickled, zlib)
+    a|<article id>                   the article, its framed claims, its syndication
+                                     signature and the findings of the article-local
+                                     checks (FC202-FC205) in it (pickled, zlib)
     k|<entity>|<metric>|<period>     articles with a claim of that key (FC101/102/104)
     u|<entity>|<metric>              articles with a claim of that entity and metric whose
                                      period is unresolved
@@ -28,7 +30,9 @@ Key families (the prefix before the first '|'):
 A draft check frames the drafts, looks up their keys and sentences, fetches the articles
 found (with the members of their syndication clusters) and runs the ordinary reduce step
 over drafts plus fetched articles; findings are then restricted to those involving a
-draft. k| and u| rows carry each article's readings of the key (interval, unit, modality,
+draft. The article-local checks of a fetched article are not run again: the archive
+holds what they found at index time, and the reduce takes it as it takes a file's from
+the per-file step of a run. k| and u| rows carry each article's readings of the key (interval, unit, modality,
 counted noun, source, confidence), and a draft check fetches a few articles per distinct
 reading, from different stories: every value the archive gives a draft's key is there,
 so keyed findings are those of a full run (with a few citations per value, not every
@@ -48,9 +52,9 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from factcheck import __version__
-from factcheck.model import Article, Claim, Document, FileProblem, Report
+from factcheck.model import Article, Claim, Document, FileProblem, Finding, Report
 
-SCHEMA = "factcheck.archive/3"
+SCHEMA = "factcheck.archive/4"
 ROW_GROUP = 8192
 ROW_GROUP_BYTES = 128 * 1024
 _BOUNDS = "factcheck.row_group_keys"     # file metadata: [[min key, max key], ...] per group
@@ -102,22 +106,26 @@ def claim_keys(claims: Iterable[Claim]) -> tuple[set[str], set[str], set[str]]:
     return k, u, p
 
 
-def _blob(article: Article, claims: Sequence[Claim], signature=None) -> bytes:
-    return zlib.compress(pickle.dumps((article, tuple(claims), signature),
-                                      protocol=pickle.HIGHEST_PROTOCOL), 6)
+def _blob(article: Article, claims: Sequence[Claim], signature=None,
+          local: Sequence[Finding] | None = None) -> bytes:
+    return zlib.compress(pickle.dumps(
+        (article, tuple(claims), signature, None if local is None else tuple(local)),
+        protocol=pickle.HIGHEST_PROTOCOL), 6)
 
 
 def article_rows(article: Article, claims: Sequence[Claim], cluster: str, periods: dict,
-                 hashes: Iterable[str] | None = None,
-                 signature=None) -> Iterator[tuple[str, str, str, bytes | None]]:
+                 hashes: Iterable[str] | None = None, signature=None,
+                 local: Sequence[Finding] | None = None,
+                 ) -> Iterator[tuple[str, str, str, bytes | None]]:
     """The index rows of one article; fills `periods` (p key -> {period: article}).
 
     `hashes` overrides the article's sentence hashes (a benchmark inflating an archive
     uses it to keep replicas from looking like copies of each other). `signature`, the
     article's ArticleSignature, is stored with it so a draft check does not sign the
-    archived articles it fetches again.
+    archived articles it fetches again; `local`, the findings of the article-local checks
+    in it (see `local_by_article`), so that a draft check does not run them again.
     """
-    yield (f"a|{article.id}", article.id, cluster, _blob(article, claims, signature))
+    yield (f"a|{article.id}", article.id, cluster, _blob(article, claims, signature, local))
     keys: dict[str, set[str]] = {}
     for claim in claims:
         bucket = _bucket(claim)
@@ -213,6 +221,7 @@ def index_results(results, rules, out: str | Path) -> dict:
     claims = [c for r in results for c in r.claims]
     signatures = {s.article: s for r in results for s in r.signatures}
     syn = analyse_syndication(articles, claims, params_of(rules.checks), signatures)
+    local = local_by_article(results, rules)
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_article[claim.article].append(claim)
@@ -222,11 +231,38 @@ def index_results(results, rules, out: str | Path) -> dict:
         for article in articles:
             cluster = syn.article_cluster.get(article.id, article.id)
             rows.extend(article_rows(article, by_article.get(article.id, ()), cluster,
-                                     periods, signature=signatures.get(article.id)))
+                                     periods, signature=signatures.get(article.id),
+                                     local=local.get(article.id)))
     rows.extend(_period_rows(periods))
     meta = archive_meta(rules, len(articles), len(claims))
     count = write_rows(rows, out, meta)
     return {"articles": len(articles), "claims": len(claims), "rows": count}
+
+
+def local_by_article(results, rules=None) -> dict[str, list[Finding]]:
+    """Article id -> the findings of the article-local checks (FC202-FC205) in it, for
+    every article of the framed files (an article without findings maps to []).
+
+    A file's are those its per-file step found (FileResult.local); with `rules`, a file
+    framed without them has them run now, per file as in a run; without, it is left out
+    and a reduce runs them itself."""
+    from factcheck.pipeline import local_findings
+
+    out: dict[str, list[Finding]] = {}
+    for result in results:
+        if result.document is None:
+            continue
+        found = result.local
+        if found is None:
+            if rules is None:
+                continue
+            found = local_findings(result.document, result.claims, rules)
+        owner = {c.id: c.article for c in result.claims}
+        for article in result.document.articles:
+            out[article.id] = []
+        for finding in found:
+            out[owner[finding.claims[0]]].append(finding)
+    return out
 
 
 def _period_rows(periods: dict) -> Iterator[tuple[str, str, str, bytes]]:
@@ -240,11 +276,16 @@ def archive_meta(rules, articles: int, claims: int) -> dict:
 
 
 # The modules whose output an archive stores and a check compares with a draft's fresh
-# output: the pickled records (model.py), the syndication signatures and the sentence
-# hashes. Another version of these cannot read the archive's records, or would compare
-# sentences hashed two ways and miss every copy without a word.
+# output: the pickled records (model.py), the syndication signatures, the sentence
+# hashes and the article-local checks' findings. Another version of these cannot read
+# the archive's records, would compare sentences hashed two ways and miss every copy
+# without a word, or would report what older checks found in the archived articles.
 _RECORD_SOURCES = ("model.py", "checks/syndication.py", "checks/textnorm.py",
-                   "checks/minhash.py")
+                   "checks/minhash.py", "checks/arithmetic_parts.py",
+                   "checks/arithmetic_rate.py", "checks/arithmetic_share.py",
+                   "checks/arithmetic_support.py", "checks/arithmetic_tables.py",
+                   "checks/compare.py", "checks/context.py", "checks/findings.py",
+                   "checks/formatting.py")
 
 
 def records_version() -> str:
@@ -366,7 +407,8 @@ class Archive:
                 f"differ from this one's: {_REINDEX}")
 
     def related(self, claims: Sequence[Claim], articles: Sequence[Article]) -> list[tuple]:
-        """(Article, claims, signature) of the archived articles a draft check needs.
+        """(Article, claims, signature, article-local findings) of the archived articles a
+        draft check needs.
 
         For each key of a draft claim: every distinct reading of that key (interval,
         unit, modality, source, confidence), from articles chosen so that any two
@@ -416,8 +458,7 @@ class Archive:
                 ids.update(sorted(found)[:_CARRIERS_MAX])
         out = []
         for _, _, _, blob in self.lookup((f"a|{a}" for a in ids), blobs=True):
-            article, claims, signature = pickle.loads(zlib.decompress(blob))
-            out.append((article, claims, signature))
+            out.append(pickle.loads(zlib.decompress(blob)))
         return out
 
 
@@ -540,12 +581,17 @@ def check_against_archive(results, problems: Sequence[FileProblem], archive_path
     with units_folder(rules.checks.folder):     # keys in the units the archive was built with
         fetched = archive.related(draft_claims, draft_articles)
     signatures = {s.article: s for r in results for s in r.signatures}
+    # The article-local checks ran in the drafts' per-file step and, for the archived
+    # articles, at index time: the reduce takes their findings and runs only the rest.
+    local = local_by_article(results)
     by_path: dict[str, list[tuple[Article, tuple[Claim, ...]]]] = defaultdict(list)
-    for article, claims, signature in fetched:
+    for article, claims, signature, found in fetched:
         if article.path not in draft_paths:     # a draft re-checked against its own archive
             by_path[article.path].append((article, claims))
             if signature is not None:
                 signatures[article.id] = signature
+            if found is not None:
+                local[article.id] = list(found)
     documents = [r.document for r in results]
     claims = list(draft_claims)
     for path, items in sorted(by_path.items()):
@@ -554,4 +600,5 @@ def check_against_archive(results, problems: Sequence[FileProblem], archive_path
         for _, own in items:
             claims.extend(own)
     all_problems = list(problems) + [r.problem for r in results if r.problem is not None]
-    return reduce_claims(documents, claims, all_problems, rules, signatures=signatures)
+    return reduce_claims(documents, claims, all_problems, rules, signatures=signatures,
+                         local=local)

@@ -170,14 +170,18 @@ def _local_by_article(results: Iterable[FileResult]) -> dict[str, list[Finding]]
 
 def reduce_claims(documents: Sequence[Document], claims: Sequence[Claim],
                   problems: Sequence[FileProblem], rules: Rules, *,
-                  run_root: str = ".", signatures=None) -> Report:
+                  run_root: str = ".", signatures=None,
+                  local: dict[str, Sequence[Finding]] | None = None) -> Report:
     """Cluster, check and report framed claims (claims' clusters are recomputed here).
 
     `signatures` (article id -> ArticleSignature) come from the per-file step; articles
-    without one are signed here.
+    without one are signed here. `local` (article id -> the findings of the article-local
+    checks in it, from the per-file step or an archive): those checks are not run again
+    on those articles.
     """
     return _reduce(list(documents), list(claims), list(problems), rules, run_root,
-                   dict(signatures or {}))
+                   dict(signatures or {}),
+                   {a: list(found) for a, found in local.items()} if local else None)
 
 
 def _reduce(documents: list[Document], claims: list[Claim], problems: list[FileProblem],

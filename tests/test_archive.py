@@ -112,6 +112,76 @@ def test_cli_index_then_check(tmp_path, rules_dir):
     assert outs["archive"] and outs["archive"] == outs["folder"]
 
 
+# ------------------------------------------------------- article-local findings, stored
+
+# A table whose total row does not add up (FC202), and a share whose part does not match
+# (FC204): findings of the checks that read one article at a time.
+LEDGER = ("{outlet} | May 2, 2025 |\n\n"
+          "Kazakhstan moved its grain by three routes last season, in thousand tonnes:\n\n"
+          "| Route | 2023 | 2024 |\n|---|---:|---:|\n| Rail north | 310 | 342 |\n"
+          "| Caspian ports | 95 | 104 |\n| Road | 41 | 40 |\n| **Total** | 446 | 497 |\n\n"
+          "The grain board said the rail operator carried 342 thousand tonnes, which it put "
+          "at 60% of the 497 thousand tonnes moved in 2024.\n")
+
+
+def _ledger_corpus(folder: Path) -> list[str]:
+    files = write_corpus(folder)
+    (folder / "ledger.md").write_text(LEDGER.format(outlet="Steppe Ledger"), encoding="utf-8")
+    return sorted(files + [str(folder / "ledger.md")])
+
+
+_LOCAL_RULES = ("FC202", "FC203", "FC204", "FC205")
+
+
+def test_the_archive_stores_the_article_local_findings_a_full_run_gives(tmp_path, rules):
+    import pickle
+    import zlib
+
+    files = _ledger_corpus(tmp_path / "corpus")
+    results = extract_files(files, rules, jobs=1)
+    archive = tmp_path / "archive.parquet"
+    index_results(results, rules, archive)
+    full = analyse_results(extract_files(files, rules, jobs=1), [], rules)
+    expected = {f.id: f for f in full.findings if f.rule in _LOCAL_RULES}
+    assert {f.rule for f in expected.values()} >= {"FC202"}, "the ledger's total is off"
+
+    store = Archive(archive)
+    articles = [a for r in results if r.document for a in r.document.articles]
+    stored: dict[str, list] = {}
+    for _, article_id, _, blob in store.lookup((f"a|{a.id}" for a in articles), blobs=True):
+        _, claims, _, local = pickle.loads(zlib.decompress(blob))
+        assert local is not None, "every indexed article carries its local findings"
+        own = {c.id for c in claims}
+        for finding in local:
+            assert set(finding.claims) <= own, "filed under the article it cites"
+            stored.setdefault(finding.id, []).append(finding)
+    assert set(stored) == set(expected)
+    for fid, found in stored.items():
+        full_finding = expected[fid]
+        assert {(f.rule, f.severity, f.message) for f in found} == \
+            {(full_finding.rule, full_finding.severity, full_finding.message)}
+        assert {c for f in found for c in f.claims} == set(full_finding.claims)
+
+
+def test_a_reprint_of_an_archived_article_gets_a_full_runs_local_findings(tmp_path, rules):
+    """The draft's FC202 has the same id as the archived original's; the reduce merges
+    the two, as a full run does, from the finding the archive stored."""
+    files = _ledger_corpus(tmp_path / "corpus")
+    draft = tmp_path / "drafts" / "ledger.md"
+    draft.parent.mkdir()
+    draft.write_text(LEDGER.format(outlet="Evening Desk"), encoding="utf-8")
+    archive = tmp_path / "archive.parquet"
+    index_results(extract_files(files, rules, jobs=1), rules, archive)
+    draft_results = extract_files([str(draft)], rules, jobs=1)
+    looked_up = restrict_to(check_against_archive(draft_results, [], archive, rules), [str(draft)])
+    full = restrict_to(analyse_results(extract_files(files + [str(draft)], rules, jobs=1), [],
+                                       rules), [str(draft)])
+    path_of = {c.id: c.path for c in full.claims}
+    (merged,) = [f for f in full.findings if f.rule == "FC202"]
+    assert len({path_of[c] for c in merged.claims}) == 2, "the draft's and the original's"
+    assert _findings(looked_up) == _findings(full)
+
+
 # ----------------------------------------------------------------- large keys, few fetches
 
 WIRE_STORY = ("{outlet} | March 14, 2025 |\n\n"
@@ -183,7 +253,7 @@ def test_large_keys_are_fetched_in_part_with_a_full_runs_verdicts(tmp_path, rule
     claims = [c for r in draft_results for c in r.claims]
     articles = [a for r in draft_results for a in r.document.articles]
     fetched = Archive(archive).related(claims, articles)
-    desks = [a for a, _, _ in fetched if "desk" in a.path]
+    desks = [a for a, _, _, _ in fetched if "desk" in a.path]
     assert 2 <= len(desks) < 8, "independent desks are represented, not all fetched"
 
 
@@ -198,7 +268,7 @@ def _archive_with_meta(tmp_path, rules, **changes) -> Path:
 
 
 def test_archive_of_an_older_schema_asks_for_a_new_index(tmp_path, rules):
-    path = _archive_with_meta(tmp_path, rules, schema="factcheck.archive/2")
+    path = _archive_with_meta(tmp_path, rules, schema="factcheck.archive/3")
     with pytest.raises(ArchiveError, match="factcheck index"):
         Archive(path)
 
