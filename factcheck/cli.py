@@ -509,7 +509,7 @@ def _common_run(paths, fmt, output, html, no_html, fail_on, rules_dir, baseline,
                 opts: Optional[RunOptions] = None):
     from factcheck.engine.gcpause import paused_gc
 
-    with paused_gc():
+    with paused_gc(until_exit=True):
         _run_and_report(paths, fmt, output, html, no_html, fail_on, rules_dir, baseline, quiet,
                         config_file, drafts=drafts, opts=opts)
 

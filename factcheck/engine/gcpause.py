@@ -14,14 +14,19 @@ from typing import Iterator
 
 
 @contextmanager
-def paused_gc() -> Iterator[None]:
-    """Run the block without cyclic collection; what exists before it is never re-walked."""
+def paused_gc(*, until_exit: bool = False) -> Iterator[None]:
+    """Run the block without cyclic collection; what exists before it is never re-walked.
+
+    With `until_exit` (a command whose process ends with the block) the collector stays
+    off: switched back on, it would start by walking the whole corpus (a tenth of a second
+    at 10k articles) just before the process leaves."""
     was_enabled = gc.isenabled()
     gc.freeze()
     gc.disable()
     try:
         yield
     finally:
-        gc.unfreeze()
-        if was_enabled:
-            gc.enable()
+        if not until_exit:
+            gc.unfreeze()
+            if was_enabled:
+                gc.enable()
