@@ -40,6 +40,7 @@ _LINK_TAIL = deferred_regex(
     r"estimated|forecast|expected|last|this|year's|just|only|about|around|nearly|almost|some|roughly|"
     r"approximately|lowest|highest|is|was|at))*+[ \u00a0,]*[~≈]?)$")
 _RANGE_GAP = deferred_regex(r"^(?:[ \u00a0]*(?P<w>(?i:to|through|and|or)|-|–|—)[ \u00a0]*|[ \u00a0]*(?P<d>-|–|—)[ \u00a0]*)$")
+_ABBREVIATION_GAP = deferred_regex(r"^[ \u00a0]*\([^()\d\n]{1,15}\)(?=[ \u00a0])")
 _FROM_BEFORE = deferred_regex(
     r"(?i:(?:^|[^\w])(?P<f>from|between)[ \u00a0]+(?:(?:the|its|their|his|her|our|a|an|current|"
     r"present|existing|previous|earlier|prior|initial|original|today's|today’s|last|this|"
@@ -1214,6 +1215,12 @@ class Scanner:
         if a.dimension == "age" or b.dimension == "age":
             return None
         gap = text[a.end:b.start]
+        # "between 680 billion cubic meters (bcm) and 690 bcm": the abbreviation the first
+        # end introduces is not what joins the two ends (a bracket with a figure in it, a
+        # conversion, is: it keeps the ends apart)
+        abbreviation = _ABBREVIATION_GAP.match(gap)
+        if abbreviation:
+            gap = gap[abbreviation.end():]
         before = text[max(0, a.start - 40):a.start]
         fb = _FROM_BEFORE.search(before)
         if fb and len(fb.group(0).split()) > 1 and not _LEVEL_WORDS.search(fb.group(0)):
