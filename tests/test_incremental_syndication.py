@@ -85,6 +85,21 @@ def test_an_edit_is_patched_and_gives_the_full_runs_clusters(monkeypatch):
     assert patched.article_cluster["paper.txt#0"] == patched.article_cluster["wire.txt#0"]
 
 
+def test_a_corpus_of_one_sentence_indexes_it_for_the_next_run(monkeypatch):
+    """A lone sentence links nothing, but a later near-copy of it must find its buckets."""
+    params = SyndicationParams()
+    memo = MemoryMemo()
+    clusters([article("wire.txt", WIRE[0])], params, memo)
+    assert memo.index.codes.shape == (params.bands, 1)
+    full = Full(monkeypatch)
+    now = [article("wire.txt", WIRE[0]),
+           article("paper.txt", WIRE[0].replace("first half", "first six months"))]
+    patched = clusters(now, params, memo)
+    assert full.calls == 0
+    assert as_tuple(patched) == as_tuple(clusters(now, params))
+    assert len(set(patched.sentence_cluster.values())) == 1
+
+
 def test_a_reprint_that_stops_being_one_leaves_its_cluster(monkeypatch):
     params = SyndicationParams()
     memo = MemoryMemo()
@@ -115,8 +130,8 @@ def sentence(draw):
 
 @st.composite
 def corpus_and_edit(draw):
-    pool = draw(st.lists(sentence(), min_size=4, max_size=14))
-    size = draw(st.integers(2, 7))
+    pool = draw(st.lists(sentence(), min_size=1, max_size=14))
+    size = draw(st.integers(1, 7))
     bodies = [draw(st.lists(st.sampled_from(pool), min_size=1, max_size=6)) for _ in range(size)]
     edits = draw(st.lists(st.tuples(st.integers(0, size - 1),
                                     st.lists(st.sampled_from(pool) | sentence(), max_size=6)),

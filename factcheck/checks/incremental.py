@@ -72,8 +72,9 @@ def clusters_with_memo(signatures: list[ArticleSignature], params: SyndicationPa
     previous = memo.load()
     if not (isinstance(previous, SyndicationIndex) and previous.params == params
             and previous.codes.shape == previous.slots.shape
-            and previous.codes.shape[0] == params.bands):
-        previous = None
+            and previous.codes.shape[0] == params.bands
+            and previous.codes.shape[1] == np.count_nonzero(previous.slot_keys)):
+        previous = None     # not an index a run of these parameters could have left
     found: dict = {}
     syn = _analyse(signatures, params, index=found, previous=previous)
     memo.save(SyndicationIndex(params, found["slot_keys"], found["codes"], found["slots"],

@@ -485,12 +485,15 @@ def _roots(sentences: _Sentences, params: SyndicationParams,
         index.update(slot_keys=sentences.keys[indexed],
                      codes=np.empty((params.bands, 0), dtype=np.uint64),
                      slots=np.empty((params.bands, 0), dtype=np.int32))
-    if len(indexed) > 1:
+    # A lone sentence links nothing, but the index must still hold its buckets: a later
+    # near-copy of it has to find them.
+    if len(indexed) > 1 or (index is not None and len(indexed)):
         bands, values, offsets = _bands_of(sentences, indexed, params)
         sentences.corpus.shingles = sentences.corpus.begins = sentences.corpus.ends = None
         if index is not None:
             index["codes"], index["slots"] = bucket_index(bands, np.arange(len(indexed)))
-        link_within(root, indexed, bands, values, offsets, sentences.figures, params)
+        if len(indexed) > 1:
+            link_within(root, indexed, bands, values, offsets, sentences.figures, params)
     return root
 
 
