@@ -509,7 +509,7 @@ def _common_run(paths, fmt, output, html, no_html, fail_on, rules_dir, baseline,
                 opts: Optional[RunOptions] = None):
     from factcheck.engine.gcpause import paused_gc
 
-    with paused_gc(until_exit=True):
+    with paused_gc(until_exit=_ENTRY_POINT):
         _run_and_report(paths, fmt, output, html, no_html, fail_on, rules_dir, baseline, quiet,
                         config_file, drafts=drafts, opts=opts)
 
@@ -552,7 +552,8 @@ def _run_and_report(paths, fmt, output, html, no_html, fail_on, rules_dir, basel
 
     with stage("outputs"):
         _write_outputs(report, rules, cfg, cfg.format, output, quiet, ".")
-    _KEPT.append(report)
+    if _ENTRY_POINT:
+        _KEPT.append(report)
     raise Exit(_exit_code(report, cfg.fail_on))
 
 
@@ -773,6 +774,8 @@ EXIT_INTERNAL = 3
 
 
 def main() -> None:
+    global _ENTRY_POINT
+    _ENTRY_POINT = True     # the process ends with this command (see _leave)
     try:
         code = app.main(standalone_mode=False)
     except click.ClickException as exc:     # a usage error: its message, exit 2
@@ -805,8 +808,11 @@ def main() -> None:
 
 
 # The report of the last command, kept referenced so that leaving the command's frames does
-# not free it object by object (see _leave).
+# not free it object by object (see _leave). Only when main() is the entry point: a caller
+# running the commands in its own process (a test, a wrapper) keeps its collector and
+# its memory.
 _KEPT: list = []
+_ENTRY_POINT = False
 
 
 def _leave(code: int) -> None:

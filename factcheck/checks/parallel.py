@@ -41,17 +41,24 @@ def run_in_two(rules: Sequence[RuleConfig], run: Callable[[RuleConfig], list[Fin
             or not _may_fork():
         return {r.code: run(r) for r in rules}
     read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:                                    # the child: its rules, then leave
+    try:
+        pid = os.fork()
+    except OSError:                 # no process to spare: one after another, here
         os.close(read)
+        os.close(write)
+        return {r.code: run(r) for r in rules}
+    if pid == 0:                                    # the child: its rules, then leave
         try:
-            payload = pickle.dumps((True, {r.code: run(r) for r in child_rules}),
-                                   protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException as exc:    # reported by running the rules again in the parent
-            payload = pickle.dumps((False, f"{type(exc).__name__}: {exc}"))
-        with os.fdopen(write, "wb") as out:
-            out.write(payload)
-        os._exit(0)
+            os.close(read)
+            try:
+                payload = pickle.dumps((True, {r.code: run(r) for r in child_rules}),
+                                       protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException:   # the parent runs these rules again and sees the error
+                payload = pickle.dumps((False, None))
+            with os.fdopen(write, "wb") as out:
+                out.write(payload)
+        finally:
+            os._exit(0)     # whatever happened, the child never returns into the run
     os.close(write)
     try:
         found = {r.code: run(r) for r in own_rules}
