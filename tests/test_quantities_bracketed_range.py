@@ -39,3 +39,15 @@ def test_a_bracket_without_between_does_not_make_a_range():
     found = find_quantities("Exports reached 2.1 million barrels per day (bpd) and imports "
                             "2.4 million bpd.")
     assert [q.qualifier for q in found] == ["exact", "exact"]
+
+
+@pytest.mark.parametrize("text,count", [
+    ("The pay gap lies between 4.8% (women) and 6.3% (men) in the survey.", 2),
+    ("Brent traded at $81 (London) - $78 in Singapore on Monday.", 2),
+    ("The proposal won 58% (yes) to 42% on the night.", 2),
+    ("Output fell from 1.3 million bpd (Norway) to 0.8 million bpd elsewhere.", 2),
+])
+def test_a_bracket_that_is_not_the_units_abbreviation_keeps_two_figures(text, count):
+    found = find_quantities(text)
+    assert len(found) == count
+    assert all(q.qualifier != "range" for q in found)

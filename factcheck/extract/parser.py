@@ -40,7 +40,7 @@ _LINK_TAIL = deferred_regex(
     r"estimated|forecast|expected|last|this|year's|just|only|about|around|nearly|almost|some|roughly|"
     r"approximately|lowest|highest|is|was|at))*+[ \u00a0,]*[~≈]?)$")
 _RANGE_GAP = deferred_regex(r"^(?:[ \u00a0]*(?P<w>(?i:to|through|and|or)|-|–|—)[ \u00a0]*|[ \u00a0]*(?P<d>-|–|—)[ \u00a0]*)$")
-_ABBREVIATION_GAP = deferred_regex(r"^[ \u00a0]*\([^()\d\n]{1,15}\)(?=[ \u00a0])")
+_ABBREVIATION_GAP = deferred_regex(r"^[ \u00a0]*\((?P<a>[^()\d\s]{1,12})\)(?=[ \u00a0])")
 _FROM_BEFORE = deferred_regex(
     r"(?i:(?:^|[^\w])(?P<f>from|between)[ \u00a0]+(?:(?:the|its|their|his|her|our|a|an|current|"
     r"present|existing|previous|earlier|prior|initial|original|today's|today’s|last|this|"
@@ -1192,6 +1192,14 @@ class Scanner:
             res.append(a)
         return res
 
+    def _names_unit(self, word: str, unit: str) -> bool:
+        """Whether `word` is a way of writing `unit` ("bcm" for m3, "EUR" for EUR)."""
+        table = self.lex.table
+        form = self.lex.unit_lookup.get(word) or self.lex.unit_lookup.get(word.lower())
+        if form is not None:
+            return form.unit == unit
+        return unit in (table.currency_suffix.get(word.lower()), table.currency_prefix.get(word))
+
     def _range(self, text: str, a: Atom, b: Atom):
         if a.kind == "vague" or b.kind == "vague" or a.low is not None or b.low is not None:
             return None
@@ -1216,10 +1224,11 @@ class Scanner:
             return None
         gap = text[a.end:b.start]
         # "between 680 billion cubic meters (bcm) and 690 bcm": the abbreviation the first
-        # end introduces is not what joins the two ends (a bracket with a figure in it, a
-        # conversion, is: it keeps the ends apart)
+        # end gives for its own unit is not what joins the two ends. Any other bracket
+        # ("5.2% (men) and 7.1% (women)", "$82 (London) - $79", a conversion) keeps them
+        # apart.
         abbreviation = _ABBREVIATION_GAP.match(gap)
-        if abbreviation:
+        if abbreviation and a.unit and self._names_unit(abbreviation.group("a"), a.unit):
             gap = gap[abbreviation.end():]
         before = text[max(0, a.start - 40):a.start]
         fb = _FROM_BEFORE.search(before)
