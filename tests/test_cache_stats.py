@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 from clihelp import ROOT
 from factcheck.engine import FileCache, extract_files
-from factcheck.engine.local import _Stats
+from factcheck.engine.local import _LOCAL_FILE_SYSTEMS, _Stats, _file_system
 from factcheck.pipeline import analyse_results, load_rules
 from factcheck.report.json_report import report_to_json
 from test_engine import write_corpus
@@ -43,6 +44,8 @@ def _report(files, rules, cache):
 
 
 def test_an_unchanged_settled_corpus_is_answered_from_the_record(tmp_path, rules, settled_now):
+    if _file_system(str(tmp_path)) not in _LOCAL_FILE_SYSTEMS:
+        pytest.skip("temporary files on a file system whose stat is not trusted")
     files = write_corpus(tmp_path / "corpus")
     cache = FileCache.open(tmp_path / "cache", rules)
     cold = _report(files, rules, cache)
@@ -91,3 +94,11 @@ def test_files_modified_just_before_the_recording_run_are_hashed_again(tmp_path,
     written = record.stat().st_mtime_ns
     _report(files, rules, cache)
     assert record.stat().st_mtime_ns != written     # hashed, and recorded again
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/mounts")
+def test_only_local_file_systems_are_trusted():
+    from factcheck.engine.local import _local_device
+
+    assert _file_system("/proc/self/status") == "proc"
+    assert not _local_device(-1, "/proc/self/status")

@@ -123,7 +123,8 @@ class _Stats:
     began (git's rule for racy entries): a write within the file system's timestamp
     granularity of that run could leave the signature as it was, so such a file is hashed.
     The change time moves on every write and cannot be set back, so a tool that restores
-    the modification time does not hide an edit."""
+    the modification time does not hide an edit. Only files on local file systems are
+    trusted this way (see _LOCAL_FILE_SYSTEMS)."""
 
     SETTLED_NS = 2_000_000_000
 
@@ -137,7 +138,7 @@ class _Stats:
 
     def key(self, path: str, sig: tuple) -> str:
         entry = self.known.get(path)
-        if not sig or entry is None or entry[0] != sig:
+        if not sig or entry is None or entry[0] != sig or not _local_device(sig[4], path):
             return ""
         if max(sig[1], sig[2]) >= self.taken - self.SETTLED_NS:
             return ""
@@ -151,6 +152,41 @@ class _Stats:
                 {"version": 1, "taken": taken, "paths": seen}, protocol=pickle.HIGHEST_PROTOCOL)))
         except OSError:
             pass    # the next run hashes every file: slower, never wrong
+
+
+# File systems whose stat() this machine's kernel answers itself, with fine timestamps and
+# a change time that every write moves. Network file systems (NFS, SMB, sshfs) may answer
+# from attributes cached for up to a minute after another host's edit, and FAT keeps no
+# change time: files there are always read and hashed.
+_LOCAL_FILE_SYSTEMS = frozenset({
+    "ext2", "ext3", "ext4", "xfs", "btrfs", "tmpfs", "overlay", "zfs", "f2fs", "jfs",
+    "reiserfs", "bcachefs", "nilfs2"})
+_DEVICES: dict[int, bool] = {}
+
+
+def _local_device(device: int, path: str) -> bool:
+    """Whether the file system holding `path` (device `device`) is a local one; False
+    where the mount table cannot be read (outside Linux)."""
+    known = _DEVICES.get(device)
+    if known is None:
+        known = _DEVICES[device] = _file_system(path) in _LOCAL_FILE_SYSTEMS
+    return known
+
+
+def _file_system(path: str) -> str:
+    try:
+        with open("/proc/self/mounts", encoding="utf-8", errors="replace") as handle:
+            mounts = [line.split()[1:3] for line in handle if len(line.split()) >= 3]
+    except OSError:
+        return ""
+    real = os.path.realpath(path)
+    best, kind = "", ""
+    for point, fstype in mounts:
+        point = point.replace("\\040", " ")
+        inside = real == point or real.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, kind = point, fstype
+    return kind
 
 
 def _signature(path: str) -> tuple:
