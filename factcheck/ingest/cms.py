@@ -40,6 +40,9 @@ _HTML_TAG = deferred_regex(r"<(?:p|div|br|h[1-6]|ul|ol|li|span|a|strong|em|b|i|b
                            re.IGNORECASE)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class JsonSyntax(ValueError):
     def __init__(self, message: str, offset: int):
         super().__init__(message)
@@ -63,6 +66,11 @@ def _value(s: str, i: int, depth: int = 0):
             value, end = scanstring(s, i + 1, False)
         except ValueError as exc:
             raise JsonSyntax(f"bad string: {exc}", i) from None
+        if _SURROGATE.search(value):
+            # "\ud83d" alone (an emoji cut in two by a CMS): a character no encoder writes.
+            # Pairs are already joined; a lone half becomes U+FFFD, one character for one,
+            # so every offset stays where it was.
+            value = _SURROGATE.sub("\ufffd", value)
         out = Str(value)
         out.pos, out.end = i, end
         return out, end
