@@ -357,9 +357,11 @@ class Archive:
         return sorted(groups)
 
     def lookup(self, keys: Iterable[str], *, blobs: bool = False,
-               most: int | None = None) -> list[tuple]:
+               most: int | None = None, present: bool = False) -> list[tuple]:
         """Rows (key, article, cluster, blob) whose key is one of `keys`; with `most`, a
-        key of more rows than that is left out (its rows are never decoded)."""
+        key of more rows than that is left out (its rows are never decoded). `present`
+        says the keys are known to be in the archive (articles and clusters it named),
+        so a group's columns are read in one call, not the key column first."""
         wanted = sorted(set(keys))
         groups = self._groups(wanted) if wanted else []
         if not groups:
@@ -372,16 +374,27 @@ class Archive:
         # comes first and alone: a group's bounds only say a key may be there, and a
         # draft's own sentences or keys are mostly not, so the other columns (the
         # articles, the clusters, the blobs: ten times the bytes) are read only for the
-        # groups that do hold a wanted key.
+        # groups that do hold a wanted key. Keys the archive itself named (its articles,
+        # its clusters) are there: their groups are read whole at once.
         for group in groups:
-            keys = _one_chunk(self.file.read_row_group(group, columns=["key"],
-                                                       use_threads=False).column(0))
-            runs = _key_runs(keys, wanted)
+            if present:     # the group's bounds do hold the key: no separate key read
+                table = self.file.read_row_group(group, columns=["key"] + columns,
+                                                 use_threads=False)
+                runs = _key_runs(_one_chunk(table.column(0)), wanted)
+                first = 1
+            else:
+                keys = _one_chunk(self.file.read_row_group(group, columns=["key"],
+                                                           use_threads=False).column(0))
+                runs = _key_runs(keys, wanted)
+                if runs:
+                    table = self.file.read_row_group(group, columns=columns,
+                                                     use_threads=False)
+                first = 0
             if not runs:
                 continue
-            table = self.file.read_row_group(group, columns=columns, use_threads=False)
-            article, cluster = _one_chunk(table.column(0)), _one_chunk(table.column(1))
-            blob = _one_chunk(table.column(2)) if blobs else None
+            article = _one_chunk(table.column(first))
+            cluster = _one_chunk(table.column(first + 1))
+            blob = _one_chunk(table.column(first + 2)) if blobs else None
             for key, start, stop in runs:
                 size = stop - start
                 found = blob.slice(start, size).to_pylist() if blobs else [None] * size
@@ -452,12 +465,12 @@ class Archive:
                 clusters.add(cluster)
         if clusters:
             members: dict[str, list[str]] = defaultdict(list)
-            for key, article, _, _ in self.lookup(f"c|{c}" for c in clusters):
+            for key, article, _, _ in self.lookup((f"c|{c}" for c in clusters), present=True):
                 members[key].append(article)
             for found in members.values():
                 ids.update(sorted(found)[:_CARRIERS_MAX])
         out = []
-        for _, _, _, blob in self.lookup((f"a|{a}" for a in ids), blobs=True):
+        for _, _, _, blob in self.lookup((f"a|{a}" for a in ids), blobs=True, present=True):
             out.append(pickle.loads(zlib.decompress(blob)))
         return out
 
