@@ -165,3 +165,25 @@ def test_every_module_with_deferred_patterns_is_imported_before_the_rules_cache_
             parts = path.relative_to(root.parent).with_suffix("").parts
             name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
             assert name in sys.modules, name
+
+
+def test_no_module_pattern_is_compiled_at_import():
+    """Module-level patterns of the framer, parser, checks and readers are deferred: a
+    pattern compiled at import costs every start (regex's compiler is pure Python)."""
+    import ast
+
+    import factcheck
+
+    root = Path(factcheck.__file__).parent
+    files = [*root.glob("frame/*.py"), *root.glob("extract/*.py"), *root.glob("ingest/*.py"),
+             *root.glob("checks/arithmetic_*.py"), root / "checks" / "textnorm.py",
+             root / "checks" / "sources.py"]
+    compiled_at_import = []
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            value = getattr(node, "value", None)
+            if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(value, ast.Call) \
+                    and isinstance(value.func, ast.Attribute) and value.func.attr == "compile":
+                compiled_at_import.append(f"{path.name}:{node.lineno}")
+    assert not compiled_at_import

@@ -40,7 +40,7 @@ _HTML_TAG = deferred_regex(r"<(?:p|div|br|h[1-6]|ul|ol|li|span|a|strong|em|b|i|b
                            re.IGNORECASE)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = deferred_regex("[\ud800-\udfff]")
 
 
 class JsonSyntax(ValueError):
