@@ -205,7 +205,8 @@ class ReduceMemo:
             pass    # the next run clusters in full; it never fails this one
 
 
-_SHARDS = 16
+# A re-run after one edit rewrites one shard: a sixty-fourth of the corpus's results.
+_SHARDS = 64
 
 
 class ResultPack:
@@ -225,12 +226,12 @@ class ResultPack:
         self.loaded: dict[str, dict] = {}
 
     def _shard(self, key: str) -> str:
-        return format(int(key[0], 16) % _SHARDS, "x")
+        return format(int(key[:2], 16) % _SHARDS, "02x")
 
     def load(self) -> dict:
         """key -> FileResult for every entry of every readable shard."""
         out: dict = {}
-        for shard in (format(i, "x") for i in range(_SHARDS)):
+        for shard in (format(i, "02x") for i in range(_SHARDS)):
             entries = _read(self.folder / f"{shard}.pkl")
             if isinstance(entries, dict):
                 self.loaded[shard] = entries
@@ -239,7 +240,7 @@ class ResultPack:
 
     def save(self, results: dict) -> None:
         """Keep exactly these key -> FileResult entries; unchanged shards are not rewritten."""
-        shards: dict[str, dict] = {format(i, "x"): {} for i in range(_SHARDS)}
+        shards: dict[str, dict] = {format(i, "02x"): {} for i in range(_SHARDS)}
         for key, result in results.items():
             shards[self._shard(key)][key] = result
         for shard, entries in shards.items():
