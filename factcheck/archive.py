@@ -44,6 +44,7 @@ independent article, which may turn an FC101 warning into an error.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import pickle
 import zlib
@@ -52,7 +53,8 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from factcheck import __version__
-from factcheck.model import Article, Claim, Document, FileProblem, Finding, Report
+from factcheck.model import (Article, Claim, Document, FileProblem, Finding, Quantity, Report,
+                             SourceMap)
 
 SCHEMA = "factcheck.archive/4"
 ROW_GROUP = 8192
@@ -285,7 +287,9 @@ _RECORD_SOURCES = ("model.py", "checks/syndication.py", "checks/textnorm.py",
                    "checks/arithmetic_rate.py", "checks/arithmetic_share.py",
                    "checks/arithmetic_support.py", "checks/arithmetic_tables.py",
                    "checks/compare.py", "checks/context.py", "checks/findings.py",
-                   "checks/formatting.py")
+                   "checks/formatting.py", "checks/__init__.py", "checks/config.py",
+                   "checks/registry.py", "frame/gazetteer.py", "frame/lazy_pattern.py",
+                   "extract/units.py")
 
 
 def records_version() -> str:
@@ -471,8 +475,64 @@ class Archive:
                 ids.update(sorted(found)[:_CARRIERS_MAX])
         out = []
         for _, _, _, blob in self.lookup((f"a|{a}" for a in ids), blobs=True, present=True):
-            out.append(pickle.loads(zlib.decompress(blob)))
+            out.append(_records(zlib.decompress(blob)))
         return out
+
+
+def _records(data: bytes):
+    """An archived article's records, unpickled with only the record types allowed.
+
+    An archive is a file a desk copies around, not a sealed cache entry: a planted one must
+    not run code when a draft is checked against it. Its blobs name only the model's
+    records, syndication signatures, dates and the method that rebuilds a source map; any
+    other global is refused (the check then fails as for a damaged archive)."""
+    try:
+        return _RecordUnpickler(io.BytesIO(data)).load()
+    except pickle.UnpicklingError as exc:
+        raise ArchiveError(f"archive record refused: {exc}; {_REINDEX}") from None
+
+
+def _source_map_method(owner, name: str):
+    """The one attribute lookup an archived record makes (SourceMap's constructor from its
+    packed anchors); pickle spells it as getattr, which in general reaches anything."""
+    if owner is SourceMap and name == "_from_packed":
+        return SourceMap._from_packed
+    raise pickle.UnpicklingError(f"attribute {name!r} of {getattr(owner, '__name__', owner)!r}")
+
+
+class _RecordUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        found = _RECORD_GLOBALS.get((module, name))
+        if found is None:
+            raise pickle.UnpicklingError(f"global {module}.{name}")
+        return found
+
+
+def _record_globals() -> dict:
+    import datetime
+
+    from factcheck.checks.syndication import ArticleSignature
+    from factcheck.ingest.cms import Str
+
+    return {("factcheck.model", "Article"): Article, ("factcheck.model", "Claim"): Claim,
+            ("factcheck.model", "Quantity"): Quantity, ("factcheck.model", "Finding"): Finding,
+            ("factcheck.model", "SourceMap"): SourceMap,
+            ("factcheck.checks.syndication", "ArticleSignature"): ArticleSignature,
+            ("factcheck.ingest.cms", "Str"): Str,
+            ("datetime", "date"): datetime.date, ("datetime", "datetime"): datetime.datetime,
+            ("builtins", "getattr"): _source_map_method}
+
+
+class _Globals(dict):
+    """_record_globals(), built on first use (the check path imports nothing early)."""
+
+    def get(self, key, default=None):
+        if not self:
+            self.update(_record_globals())
+        return dict.get(self, key, default)
+
+
+_RECORD_GLOBALS = _Globals()
 
 
 def _bounds(meta) -> list | None:

@@ -312,3 +312,43 @@ def test_lookup_bounds_and_caps(tmp_path, rules):
     rows = store.lookup([shared, single], most=1)
     assert [r[0] for r in rows] == [single]
     assert len(store.lookup([shared])) == counts[shared]
+
+
+# ------------------------------------------------------- an archive is untrusted input
+
+def test_a_planted_archive_cannot_run_code(tmp_path, rules_dir):
+    """An archive is a file a desk copies around: its records are unpickled with only the
+    record types allowed, so a blob naming anything else is refused (exit 2), never run."""
+    import os
+    import pickle
+    import zlib
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    write_corpus(tmp_path / "corpus")
+    (tmp_path / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    proc = fc("index", str(tmp_path / "corpus"), "-o", str(tmp_path / "a.parquet"),
+              "--rules", str(rules_dir), "--no-cache", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    marker = tmp_path / "ran.txt"
+
+    class Planted:
+        def __reduce__(self):
+            return (os.system, (f"echo planted > {marker}",))
+
+    source = pq.ParquetFile(tmp_path / "a.parquet")
+    table = source.read()
+    blobs = [zlib.compress(pickle.dumps(Planted())) if key.startswith("a|") else blob
+             for key, blob in zip(table.column("key").to_pylist(),
+                                  table.column("blob").to_pylist())]
+    table = table.set_column(table.column_names.index("blob"), "blob", pa.array(blobs, pa.binary()))
+    table = table.replace_schema_metadata(source.metadata.metadata)
+    pq.write_table(table, tmp_path / "planted.parquet",
+                   row_group_size=source.metadata.row_group(0).num_rows)
+    proc = fc("check", str(tmp_path / "draft.txt"), "--against", str(tmp_path / "planted.parquet"),
+              "--rules", str(rules_dir), "-f", "json", "-o", str(tmp_path / "out.json"),
+              "--no-html", "-q", "--no-cache", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "archive record refused" in proc.stderr
+    assert not marker.exists()
