@@ -35,9 +35,10 @@ def _findings(report):
     return [(f.id, f.rule, f.severity, f.message, f.claims) for f in report.findings]
 
 
-def _both(tmp_path, rules, draft_text: str):
-    files = write_corpus(tmp_path / "corpus")
-    draft = tmp_path / "drafts" / "draft.txt"
+def _both(tmp_path, rules, draft_text: str, files=None, name: str = "draft.txt"):
+    """(the draft checked against an archive of the corpus, the draft in a full run)."""
+    files = files if files is not None else write_corpus(tmp_path / "corpus")
+    draft = tmp_path / "drafts" / name
     draft.parent.mkdir()
     draft.write_text(draft_text, encoding="utf-8")
     archive = tmp_path / "archive.parquet"
@@ -166,16 +167,8 @@ def test_the_archive_stores_the_article_local_findings_a_full_run_gives(tmp_path
 def test_a_reprint_of_an_archived_article_gets_a_full_runs_local_findings(tmp_path, rules):
     """The draft's FC202 has the same id as the archived original's; the reduce merges
     the two, as a full run does, from the finding the archive stored."""
-    files = _ledger_corpus(tmp_path / "corpus")
-    draft = tmp_path / "drafts" / "ledger.md"
-    draft.parent.mkdir()
-    draft.write_text(LEDGER.format(outlet="Evening Desk"), encoding="utf-8")
-    archive = tmp_path / "archive.parquet"
-    index_results(extract_files(files, rules, jobs=1), rules, archive)
-    draft_results = extract_files([str(draft)], rules, jobs=1)
-    looked_up = restrict_to(check_against_archive(draft_results, [], archive, rules), [str(draft)])
-    full = restrict_to(analyse_results(extract_files(files + [str(draft)], rules, jobs=1), [],
-                                       rules), [str(draft)])
+    looked_up, full = _both(tmp_path, rules, LEDGER.format(outlet="Evening Desk"),
+                            files=_ledger_corpus(tmp_path / "corpus"), name="ledger.md")
     path_of = {c.id: c.path for c in full.claims}
     (merged,) = [f for f in full.findings if f.rule == "FC202"]
     assert len({path_of[c] for c in merged.claims}) == 2, "the draft's and the original's"
