@@ -561,7 +561,7 @@ def _engine_options(command):
     """--jobs, --cache, --no-cache, --engine and --scheduler, shared by run and check."""
     for option in reversed((
             click.option("--jobs", "-j", type=int, default=None,
-                         help="Processes for reading and framing (default: every core)."),
+                         help="Processes for reading, framing and checking (default: every core)."),
             _text("--cache", help=f"Per-file cache folder (default: {DEFAULT_CACHE})."),
             _flag("--no-cache", help="Neither read nor write the per-file cache."),
             _choice(Engine, "--engine", help="local (default) or dask."),
