@@ -95,17 +95,21 @@ class LazyPattern:
         self.flags = int(flags)
         self._stored = stored
 
+    # How a stored pattern is built, and the methods a built one lends: LazyRegex changes both.
+    _build = staticmethod(_rebuild)
+    _lends = _METHODS
+
     def compiled(self) -> re.Pattern:
         try:
             return self._compiled
         except AttributeError:
-            compiled = _rebuild(self.pattern, self.flags, self._stored)
+            compiled = self._build(self.pattern, self.flags, self._stored)
             self._adopt(compiled)
             return compiled
 
     def _adopt(self, compiled: re.Pattern) -> None:
         self._compiled = compiled
-        for name in _METHODS:
+        for name in self._lends:
             setattr(self, name, getattr(compiled, name))
 
     def __getattr__(self, name: str):
@@ -116,7 +120,7 @@ class LazyPattern:
         return getattr(self.compiled(), name)
 
     def __reduce__(self):
-        return (LazyPattern, (self.pattern, self.flags, self._stored))
+        return (type(self), (self.pattern, self.flags, self._stored))
 
     def __eq__(self, other) -> bool:
         if isinstance(other, LazyPattern):
@@ -129,7 +133,8 @@ class LazyPattern:
         return hash((self.pattern, self.flags))
 
     def __repr__(self) -> str:
-        return f"LazyPattern({self.pattern[:60]!r}{'...' if len(self.pattern) > 60 else ''})"
+        more = "..." if len(self.pattern) > 60 else ""
+        return f"{type(self).__name__}({self.pattern[:60]!r}{more})"
 
 
 def _regex_engine() -> tuple:
@@ -169,22 +174,8 @@ class LazyRegex(LazyPattern):
     """A stand-in for regex.compile(pattern, flags), built when first used."""
 
     __slots__ = _REGEX_METHODS
-
-    def compiled(self):
-        try:
-            return self._compiled
-        except AttributeError:
-            compiled = _rebuild_regex(self.pattern, self.flags, self._stored)
-            self._adopt(compiled)
-            return compiled
-
-    def _adopt(self, compiled) -> None:
-        self._compiled = compiled
-        for name in _METHODS + _REGEX_METHODS:
-            setattr(self, name, getattr(compiled, name))
-
-    def __reduce__(self):
-        return (LazyRegex, (self.pattern, self.flags, self._stored))
+    _build = staticmethod(_rebuild_regex)
+    _lends = _METHODS + _REGEX_METHODS
 
     def __eq__(self, other) -> bool:
         if isinstance(other, LazyRegex):
@@ -193,9 +184,6 @@ class LazyRegex(LazyPattern):
 
     def __hash__(self) -> int:
         return hash((self.pattern, self.flags, "regex"))
-
-    def __repr__(self) -> str:
-        return f"LazyRegex({self.pattern[:60]!r}{'...' if len(self.pattern) > 60 else ''})"
 
 
 # Module-level patterns made with `deferred` and `deferred_regex`, and the code the cached
