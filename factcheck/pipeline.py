@@ -190,7 +190,7 @@ def _reduce(documents: list[Document], claims: list[Claim], problems: list[FileP
             jobs: int = 1) -> Report:
     """reduce_claims on lists it owns: it sorts and rewrites `claims` in place and empties
     `signatures`, so the corpus is held once, not twice, while it runs."""
-    from factcheck.checks import run_checks, syndicate
+    from factcheck.checks import run_checks, start_blind_checks, syndicate
     from factcheck.checks.findings import claim_order
     from factcheck.report.json_report import build_report
     from factcheck.suppress import apply_inline_suppressions
@@ -200,14 +200,22 @@ def _reduce(documents: list[Document], claims: list[Claim], problems: list[FileP
     documents.sort(key=lambda d: d.path)
     articles: list[Article] = [a for d in documents for a in d.articles]
     claims.sort(key=claim_order)
-    with stage("syndication"):
-        # The signatures are the largest per-file data: syndication frees them as it goes.
-        syn = syndicate(articles, claims, rules.checks, signatures, consume=True, memo=memo)
-        shared: dict = {}
-        for i, claim in enumerate(claims):
-            claims[i] = _with_cluster(claim, syn.cluster_of_claim(claim), shared)
+    # The kinds that read no cluster start now in a second process, beside the clustering.
+    started = start_blind_checks(claims, articles, rules.checks, local, jobs=jobs)
+    try:
+        with stage("syndication"):
+            # The signatures are the largest per-file data: syndication frees them as it goes.
+            syn = syndicate(articles, claims, rules.checks, signatures, consume=True, memo=memo)
+            shared: dict = {}
+            for i, claim in enumerate(claims):
+                claims[i] = _with_cluster(claim, syn.cluster_of_claim(claim), shared)
+    except BaseException:
+        if started is not None:
+            started.abandon()
+        raise
     with stage("checks"):
-        findings = run_checks(claims, articles, rules.checks, syn, local, jobs=jobs)
+        findings = run_checks(claims, articles, rules.checks, syn, local, jobs=jobs,
+                              started=started)
 
     all_problems = list(problems)
     for document in documents:

@@ -13,6 +13,7 @@ in this package is imported too, so the FC2xx kinds plug in by being added.
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 from dataclasses import replace
 from pathlib import Path
@@ -23,9 +24,11 @@ from factcheck.checks.compare import units_folder
 from factcheck.checks.config import CheckRules, RuleConfig, load_check_rules, rule_codes
 from factcheck.checks.context import CheckContext, syndication_params
 from factcheck.checks.findings import claim_order, fingerprint, merge_same_id, sort_findings
-from factcheck.checks.parallel import run_in_two
-from factcheck.checks.registry import ARTICLE_LOCAL_KINDS, CHECK_KINDS, register
+from factcheck.checks.parallel import Forked, fork_rules, run_in_two
+from factcheck.checks.registry import (ARTICLE_LOCAL_KINDS, CHECK_KINDS, CLUSTER_BLIND_KINDS,
+                                       register)
 from factcheck.checks.syndication import ArticleSignature, Syndication, analyse_syndication
+from factcheck.engine.timings import stage
 from factcheck.model import Article, Claim, Finding
 
 for _module in sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)])):
@@ -35,7 +38,7 @@ for _module in sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).p
 __all__ = [
     "CHECK_KINDS", "CheckContext", "CheckRules", "RuleConfig", "assign_clusters",
     "fingerprint", "load_check_rules", "register", "rule_codes", "run_checks",
-    "run_local_checks", "syndicate",
+    "run_local_checks", "start_blind_checks", "syndicate",
 ]
 
 
@@ -60,39 +63,96 @@ def assign_clusters(articles: Sequence[Article], claims: Sequence[Claim],
 def run_checks(claims: Sequence[Claim], articles: Sequence[Article],
                rules: CheckRules, syndication: Syndication | None = None,
                local: Mapping[str, Sequence[Finding]] | None = None,
-               jobs: int = 1) -> list[Finding]:
+               jobs: int = 1, started: Forked | None = None) -> list[Finding]:
     """Every enabled rule over the corpus; the order does not depend on input order.
 
     `local` (article id -> what run_local_checks found in it, from the per-file step):
     the article-local kinds are not run again on those articles. With `jobs` > 1 on a
-    large corpus, the arithmetic kinds run in a forked process while this one runs the
-    others (see parallel.py); the findings are the same.
+    large corpus, the cluster-blind kinds run in a forked process while this one runs the
+    others (see parallel.py); `started` is that process if start_blind_checks began it
+    before clustering. The findings are the same either way.
     """
     claims = sorted(claims, key=claim_order)
-    articles = sorted(articles, key=lambda a: a.id)
-    ctx = CheckContext(claims=claims, articles=articles, rules=rules)
+    ctx = CheckContext(claims=claims, articles=sorted(articles, key=lambda a: a.id), rules=rules)
     if syndication is not None:
         ctx.syndication = syndication
-    local = local or {}
-    rest = _LocalRest(claims, articles, rules, local) if local else None
-
-    def run(rule: RuleConfig) -> list[Finding]:
-        kind = CHECK_KINDS[rule.kind]
-        if rest is not None and rule.kind in ARTICLE_LOCAL_KINDS:
-            return rest.findings(rule, kind)
-        return list(_checked(kind(ctx, rule)))
-
-    enabled = [rule for rule in rules.enabled if rule.kind in CHECK_KINDS]
+    run = _runner(ctx, local)
+    enabled = _enabled(rules)
     with units_folder(rules.folder):     # conversions follow the run's --rules folder
-        by_rule = run_in_two(enabled, run, _arithmetic, jobs=jobs, size=len(claims))
+        if started is None:
+            by_rule = run_in_two(enabled, run, _blind, jobs=jobs, size=len(claims))
+        else:
+            try:
+                by_rule = {r.code: run(r) for r in enabled if not _blind(r)}
+            except BaseException:
+                started.abandon()
+                raise
+            by_rule.update(started.collect(run))
     findings = [f for rule in enabled for f in by_rule[rule.code]]
     return sort_findings(merge_same_id(findings, ctx.claims_by_id), ctx.claims_by_id)
 
 
-def _arithmetic(rule: RuleConfig) -> bool:
-    """The kinds defined in the arithmetic modules: they share the text layout, the others
-    the key groups, so each process builds only what its own kinds read."""
-    return CHECK_KINDS[rule.kind].__module__.rsplit(".", 1)[-1].startswith("arithmetic")
+def start_blind_checks(claims: Sequence[Claim], articles: Sequence[Article], rules: CheckRules,
+                       local: Mapping[str, Sequence[Finding]] | None = None, *,
+                       jobs: int) -> Forked | None:
+    """Start the cluster-blind kinds in a forked process now, before the near-duplicates
+    are clustered, for run_checks(started=...) to collect; None where run_checks would
+    not fork either. The child reads the claims as they are now: their clusters are not
+    set yet, and these kinds do not read them."""
+    blind = [r for r in _enabled(rules) if _blind(r)]
+    if len(blind) == len(_enabled(rules)):
+        return None         # nothing left for this process to do meanwhile
+
+    built: list = []        # the context, built in the child on its first rule
+
+    def run(rule: RuleConfig) -> list[Finding]:
+        if not built:
+            ctx = CheckContext(claims=sorted(claims, key=claim_order),
+                               articles=sorted(articles, key=lambda a: a.id), rules=rules)
+            ctx.syndication = _NOT_YET
+            built.append(_runner(ctx, local))
+        with units_folder(rules.folder):
+            return built[0](rule)
+
+    return fork_rules(blind, run, jobs=jobs, size=len(claims))
+
+
+class _NotYet:
+    """The syndication of a context whose claims are not clustered yet: a cluster-blind
+    kind that reads it breaks its declaration, and the run falls back to running it after
+    clustering (see Forked.collect)."""
+
+    def __getattr__(self, name):
+        raise RuntimeError("a cluster-blind check kind read the syndication")
+
+
+_NOT_YET = _NotYet()
+
+
+def _enabled(rules: CheckRules) -> list[RuleConfig]:
+    return [rule for rule in rules.enabled if rule.kind in CHECK_KINDS]
+
+
+def _runner(ctx: CheckContext, local: Mapping[str, Sequence[Finding]] | None):
+    """run(rule) -> the rule's findings over `ctx` (article-local kinds from `local` where
+    the per-file step ran them)."""
+    rest = _LocalRest(ctx.claims, ctx.articles, ctx.rules, local) if local else None
+
+    def run(rule: RuleConfig) -> list[Finding]:
+        kind = CHECK_KINDS[rule.kind]
+        with stage(f"check {rule.code} {rule.kind} (process {os.getpid()})"):
+            if rest is not None and rule.kind in ARTICLE_LOCAL_KINDS:
+                return rest.findings(rule, kind)
+            return list(_checked(kind(ctx, rule)))
+
+    return run
+
+
+def _blind(rule: RuleConfig) -> bool:
+    """The kinds that may run before clustering, in the second process. They are the
+    arithmetic kinds, which share the text layout, as the others share the key groups, so
+    each process builds only what its own kinds read."""
+    return rule.kind in CLUSTER_BLIND_KINDS
 
 
 def run_local_checks(claims: Sequence[Claim], articles: Sequence[Article],

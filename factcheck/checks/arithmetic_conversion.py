@@ -109,7 +109,7 @@ def factor_for(rule: RuleConfig, entity: str, article_text: str,
     return Interval(value * (1 - band), high), source
 
 
-@register("conversion")
+@register("conversion", reads_clusters=False)
 def check_conversion(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
     lay = layout(ctx)
     groups: dict[tuple, list[Claim]] = defaultdict(list)

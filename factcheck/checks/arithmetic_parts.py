@@ -49,7 +49,7 @@ _NEXT_PART = deferred_regex(r"\b(?:another|a\s+separate|the\s+other|a\s+second|a
                             r"a\s+further|the\s+remaining|the\s+rest)\b", regex.IGNORECASE)
 
 
-@register("parts-total", article_local=True)
+@register("parts-total", article_local=True, reads_clusters=False)
 def check_parts_total(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
     lay = layout(ctx)
     for article_id, placed in lay.by_article.items():

@@ -228,7 +228,7 @@ def _as_change(iv: Interval, change: Claim) -> str:
     return f"{low:+.1f}{unit} to {high:+.1f}{unit}"
 
 
-@register("percent-change")
+@register("percent-change", reads_clusters=False)
 def check_percent_change(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
     lay = layout(ctx)
     for placed in (p for ps in lay.by_article.values() for p in ps):

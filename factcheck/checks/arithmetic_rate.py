@@ -88,7 +88,7 @@ def finished(period: str, published: dt.date | None) -> bool:
     return end <= published
 
 
-@register("rate-total", article_local=True)
+@register("rate-total", article_local=True, reads_clusters=False)
 def check_rate_total(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
     lay = layout(ctx)
     for article_id, placed in lay.by_article.items():

@@ -79,7 +79,7 @@ def record_direction(before: str, after: str) -> str:
     return ""
 
 
-@register("record")
+@register("record", reads_clusters=False)
 def check_record(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
     lay = layout(ctx)
     earlier_index = _earlier_index(ctx)

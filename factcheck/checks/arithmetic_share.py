@@ -50,7 +50,7 @@ def _next(lay: Layout, p: Placed) -> Placed | None:
     return mates[0] if mates else None
 
 
-@register("share", article_local=True)
+@register("share", article_local=True, reads_clusters=False)
 def check_share(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
     lay = layout(ctx)
     for placed in (p for ps in lay.by_article.values() for p in ps):
@@ -117,7 +117,7 @@ _GAP_REF = deferred_regex(rf"^\s*(?P<dir>{_ABOVE}|{_BELOW})\s+(?:the\s+|its\s+|t
                           r"(?:[\w+.-]+\s+){0,3}(?:of\s+)?$", regex.IGNORECASE)
 
 
-@register("difference", article_local=True)
+@register("difference", article_local=True, reads_clusters=False)
 def check_difference(ctx: CheckContext, rule: RuleConfig) -> Iterable[Finding]:
     lay = layout(ctx)
     for sentence in lay.by_sentence.values():

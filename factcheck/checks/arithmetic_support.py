@@ -265,11 +265,6 @@ def by_key(ctx: CheckContext) -> Mapping[tuple[str, str, str], list[Claim]]:
     return ctx.memo("arithmetic.by_key", build)
 
 
-def independent(ctx: CheckContext, a: Claim, b: Claim) -> bool:
-    """Not copies of one sentence (syndicated text is one source)."""
-    return not (a.cluster and a.cluster == b.cluster and a.id != b.id and a.article != b.article)
-
-
 # --- periods -----------------------------------------------------------------------------
 
 _MONTH = deferred_regex(r"^(\d{4})-(\d{2})$")

@@ -1,10 +1,12 @@
 """The checks of a large corpus on two cores: one group of rules in a forked process.
 
 The reduce step is otherwise one process, and the rule kinds are independent of each
-other once the clusters are known. The arithmetic kinds read the articles' text layout,
-the keyed kinds the key groups; run side by side, each process builds only the shared
-structures its own kinds read. A fork, not a pool: the child starts with the corpus, the
-clusters and the context in memory and sends back only its findings (a few hundred).
+other. The cluster-blind kinds (the arithmetic ones, see registry.CLUSTER_BLIND_KINDS) read
+the articles' text layout and no cluster, so they can start in a child as soon as the
+claims are sorted, while this process clusters near-duplicates and then runs the keyed
+kinds, which read the key groups and the clusters. Each process builds only the shared
+structures its own kinds read. A fork, not a pool: the child starts with the corpus and
+the context in memory and sends back only its findings (a few hundred).
 
 Forking is left out where it is not safe or not worth it: with fewer than two jobs, on a
 small corpus, on a very large one (see FORK_UNTIL), outside Linux, or when another thread
@@ -30,28 +32,60 @@ FORK_FROM = 20_000
 # are copied, and at archive scale that copy approaches the corpus itself.
 FORK_UNTIL = 200_000
 
+Run = Callable[[RuleConfig], list[Finding]]
 
-def run_in_two(rules: Sequence[RuleConfig], run: Callable[[RuleConfig], list[Finding]],
-               in_child: Callable[[RuleConfig], bool], *, jobs: int,
-               size: int) -> dict[str, list[Finding]]:
-    """rule code -> run(rule) for every rule; those `in_child` in a forked process."""
-    child_rules = [r for r in rules if in_child(r)]
-    own_rules = [r for r in rules if not in_child(r)]
-    if jobs < 2 or not FORK_FROM <= size <= FORK_UNTIL or not child_rules or not own_rules \
-            or not _may_fork():
-        return {r.code: run(r) for r in rules}
+
+class Forked:
+    """Rules running in a forked child; collect() gives their findings."""
+
+    def __init__(self, pid: int, pipe: int, rules: Sequence[RuleConfig]):
+        self.pid, self.pipe, self.rules = pid, pipe, list(rules)
+
+    def collect(self, run_here: Run) -> dict[str, list[Finding]]:
+        """The child's findings by rule code. A child that failed (or could not answer)
+        costs time, never findings: its rules run again here with `run_here`, where
+        whatever went wrong there happens again with its own traceback."""
+        with os.fdopen(self.pipe, "rb") as pipe:
+            payload = pipe.read()
+        os.waitpid(self.pid, 0)
+        try:
+            ok, value = pickle.loads(payload)
+        except Exception:
+            ok, value = False, None
+        if ok:
+            return value
+        return {r.code: run_here(r) for r in self.rules}
+
+    def abandon(self) -> None:
+        """The run failed here: reap the child without waiting for its answer's use."""
+        try:
+            os.close(self.pipe)
+        except OSError:
+            pass
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+
+
+def fork_rules(rules: Sequence[RuleConfig], run: Run, *, jobs: int,
+               size: int) -> Forked | None:
+    """Start run(rule) for every rule in a forked child, or None where forking is not
+    worth it or not safe (the caller then runs them itself)."""
+    if not rules or jobs < 2 or not FORK_FROM <= size <= FORK_UNTIL or not _may_fork():
+        return None
     read, write = os.pipe()
     try:
         pid = os.fork()
-    except OSError:                 # no process to spare: one after another, here
+    except OSError:                 # no process to spare: the caller runs them
         os.close(read)
         os.close(write)
-        return {r.code: run(r) for r in rules}
+        return None
     if pid == 0:                                    # the child: its rules, then leave
         try:
             os.close(read)
             try:
-                payload = pickle.dumps((True, {r.code: run(r) for r in child_rules}),
+                payload = pickle.dumps((True, {r.code: run(r) for r in rules}),
                                        protocol=pickle.HIGHEST_PROTOCOL)
             except BaseException:   # the parent runs these rules again and sees the error
                 payload = pickle.dumps((False, None))
@@ -60,21 +94,23 @@ def run_in_two(rules: Sequence[RuleConfig], run: Callable[[RuleConfig], list[Fin
         finally:
             os._exit(0)     # whatever happened, the child never returns into the run
     os.close(write)
+    return Forked(pid, read, rules)
+
+
+def run_in_two(rules: Sequence[RuleConfig], run: Run, in_child: Callable[[RuleConfig], bool],
+               *, jobs: int, size: int) -> dict[str, list[Finding]]:
+    """rule code -> run(rule) for every rule; those `in_child` in a forked process."""
+    child_rules = [r for r in rules if in_child(r)]
+    own_rules = [r for r in rules if not in_child(r)]
+    forked = fork_rules(child_rules, run, jobs=jobs, size=size) if own_rules else None
+    if forked is None:
+        return {r.code: run(r) for r in rules}
     try:
         found = {r.code: run(r) for r in own_rules}
-    finally:
-        # Read before waiting: a child blocked on a full pipe would otherwise never exit.
-        with os.fdopen(read, "rb") as pipe:
-            payload = pipe.read()
-        os.waitpid(pid, 0)
-    try:
-        ok, value = pickle.loads(payload)
-    except Exception:
-        ok, value = False, "no answer"
-    if ok:
-        found.update(value)
-    else:       # whatever went wrong there happens again here, with its own traceback
-        found.update((r.code, run(r)) for r in child_rules)
+    except BaseException:
+        forked.abandon()
+        raise
+    found.update(forked.collect(run))
     return found
 
 

@@ -27,14 +27,23 @@ INFO_ONLY_KINDS = {"attributed-disagreement", "syndication", "unresolved-key"}
 # parallel and cached with the file, and give the same findings as over the whole corpus.
 ARTICLE_LOCAL_KINDS: set[str] = set()
 
+# Kinds that read neither the claims' clusters nor the corpus's syndication: their findings
+# are the same before near-duplicates are clustered as after, so a large run starts them
+# in a second process while this one clusters (see parallel.py). A test holds every kind
+# declared so to its word.
+CLUSTER_BLIND_KINDS: set[str] = set()
 
-def register(kind: str, *, article_local: bool = False) -> Callable[[CheckFunction], CheckFunction]:
+
+def register(kind: str, *, article_local: bool = False,
+             reads_clusters: bool = True) -> Callable[[CheckFunction], CheckFunction]:
     """Decorator: make `kind` available to rules/checks.yaml."""
 
     def wrap(func: CheckFunction) -> CheckFunction:
         CHECK_KINDS[kind] = func
         if article_local:
             ARTICLE_LOCAL_KINDS.add(kind)
+        if not reads_clusters:
+            CLUSTER_BLIND_KINDS.add(kind)
         return func
 
     return wrap
