@@ -523,7 +523,10 @@ def _run_and_report(paths, fmt, output, html, no_html, fail_on, rules_dir, basel
         rules=rules_dir, fail_on=fail_on.value if fail_on else None,
         format=fmt.value if fmt else None, html=html, no_html=True if no_html else None,
         baseline=baseline)
-    rules = _load_rules(cfg.rules, opts.cache)
+    from factcheck.engine.timings import stage
+
+    with stage("rules"):
+        rules = _load_rules(cfg.rules, opts.cache)
     inputs = list(paths) if paths else list(cfg.paths)
     if drafts is not None:
         from factcheck.ingest import discover
@@ -548,8 +551,6 @@ def _run_and_report(paths, fmt, output, html, no_html, fail_on, rules_dir, basel
             raise _fail_usage("no article could be read from " + ", ".join(inputs))
     if cfg.baseline:
         report = _apply_baseline(report, cfg.baseline, quiet)
-    from factcheck.engine.timings import stage
-
     with stage("outputs"):
         _write_outputs(report, rules, cfg, cfg.format, output, quiet, ".")
     if _ENTRY_POINT:

@@ -24,6 +24,18 @@ def _peak_mb() -> float:
         return float("nan")
 
 
+def _since_start() -> float:
+    """Seconds since this process started (interpreter start-up included)."""
+    try:
+        with open("/proc/self/stat", "rb") as handle:
+            ticks = int(handle.read().rsplit(b")", 1)[1].split()[19])
+        with open("/proc/uptime", "rb") as handle:
+            uptime = float(handle.read().split()[0])
+        return uptime - ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
 @contextmanager
 def stage(name: str) -> Iterator[None]:
     if not ENABLED:
@@ -34,4 +46,4 @@ def stage(name: str) -> Iterator[None]:
         yield
     finally:
         sys.stderr.write(f"factcheck: timing: {name}: {time.perf_counter() - start:.2f} s, "
-                         f"peak {_peak_mb():.0f} MB\n")
+                         f"ends at {_since_start():.2f} s, peak {_peak_mb():.0f} MB\n")
