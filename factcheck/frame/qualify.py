@@ -79,7 +79,8 @@ def _commodity(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Quan
         anchors = [fig] + ([trigger] if trigger is not None else [])
         for m in pattern.finditer(ctx.text, lo, hi):
             span = (m.start(), m.end())
-            if ctx.figures_between(m.start(), fig[0], fig):
+            if ctx.figures_between(m.start(), fig[0], fig) and not _names_trigger(
+                    ctx, span, trigger, fig):
                 continue                  # "2 Mt of steel and 3 Mt": nearest figure only
             d = min(gap(span, a) for a in anchors)
             if d <= NEAR and (best is None or d < best[0]):
@@ -87,6 +88,17 @@ def _commodity(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Quan
     if best is not None and best[1]:
         return best[1]
     return _IMPLIED.get(q.dimension, "")
+
+
+def _names_trigger(ctx: SentenceContext, span: tuple[int, int],
+                   trigger: tuple[int, int] | None, fig: tuple[int, int]) -> bool:
+    """The commodity word is part of the metric phrase the figure hangs on ("gold
+    production rose 5% to 1.2 million ounces": the level's trigger is "production", and
+    "gold" says whose), so the change figure between them does not take it away."""
+    if trigger is None:
+        return False
+    return (gap(span, trigger) <= 2 and not ctx.figures_between(span[0], trigger[1], fig)
+            and not ctx.figures_between(span[1], trigger[0], fig))
 
 
 def _destination(ctx: SentenceContext, fig: tuple[int, int], trigger: tuple[int, int] | None,
