@@ -110,6 +110,21 @@ def test_forecast_quarters_look_ahead():
     assert periods_of("Sales rose in the second half of 2023.")[0][1] == "2023-H2"
 
 
+def test_a_span_of_months_is_the_quarter_half_or_year_it_covers():
+    assert periods_of("Refiners ran hard in January-March.") == [
+        ("January-March", "2025-Q1", "period")]
+    assert periods_of("Sales rose between April and June 2023.") == [
+        ("between April and June 2023", "2023-Q2", "period")]
+    assert periods_of("Sales rose in Jul/Dec 2022.")[0][1] == "2022-H2"
+    assert periods_of("Sales rose in January through December 2022.")[0][1] == "2022"
+    # a span that makes no quarter, half or year has no period, never one of its months
+    (text, period, _), = periods_of("Sales rose 4% in January-May.")
+    assert (text, period) == ("January-May", "")
+    # a move from one month to another is two periods, not a span
+    assert [p[:2] for p in periods_of("Sales rose 4% from January to March.")] == [
+        ("January", "2025-01"), ("March", "2025-03")]
+
+
 def test_roles_base_deadline_event_and_monthly():
     roles = {t: r for t, _, r in periods_of(
         "Output, up 4% m-o-m from January, is due to be cut through June 2026, "
@@ -439,6 +454,18 @@ def test_the_commodity_is_part_of_a_generic_metric_key(rules):
     assert claim(claims, "3.6 million").metric == "production:aluminium"
     c = claim(frame(rules, "Chile exported 150,000 tons of aluminum in 2024."), "150,000")
     assert c.metric == "exports:aluminium"
+
+
+@needs_parser
+def test_the_commodity_of_the_metric_phrase_reaches_the_level_after_a_change(rules):
+    claims = frame(rules, "Peru's copper production climbed 6% to 2.4 million tonnes in "
+                          "2024.")
+    assert claim(claims, "6%").metric == "production:copper"
+    assert claim(claims, "2.4 million").metric == "production:copper"
+    claims = frame(rules, "Chile produced 5 million tonnes of copper and 1.2 million tonnes "
+                          "of lithium last year.")
+    assert claim(claims, "5 million").metric == "production:copper"
+    assert claim(claims, "1.2 million").metric == "production:lithium"
 
 
 @needs_parser

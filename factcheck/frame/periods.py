@@ -54,6 +54,7 @@ _PATTERN = deferred(
     | (?P<qtr>\b(?:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q)(?:[\s-]+(?P<qy>{_YEAR})|'?(?P<qy2>\d\d))?\b)
     | (?P<qword>\b(?:the\s+)?(?P<qo>{_ORD})[\s-]+quarter{_year_tail('qwy')})
     | (?P<half>\b(?:H(?P<h1>[12])(?:\s*(?P<hy>{_YEAR}))?\b|(?:the\s+)?(?P<ho>first|second)[\s-]+half{_year_tail('hwy')}))
+    | (?P<mspan>\b(?:(?P<ms_between>between)\s+)?(?P<ms_a>{_MONTH})\s*(?:[-–/]|\s(?:through|thru)\s|(?(ms_between)\sand\s|(?!)))\s*(?P<ms_b>{_MONTH})(?:,?\s+(?P<ms_y>{_YEAR}))?\b)
     | (?P<my>\b(?:(?:early|mid|late)[\s-]+)?(?P<my_m>{_MONTH})(?:\s+|,\s*)(?P<my_y>{_YEAR})\b)
     | (?P<month>\b(?:(?:early|mid|late)[\s-]+)?(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b)
     | (?P<rel_month>\b(?P<rm>last|previous|past|this|current|next|the\s+previous|the\s+past)\s+month\b)
@@ -120,6 +121,33 @@ def _month_after(month: int, day: dt.date) -> int:
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1
+
+
+def _month_span(text: str, first: int, last: int, year: int | None,
+                article_date: dt.date | None, future: bool) -> tuple[str, str, bool]:
+    """(period, note, relative) of a span of months ("January-March", "between April and
+    June 2024"): the quarter, half or year it covers, or no period at all when it covers
+    none of them. One month of it would be the wrong period: a total over three months set
+    against one month's figure is a false alarm."""
+    relative = year is None
+    if year is None:
+        if article_date is None:
+            return "", f"period: '{text}' in an undated article is left unresolved", True
+        year = (_month_after if future else _month_before)(last, article_date)
+    whole = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1",
+             (7, 12): "H2"}
+    if (first, last) == (1, 12):
+        period = f"{year}"
+    elif (first, last) in whole:
+        period = f"{year}-{whole[first, last]}"
+    elif first == last:
+        period = f"{year}-{first:02d}"
+    else:
+        return "", f"period: '{text}' spans months that make no quarter, half or year: " \
+                   "left unresolved", True
+    if relative:
+        return period, f"period: '{text}' in article dated {article_date.isoformat()}", True
+    return period, "", False
 
 
 def _relative(label: str, article_date: dt.date | None, compute) -> tuple[str, str]:
@@ -239,6 +267,12 @@ def _find_periods(sentence: str, article_date: dt.date | None,
                     lambda d: f"{_half_year(h, d, future)}-H{h}")
             else:
                 period = f"{year}-H{h}"
+        elif g["mspan"]:
+            if not g["ms_a"][0].isupper() or not g["ms_b"][0].isupper():
+                continue
+            period, note, relative = _month_span(text, MONTHS[g["ms_a"].lower().rstrip(".")],
+                                                 MONTHS[g["ms_b"].lower().rstrip(".")],
+                                                 _year2(g["ms_y"]), article_date, future)
         elif g["my"]:
             mon = MONTHS[g["my_m"].lower().rstrip(".")]
             period = f"{int(g['my_y']):04d}-{mon:02d}"
