@@ -521,3 +521,24 @@ def test_the_month_may_is_not_the_modal_verb(rules):
     assert claim(claims, "1.9 million").modality == "actual"
     claims = frame(rules, "Norway's crude oil output may reach 2.2 million barrels per day next year.")
     assert claim(claims, "2.2 million").modality == "forecast"
+
+
+@needs_parser
+def test_the_missing_are_counted_apart_from_the_dead(rules):
+    claims = frame(rules, "At least 30 people died in the floods in Kenya and 7 were still "
+                          "missing on Tuesday.")
+    assert claim(claims, "At least 30").metric == "deaths"
+    assert claim(claims, "7").metric == "missing"
+    claims = frame(rules, "The death toll in Kenya rose to 41, with 6 people unaccounted for.")
+    assert (claim(claims, "41").metric, claim(claims, "6").metric) == ("deaths", "missing")
+
+
+@needs_parser
+def test_a_day_already_reached_is_no_deadline(rules):
+    # the article is dated Tuesday 1 April 2025
+    c = claim(frame(rules, "By Tuesday, 40 people had been killed in the fighting in Sudan."),
+              "40")
+    assert c.modality == "actual"
+    c = claim(frame(rules, "Sudan's crews reconnect 12,000 homes to the grid by the end of "
+                           "June."), "12,000")
+    assert c.modality == "forecast" and "due by" in " ".join(c.notes)

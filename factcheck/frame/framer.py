@@ -314,6 +314,12 @@ def _deadline_ahead(ctx: SentenceContext, fig: tuple[int, int], published) -> st
     for p in ctx.periods:
         if p.role != "deadline" or not p.period or p.start < lo or p.end > hi:
             continue
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", p.period):
+            # a day is ahead only after the article's own ("killed by Tuesday" in Tuesday's
+            # paper is the toll so far)
+            if p.period > published.isoformat()[:10]:
+                return p.text
+            continue
         end = _period_end(p.period)
         if end is not None and p.relative and re.fullmatch(r"\d{4}-\d{2}", p.period):
             # a bare month read as the past one ("September" in June -> last September):
