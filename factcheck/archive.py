@@ -4,7 +4,7 @@
     factcheck check DRAFT --against archive.parquet
 
 The archive is one Parquet file of rows (key, article, cluster, blob) sorted by key, in
-small row groups (at most 8,192 rows and about 128 KB of blobs each). Parquet keeps each row group's min and max key, so a lookup of a few
+small row groups (at most 2,048 rows and about 128 KB of blobs each). Parquet keeps each row group's min and max key, so a lookup of a few
 keys reads only the row groups that can hold them (predicate pushdown); nothing else of
 the archive is decoded. Parquet rather than DuckDB because pyarrow is already a
 dependency, the file is one self-contained artefact a desk can copy, and the lookups are

@@ -198,3 +198,38 @@ def test_a_failure_while_clustering_leaves_no_child_behind(framed, monkeypatch):
     assert forked
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)      # the child was reaped, not left a zombie
+
+
+def test_a_failure_after_the_fork_stops_and_reaps_the_child(corpus, monkeypatch, tmp_path):
+    """The parent fails while the child still works: the child is stopped, not waited
+    for (its rule would finish and leave a mark), and no zombie or pipe is left."""
+    import time
+
+    rules, articles, clustered, syn = corpus
+    monkeypatch.setattr(parallel, "FORK_FROM", 0)
+    parent = os.getpid()
+    mark = tmp_path / "child-finished"
+    slow_kind, failing_kind = CHECK_KINDS["record"], CHECK_KINDS["conflict"]
+
+    def slow(ctx, rule):
+        if os.getpid() != parent:
+            time.sleep(30)
+            mark.write_text("done")
+        return slow_kind(ctx, rule)
+
+    def failing(ctx, rule):
+        raise RuntimeError("a keyed kind failed")
+
+    slow.__module__ = slow_kind.__module__
+    monkeypatch.setitem(CHECK_KINDS, "record", slow)
+    monkeypatch.setitem(CHECK_KINDS, "conflict", failing)
+    fds_before = len(os.listdir("/proc/self/fd"))
+    started = start_blind_checks(clustered, articles, rules.checks, jobs=2)
+    assert started is not None
+    with pytest.raises(RuntimeError, match="a keyed kind failed"):
+        run_checks(clustered, articles, rules.checks, syn, jobs=2, started=started)
+    assert not mark.exists()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+    assert len(os.listdir("/proc/self/fd")) == fds_before
+    started.abandon()       # once more: nothing left to do

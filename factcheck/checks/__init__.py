@@ -72,22 +72,24 @@ def run_checks(claims: Sequence[Claim], articles: Sequence[Article],
     others (see parallel.py); `started` is that process if start_blind_checks began it
     before clustering. The findings are the same either way.
     """
-    claims = sorted(claims, key=claim_order)
-    ctx = CheckContext(claims=claims, articles=sorted(articles, key=lambda a: a.id), rules=rules)
-    if syndication is not None:
-        ctx.syndication = syndication
-    run = _runner(ctx, local)
-    enabled = _enabled(rules)
-    with units_folder(rules.folder):     # conversions follow the run's --rules folder
-        if started is None:
-            by_rule = run_in_two(enabled, run, _blind, jobs=jobs, size=len(claims))
-        else:
-            try:
+    try:
+        claims = sorted(claims, key=claim_order)
+        ctx = CheckContext(claims=claims, articles=sorted(articles, key=lambda a: a.id),
+                           rules=rules)
+        if syndication is not None:
+            ctx.syndication = syndication
+        run = _runner(ctx, local)
+        enabled = _enabled(rules)
+        with units_folder(rules.folder):     # conversions follow the run's --rules folder
+            if started is None:
+                by_rule = run_in_two(enabled, run, _blind, jobs=jobs, size=len(claims))
+            else:
                 by_rule = {r.code: run(r) for r in enabled if not _blind(r)}
-            except BaseException:
-                started.abandon()
-                raise
-            by_rule.update(started.collect(run))
+                by_rule.update(started.collect(run))
+    except BaseException:
+        if started is not None:
+            started.abandon()       # a no-op once collected
+        raise
     findings = [f for rule in enabled for f in by_rule[rule.code]]
     return sort_findings(merge_same_id(findings, ctx.claims_by_id), ctx.claims_by_id)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 import threading
 from typing import Callable, Sequence
@@ -36,18 +37,27 @@ Run = Callable[[RuleConfig], list[Finding]]
 
 
 class Forked:
-    """Rules running in a forked child; collect() gives their findings."""
+    """Rules running in a forked child; collect() gives their findings. Whatever happens
+    here (an error, an interrupt), the child is reaped and its pipe closed: abandon()
+    stops it at once rather than waiting for rules whose answer nobody will read."""
 
     def __init__(self, pid: int, pipe: int, rules: Sequence[RuleConfig]):
-        self.pid, self.pipe, self.rules = pid, pipe, list(rules)
+        self.pid: int | None = pid
+        self.pipe: int | None = pipe
+        self.rules = list(rules)
 
     def collect(self, run_here: Run) -> dict[str, list[Finding]]:
         """The child's findings by rule code. A child that failed (or could not answer)
         costs time, never findings: its rules run again here with `run_here`, where
         whatever went wrong there happens again with its own traceback."""
-        with os.fdopen(self.pipe, "rb") as pipe:
-            payload = pipe.read()
-        os.waitpid(self.pid, 0)
+        answered = False
+        try:
+            pipe, self.pipe = os.fdopen(self.pipe, "rb"), None
+            with pipe:
+                payload = pipe.read()
+            answered = True
+        finally:
+            self._end(stop=not answered)
         try:
             ok, value = pickle.loads(payload)
         except Exception:
@@ -57,15 +67,40 @@ class Forked:
         return {r.code: run_here(r) for r in self.rules}
 
     def abandon(self) -> None:
-        """The run failed here: reap the child without waiting for its answer's use."""
-        try:
-            os.close(self.pipe)
-        except OSError:
-            pass
-        try:
-            os.waitpid(self.pid, 0)
-        except ChildProcessError:
-            pass
+        """The run failed here: stop the child and reap it (idempotent)."""
+        self._end(stop=True)
+
+    def _end(self, *, stop: bool) -> None:
+        if self.pipe is not None:
+            try:
+                os.close(self.pipe)
+            except OSError:
+                pass
+            self.pipe = None
+        pid, self.pid = self.pid, None
+        if pid is None:
+            return
+        if stop:
+            _kill(pid)
+        interrupted: BaseException | None = None
+        while True:         # reaped even if the user interrupts the wait
+            try:
+                os.waitpid(pid, 0)
+                break
+            except ChildProcessError:
+                break
+            except KeyboardInterrupt as exc:
+                interrupted = exc
+                _kill(pid)
+        if interrupted is not None:
+            raise interrupted
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)    # it holds no file but its end of the pipe
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 def fork_rules(rules: Sequence[RuleConfig], run: Run, *, jobs: int,

@@ -25,15 +25,23 @@ def _peak_mb() -> float:
 
 
 def _since_start() -> float:
-    """Seconds since this process started (interpreter start-up included)."""
+    """Seconds since the run's process started (interpreter start-up included). The start
+    is read once: a child forked after it (the checks' second process) counts from the
+    run's start too, so the two processes' lines read on one clock."""
+    global _STARTED
     try:
-        with open("/proc/self/stat", "rb") as handle:
-            ticks = int(handle.read().rsplit(b")", 1)[1].split()[19])
         with open("/proc/uptime", "rb") as handle:
             uptime = float(handle.read().split()[0])
-        return uptime - ticks / os.sysconf("SC_CLK_TCK")
+        if _STARTED is None:
+            with open("/proc/self/stat", "rb") as handle:
+                ticks = int(handle.read().rsplit(b")", 1)[1].split()[19])
+            _STARTED = ticks / os.sysconf("SC_CLK_TCK")
+        return uptime - _STARTED
     except (OSError, ValueError, IndexError):
         return float("nan")
+
+
+_STARTED: float | None = None
 
 
 @contextmanager
