@@ -542,3 +542,14 @@ def test_a_day_already_reached_is_no_deadline(rules):
     c = claim(frame(rules, "Sudan's crews reconnect 12,000 homes to the grid by the end of "
                            "June."), "12,000")
     assert c.modality == "forecast" and "due by" in " ".join(c.notes)
+
+
+@needs_parser
+def test_growth_of_sales_or_demand_is_not_an_economy_s_growth(rules):
+    c = claim(frame(rules, "Norway's economy will grow 1.4% in 2025."), "1.4%")
+    assert c.metric == "growth_rate"
+    c = claim(frame(rules, "Equinor expects sales growth of 4% in Norway in 2025."), "4%")
+    assert c.metric != "growth_rate"
+    c = claim(frame(rules, "India's oil demand growth will reach 0.3 million bpd in 2025."),
+              "0.3 million")
+    assert c.metric.startswith("demand")
