@@ -69,6 +69,21 @@ def test_consistent_percent_change_is_quiet():
     assert not of_rule(findings, "FC201")
 
 
+def test_a_level_written_before_its_change_is_recomputed():
+    findings, claims = run({"a.txt": (
+        "Peru shipped 2.6 million tonnes of copper concentrate in 2024, up 20% from 2.4 "
+        "million tonnes in 2023.")})
+    (f,) = of_rule(findings, "FC201")
+    assert texts_of(f, claims) == {"20%", "2.6 million tonnes", "2.4 million tonnes"}
+    assert {i["role"]: i["claim"] for i in f.details["inputs"]}["level"] in {
+        c.id for c in claims.values() if c.text == "2.6 million tonnes"}
+    quiet, _ = run({"a.txt": (
+        "Peru's copper exports were 2.6 million tonnes in 2024, up 8% from 2.4 million "
+        "tonnes in 2023, and zinc exports were 1.1 million tonnes, down 4% from 1.15 "
+        "million tonnes.")})
+    assert not of_rule(quiet, "FC201")
+
+
 def test_month_on_month_change_against_the_base_in_another_article():
     findings, claims = run({
         "a.txt": "Excluding condensate, Kazakhstan's crude oil output increased 15.5% m-o-m "

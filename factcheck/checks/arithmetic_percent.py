@@ -41,6 +41,12 @@ _BASE_CUE = deferred_regex(
     rf"\b(?:from|versus|vs\.?|compared\s+(?:with|to))\s+(?:a\s+|an\s+|the\s+)?"
     rf"(?:(?:revised\s+|previous\s+)?(?:high|low|peak|level|record(?:[\s-](?:high|low))?|"
     rf"total|average)\s+(?:of\s+)?)?{_HEDGE}?\s*$", regex.IGNORECASE)
+# "15.6 million tonnes in May, up 12% from ...": the level stands before its change,
+# joined to it by a comma and a word of direction.
+_LEVEL_BEFORE_CUE = deferred_regex(
+    r"^[^,;:()]{0,40},\s*(?:up|down|a\s+(?:rise|gain|jump|drop|fall|decline)\s+of|"
+    r"an\s+(?:increase|decrease)\s+of|rising|falling|higher|lower)\s+(?:by\s+)?$",
+    regex.IGNORECASE)
 _CLAUSE_BREAK = deferred_regex(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?:its|the|a)\b",
                                regex.IGNORECASE)
 
@@ -107,7 +113,8 @@ def _following(lay: Layout, p: Placed) -> list[Placed]:
 
 
 def level_and_base(lay: Layout, p: Placed) -> tuple[Placed | None, Placed | None]:
-    """The 'to X' level and the 'from Y' base right after a change, in either order."""
+    """The 'to X' level and the 'from Y' base right after a change, in either order; else
+    a level right before it ('X in May, up 12% from Y')."""
     level = base = None
     anchor = p
     for nxt in _following(lay, p)[:2]:
@@ -117,7 +124,19 @@ def level_and_base(lay: Layout, p: Placed) -> tuple[Placed | None, Placed | None
             base, anchor = nxt, nxt
         else:
             break
+    if level is None:
+        level = _level_before(lay, p)
     return level, base
+
+
+def _level_before(lay: Layout, p: Placed) -> Placed | None:
+    before = [m for m in lay.sentence_mates(p) if m.end <= p.start]
+    if not before:
+        return None
+    prev = before[-1]
+    if prev.claim.modality == "change" or prev.claim.quantity.change not in ("=", "~"):
+        return None
+    return prev if _LEVEL_BEFORE_CUE.search(lay.between(prev, p)) else None
 
 
 def _signed(change: Claim) -> Interval | None:
