@@ -553,3 +553,11 @@ def test_growth_of_sales_or_demand_is_not_an_economy_s_growth(rules):
     c = claim(frame(rules, "India's oil demand growth will reach 0.3 million bpd in 2025."),
               "0.3 million")
     assert c.metric.startswith("demand")
+
+
+@needs_parser
+def test_a_commodity_named_before_its_move_keys_the_level_it_moved_to(rules):
+    claims = frame(rules, "Zinc slid 2.1% to $2,650 a tonne on Monday. Nickel gained 0.8% to "
+                          "$15,900 a tonne on Monday.")
+    assert claim(claims, "$2,650").metric == "price:zinc"
+    assert claim(claims, "$15,900").metric == "price:nickel"

@@ -80,7 +80,7 @@ def _commodity(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Quan
         for m in pattern.finditer(ctx.text, lo, hi):
             span = (m.start(), m.end())
             if ctx.figures_between(m.start(), fig[0], fig) and not _names_trigger(
-                    ctx, span, trigger, fig):
+                    ctx, span, trigger, fig) and not _only_a_move_between(ctx, span, fig):
                 continue                  # "2 Mt of steel and 3 Mt": nearest figure only
             d = min(gap(span, a) for a in anchors)
             if d <= NEAR and (best is None or d < best[0]):
@@ -99,6 +99,22 @@ def _names_trigger(ctx: SentenceContext, span: tuple[int, int],
         return False
     return (gap(span, trigger) <= 2 and not ctx.figures_between(span[0], trigger[1], fig)
             and not ctx.figures_between(span[1], trigger[0], fig))
+
+
+_TO_LEVEL = deferred(r"\s*(?:to|at)\s+(?:a\s+|an\s+)?", re.IGNORECASE)
+
+
+def _only_a_move_between(ctx: SentenceContext, span: tuple[int, int],
+                         fig: tuple[int, int]) -> bool:
+    """The one figure between the commodity word and this one is the move that led to it
+    ("Copper fell 1.2% to $9,350 a tonne"): the level is the same commodity's."""
+    if span[1] > fig[0]:
+        return False
+    between = [f for f in ctx.figures if f != fig and span[1] <= f[0] and f[1] <= fig[0]]
+    if len(between) != 1:
+        return False
+    m = _TO_LEVEL.match(ctx.text, between[0][1])
+    return m is not None and m.end() == fig[0]
 
 
 def _destination(ctx: SentenceContext, fig: tuple[int, int], trigger: tuple[int, int] | None,
