@@ -83,6 +83,14 @@ def test_fractions_are_shares():
     ("Tickets cost 75 cents.", 0.75, "USD"),
     ("A loaf costs USD3.", 3, "USD"),
     ("The state fund holds 120 billion tenge.", 120e9, "KZT"),
+    ("The levy raised 42 billion Kenyan shillings.", 42e9, "KES"),
+    ("Farmers were paid KSh 1.8 billion.", 1.8e9, "KES"),
+    ("The cocoa board borrowed 3.5 billion cedis.", 3.5e9, "GHS"),
+    ("The rail link cost Rp 40 trillion.", 40e12, "IDR"),
+    ("A flat costs 4 million baht.", 4e6, "THB"),
+    ("The grant was 900 million zlotys.", 900e6, "PLN"),
+    ("Bread now costs 1,500 Argentine pesos.", 1500, "ARS"),
+    ("The bridge cost 2 billion Egyptian pounds.", 2e9, "EGP"),
 ])
 def test_currencies(text, value, unit):
     q = only(text)
@@ -487,3 +495,8 @@ def test_pathological_inputs_complete(text):
     for q in qs[:1000]:
         assert text[q.start:q.end] == q.text
     assert all(a.end <= b.start for a, b in zip(qs, qs[1:]))
+
+
+def test_a_currency_word_shared_by_several_currencies_names_none():
+    # Kenya, Uganda and Tanzania all pay in shillings: the bare word names no currency
+    assert all(q.unit != "KES" for q in find_quantities("The fee is 5,000 shillings."))
