@@ -561,3 +561,13 @@ def test_a_commodity_named_before_its_move_keys_the_level_it_moved_to(rules):
                           "$15,900 a tonne on Monday.")
     assert claim(claims, "$2,650").metric == "price:zinc"
     assert claim(claims, "$15,900").metric == "price:nickel"
+
+
+@needs_parser
+def test_fuel_is_a_commodity_of_its_own(rules):
+    a = claim(frame(rules, "Vietnam's fuel consumption rose to 2.3 million tonnes in May, "
+                           "oil ministry data showed."), "2.3 million")
+    b = claim(frame(rules, "Vietnam consumed 2.3 million tonnes of fuel in May."), "2.3 million")
+    assert a.metric == b.metric == "demand:fuel"
+    c = claim(frame(rules, "Vietnam's crude imports rose to 0.2 million bpd in May."), "0.2")
+    assert c.metric == "imports:oil"
