@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -14,9 +11,8 @@ from factcheck.checks import CHECK_KINDS, CheckContext, run_checks, start_blind_
 from factcheck.checks.compare import units_folder
 from factcheck.checks.findings import claim_order
 from factcheck.checks.registry import CLUSTER_BLIND_KINDS
-from factcheck.pipeline import _with_cluster, analyse_results, load_rules, process_file
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from factcheck.pipeline import _with_cluster, analyse_results
+from corpora import framed_corpus
 
 pytestmark = pytest.mark.skipif(not parallel._may_fork(), reason="forks only on Linux")
 
@@ -24,21 +20,10 @@ pytestmark = pytest.mark.skipif(not parallel._may_fork(), reason="forks only on 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     """A generated corpus of a few hundred articles (reprints, conflicts) with the demo
-    corpus beside it (its arithmetic slips)."""
-    import make_corpus
-    from factcheck.ingest import discover
-
-    folder = tmp_path_factory.mktemp("corpus")
-    make_corpus.generate(folder, 300, 11)
-    shutil.copytree(Path(__file__).resolve().parents[1] / "seeds", folder / "demo")
-    rules = load_rules()
-    here = os.getcwd()
-    os.chdir(folder)
-    try:
-        files, _ = discover(["."])
-        results = [r for r in (process_file(f, rules) for f in files) if r.document]
-    finally:
-        os.chdir(here)
+    corpus beside it (its arithmetic slips), clustered."""
+    rules, results, _ = framed_corpus(tmp_path_factory.mktemp("corpus"), 300, 11,
+                                      with_demo=True)
+    results = [r for r in results if r.document]
     articles = [a for r in results for a in r.document.articles]
     claims = [c for r in results for c in r.claims]
     syn = syndicate(articles, claims, rules.checks,
@@ -50,20 +35,7 @@ def corpus(tmp_path_factory):
 @pytest.fixture(scope="module")
 def framed(tmp_path_factory):
     """The per-file results of a generated corpus, before any reduce."""
-    import make_corpus
-    from factcheck.ingest import discover
-
-    folder = tmp_path_factory.mktemp("framed")
-    make_corpus.generate(folder, 300, 12)
-    rules = load_rules()
-    here = os.getcwd()
-    os.chdir(folder)
-    try:
-        files, problems = discover(["."])
-        results = [process_file(f, rules) for f in files]
-    finally:
-        os.chdir(here)
-    return rules, results, problems
+    return framed_corpus(tmp_path_factory.mktemp("framed"), 300, 12)
 
 
 def _counting_forks(monkeypatch) -> list:

@@ -3,36 +3,18 @@ reports: the in-place clustering and the emptied inputs change memory and time o
 
 from __future__ import annotations
 
-import os
 import pickle
-import shutil
-import sys
-from pathlib import Path
 
-from factcheck.ingest import discover
-from factcheck.pipeline import analyse_results, load_rules, process_file
+from corpora import framed_corpus
+from factcheck.pipeline import analyse_results
 from factcheck.report.json_report import report_to_json
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 def test_consuming_reduce_reports_the_same(tmp_path):
-    import make_corpus
-
-    make_corpus.generate(tmp_path, 120, 5)
-    shutil.copytree(ROOT / "seeds", tmp_path / "demo")
-    rules = load_rules()
-    here = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        files, problems = discover(["."])
-        results = [process_file(f, rules) for f in files]
-    finally:
-        os.chdir(here)
+    rules, results, problems = framed_corpus(tmp_path, 120, 5, with_demo=True)
     spare = pickle.loads(pickle.dumps(results))
     kept = analyse_results(results, problems, rules)
-    assert len(results) == len(files)                   # not consumed: the caller's still
+    assert len(results) == len(spare)                   # not consumed: the caller's still
     assert not any(c.cluster for r in results for c in r.claims)    # and unchanged
     given = list(spare)
     consumed = analyse_results(given, problems, rules, consume=True)
