@@ -82,6 +82,11 @@ def test_a_level_written_before_its_change_is_recomputed():
         "tonnes in 2023, and zinc exports were 1.1 million tonnes, down 4% from 1.15 "
         "million tonnes.")})
     assert not of_rule(quiet, "FC201")
+    # the figure before the change is a base ("from Y"), not the level the change reached
+    quiet, _ = run({"a.txt": (
+        "Peru's exports rose to $6.6 billion in May from $6.2 billion in April, up 10% from "
+        "$6 billion a year earlier.")})
+    assert not of_rule(quiet, "FC201")
 
 
 def test_month_on_month_change_against_the_base_in_another_article():

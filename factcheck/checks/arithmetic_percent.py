@@ -136,6 +136,8 @@ def _level_before(lay: Layout, p: Placed) -> Placed | None:
     prev = before[-1]
     if prev.claim.modality == "change" or prev.claim.quantity.change not in ("=", "~"):
         return None
+    if _BASE_CUE.search(lay.before(prev, 40)):
+        return None     # "rose to X from Y, up 10% from Z": Y is a base, not the level
     return prev if _LEVEL_BEFORE_CUE.search(lay.between(prev, p)) else None
 
 
