@@ -120,6 +120,9 @@ def test_a_span_of_months_is_the_quarter_half_or_year_it_covers():
     # a span that makes no quarter, half or year has no period, never one of its months
     (text, period, _), = periods_of("Sales rose 4% in January-May.")
     assert (text, period) == ("January-May", "")
+    # a span under way at the article date is this year's
+    assert periods_of("So far in January-June, sales rose.", date=dt.date(2025, 2, 20))[0][1] \
+        == "2025-H1"
     # a move from one month to another is two periods, not a span
     assert [p[:2] for p in periods_of("Sales rose 4% from January to March.")] == [
         ("January", "2025-01"), ("March", "2025-03")]
@@ -546,13 +549,30 @@ def test_a_day_already_reached_is_no_deadline(rules):
 
 @needs_parser
 def test_growth_of_sales_or_demand_is_not_an_economy_s_growth(rules):
-    c = claim(frame(rules, "Norway's economy will grow 1.4% in 2025."), "1.4%")
+    c = claim(frame(rules, "Norway's economy shrank 1.4% in 2024."), "1.4%")
     assert c.metric == "growth_rate"
+    # a forecast of growth is no change that happened: without a key of its own it stays
+    # unkeyed rather than meet the outturn
+    c = claim(frame(rules, "Norway's economy will grow 1.4% in 2025."), "1.4%")
+    assert c.metric != "growth_rate" or c.modality != "change"
     c = claim(frame(rules, "Equinor expects sales growth of 4% in Norway in 2025."), "4%")
     assert c.metric != "growth_rate"
+    for text in ("Growth in sales of 6% in 2024 lifted Norway's retailers.",
+                 "Norway's credit growth of 8% in 2024 worried the central bank."):
+        assert claim(frame(rules, text), "").metric != "growth_rate", text
     c = claim(frame(rules, "India's oil demand growth will reach 0.3 million bpd in 2025."),
               "0.3 million")
     assert c.metric.startswith("demand")
+    # the amount of a move, not a level of demand
+    c = claim(frame(rules, "The agency sees world oil demand growth of 0.9 million bpd in "
+                           "2026."), "0.9 million")
+    assert (c.metric, c.modality) == ("demand:oil", "change")
+    c = claim(frame(rules, "An increase of 40,000 tonnes in Kenya's tea exports is expected in "
+                           "2026."), "40,000")
+    assert c.modality == "change"
+    c = claim(frame(rules, "Kenya's tea output of 570,000 tonnes in 2024 was a record."),
+              "570,000")
+    assert c.modality == "actual"
 
 
 @needs_parser
@@ -561,6 +581,10 @@ def test_a_commodity_named_before_its_move_keys_the_level_it_moved_to(rules):
                           "$15,900 a tonne on Monday.")
     assert claim(claims, "$2,650").metric == "price:zinc"
     assert claim(claims, "$15,900").metric == "price:nickel"
+    # a commodity that caused the move is not what the level measures
+    c = claim(frame(rules, "Tin's slump cut Bolivia's exports 5% to $2 billion in March."),
+              "$2 billion")
+    assert c.metric == "exports"
 
 
 @needs_parser

@@ -102,10 +102,17 @@ def is_change(lex: Lexicon, before: str, after: str, q: Quantity) -> str:
     """Why the figure is a change ("" when it is a level)."""
     if q.change in ("up", "down"):
         return f"written as {q.change}"
-    if _LEVEL_BEFORE.search(before):
-        return ""
     verbs = lex.cue_patterns.get("change_verbs")
     nouns = lex.cue_patterns.get("change_nouns")
+    if nouns is not None:
+        # "demand growth of 1.2 mb/d", "an increase of 5%": the amount of a move, though
+        # "of" before a figure otherwise makes it a level ("output of 1.2 mb/d")
+        of = _NOUN_OF.search(before)
+        m = _LAST_WORD.search(before[:of.start()]) if of else None
+        if m and nouns.fullmatch(m.group(1)):
+            return f"'{m.group(1)} of'"
+    if _LEVEL_BEFORE.search(before):
+        return ""
     if _BY_BEFORE.search(before) and verbs is not None and verbs.search(before):
         return "'by' after a change verb"
     tail = after[_FILLER_AFTER.match(after).end():] if after else ""
@@ -113,10 +120,6 @@ def is_change(lex: Lexicon, before: str, after: str, q: Quantity) -> str:
         m = nouns.match(tail)
         if m:
             return f"'{m.group(0)}' after the figure"
-        of = _NOUN_OF.search(before)
-        m = _LAST_WORD.search(before[:of.start()]) if of else None
-        if m and nouns.fullmatch(m.group(1)):
-            return f"'{m.group(1)} of'"
     if verbs is not None:
         # "rose 15.5%", "add 260 kb/d": a change verb directly on the figure
         m = _VERB_ON_FIGURE.search(before)

@@ -133,7 +133,10 @@ def _month_span(text: str, first: int, last: int, year: int | None,
     if year is None:
         if article_date is None:
             return "", f"period: '{text}' in an undated article is left unresolved", True
-        year = (_month_after if future else _month_before)(last, article_date)
+        # a span under way at the article date is this year's ("so far in January-March"
+        # in February); a forecast's span is the next one not yet over
+        year = _month_after(last, article_date) if future else \
+            _month_before(first, article_date)
     whole = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1",
              (7, 12): "H2"}
     if (first, last) == (1, 12):

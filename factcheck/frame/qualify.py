@@ -101,6 +101,9 @@ def _names_trigger(ctx: SentenceContext, span: tuple[int, int],
             and not ctx.figures_between(span[1], trigger[0], fig))
 
 
+_SUBJECT_OF_MOVE = deferred(r"(?:['’]s)?(?:\s+(?:prices?|futures|contracts?))?\s+"
+                            r"(?:was\s+|were\s+|is\s+|are\s+)?\w+(?:\s+(?:up|down))?\s+"
+                            r"(?:by\s+)?", re.IGNORECASE)
 _TO_LEVEL = deferred(r"\s*(?:to|at)\s+(?:a\s+|an\s+)?", re.IGNORECASE)
 
 
@@ -114,7 +117,11 @@ def _only_a_move_between(ctx: SentenceContext, span: tuple[int, int],
     if len(between) != 1:
         return False
     m = _TO_LEVEL.match(ctx.text, between[0][1])
-    return m is not None and m.end() == fig[0]
+    if m is None or m.end() != fig[0]:
+        return False
+    # the commodity is the move's subject ("Copper fell", "Zinc's price slid"), not a
+    # cause or an owner a few words off ("Copper's slump cut Chile's exports 5% to ...")
+    return _SUBJECT_OF_MOVE.fullmatch(ctx.text, span[1], between[0][0]) is not None
 
 
 def _destination(ctx: SentenceContext, fig: tuple[int, int], trigger: tuple[int, int] | None,
