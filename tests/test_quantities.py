@@ -497,6 +497,12 @@ def test_pathological_inputs_complete(text):
     assert all(a.end <= b.start for a, b in zip(qs, qs[1:]))
 
 
+def test_a_currency_code_that_is_a_common_acronym_is_no_money():
+    # a climate conference, a programming language
+    assert all(q.dimension != "currency" for q in find_quantities(
+        "Delegates met at COP 28 and the site runs on PHP 8."))
+
+
 def test_a_currency_word_shared_by_several_currencies_names_none():
     # Kenya, Uganda and Tanzania all pay in shillings: the bare word names no currency
     assert all(q.unit != "KES" for q in find_quantities("The fee is 5,000 shillings."))
