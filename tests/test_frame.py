@@ -120,9 +120,12 @@ def test_a_span_of_months_is_the_quarter_half_or_year_it_covers():
     # a span that makes no quarter, half or year has no period, never one of its months
     (text, period, _), = periods_of("Sales rose 4% in January-May.")
     assert (text, period) == ("January-May", "")
-    # a span under way at the article date is this year's
+    # a span said to be under way at the article date is this year's; otherwise the last
+    # one that is over (a full year reported in January is last year's)
     assert periods_of("So far in January-June, sales rose.", date=dt.date(2025, 2, 20))[0][1] \
         == "2025-H1"
+    assert periods_of("Sales rose in January-December.", date=dt.date(2025, 1, 14))[0][1] \
+        == "2024"
     # a move from one month to another is two periods, not a span
     assert [p[:2] for p in periods_of("Sales rose 4% from January to March.")] == [
         ("January", "2025-01"), ("March", "2025-03")]
@@ -573,6 +576,13 @@ def test_growth_of_sales_or_demand_is_not_an_economy_s_growth(rules):
     c = claim(frame(rules, "Kenya's tea output of 570,000 tonnes in 2024 was a record."),
               "570,000")
     assert c.modality == "actual"
+    # an amount inside a total, and a rate, are no moves
+    c = claim(frame(rules, "Equinor's 2024 profit included a one-off gain of $900 million."),
+              "$900")
+    assert c.modality != "change"
+    c = claim(frame(rules, "Norway's consumer price growth of 3.1% in March was the lowest "
+                           "this year."), "3.1%")
+    assert (c.metric, c.modality) == ("inflation", "actual")
 
 
 @needs_parser
@@ -581,10 +591,15 @@ def test_a_commodity_named_before_its_move_keys_the_level_it_moved_to(rules):
                           "$15,900 a tonne on Monday.")
     assert claim(claims, "$2,650").metric == "price:zinc"
     assert claim(claims, "$15,900").metric == "price:nickel"
-    # a commodity that caused the move is not what the level measures
+    # a commodity that caused the move, or that a cost or a tax is on, is not what the
+    # level measures
     c = claim(frame(rules, "Tin's slump cut Bolivia's exports 5% to $2 billion in March."),
               "$2 billion")
     assert c.metric == "exports"
+    for text in ("In Austria, the tax on diesel rose 5% to 0.40 euros a litre in May.",
+                 "In Chile, the cost of shipping copper rose 4% to $60 a tonne in May."):
+        c = claim(frame(rules, text), "0.40" if "diesel" in text else "$60")
+        assert ":" not in c.metric, text
 
 
 @needs_parser

@@ -47,6 +47,8 @@ _LEVEL_BEFORE_CUE = deferred_regex(
     r"^[^,;:()]{0,40},\s*(?:up|down|a\s+(?:rise|gain|jump|drop|fall|decline)\s+of|"
     r"an\s+(?:increase|decrease)\s+of|rising|falling|higher|lower)\s+(?:by\s+)?$",
     regex.IGNORECASE)
+_AFTER_BASE = deferred_regex(rf"\b(?:after|against|than|since)\s+(?:a\s+|an\s+|the\s+)?"
+                             rf"{_HEDGE}?\s*$", regex.IGNORECASE)
 _CLAUSE_BREAK = deferred_regex(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?:its|the|a)\b",
                                regex.IGNORECASE)
 
@@ -136,7 +138,7 @@ def _level_before(lay: Layout, p: Placed) -> Placed | None:
     prev = before[-1]
     if prev.claim.modality == "change" or prev.claim.quantity.change not in ("=", "~"):
         return None
-    if _BASE_CUE.search(lay.before(prev, 40)):
+    if _BASE_CUE.search(lay.before(prev, 40)) or _AFTER_BASE.search(lay.before(prev, 40)):
         return None     # "rose to X from Y, up 10% from Z": Y is a base, not the level
     return prev if _LEVEL_BEFORE_CUE.search(lay.between(prev, p)) else None
 

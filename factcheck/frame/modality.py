@@ -23,6 +23,10 @@ _BY_BEFORE = deferred(r"\bby\s+(?:a\s+|an\s+|about\s+|around\s+|some\s+|nearly\s
 _BASE_BEFORE = deferred(r"\bfrom\s+(?:a\s+high\s+of\s+|a\s+low\s+of\s+|the\s+|its\s+|their\s+"
                           r"|current\s+|present\s+|existing\s+|previous\s+|just\s+|about\s+"
                           r"|around\s+|some\s+)*$", re.IGNORECASE)
+_MOVE_OF = deferred(r"\b(growth|increase|rise|jump|drop|decline|fall|decrease|reduction|"
+                   r"surge|plunge)\s+(?:of|by)\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
+                   r"almost\s+|roughly\s+|more\s+than\s+|over\s+)*$", re.IGNORECASE)
+_RATES = ("percent", "points", "ratio")
 _NOUN_OF = deferred(r"\b(?:of|by)\s+(?:about\s+|around\s+|some\s+|nearly\s+)*$", re.IGNORECASE)
 _FILLER_AFTER = deferred(r"^[\s,]*(?:\(?[a-z]{1,4}\)?\s+)?(?:m-o-m\s+|y-o-y\s+|month-on-month\s+"
                            r"|year-on-year\s+)?", re.IGNORECASE)
@@ -104,13 +108,12 @@ def is_change(lex: Lexicon, before: str, after: str, q: Quantity) -> str:
         return f"written as {q.change}"
     verbs = lex.cue_patterns.get("change_verbs")
     nouns = lex.cue_patterns.get("change_nouns")
-    if nouns is not None:
-        # "demand growth of 1.2 mb/d", "an increase of 5%": the amount of a move, though
-        # "of" before a figure otherwise makes it a level ("output of 1.2 mb/d")
-        of = _NOUN_OF.search(before)
-        m = _LAST_WORD.search(before[:of.start()]) if of else None
-        if m and nouns.fullmatch(m.group(1)):
-            return f"'{m.group(1)} of'"
+    if q.dimension not in _RATES and (m := _MOVE_OF.search(before)):
+        # "demand growth of 1.2 mb/d", "an increase of 40,000 tonnes": the amount of a move,
+        # though "of" before a figure otherwise makes it a level ("output of 1.2 mb/d").
+        # Not a rate ("price growth of 2.6%" is inflation's level) nor a noun that also
+        # names an amount ("a one-off gain of $1.2 billion", "a cut of 30%").
+        return f"'{m.group(1)} of'"
     if _LEVEL_BEFORE.search(before):
         return ""
     if _BY_BEFORE.search(before) and verbs is not None and verbs.search(before):
@@ -120,6 +123,10 @@ def is_change(lex: Lexicon, before: str, after: str, q: Quantity) -> str:
         m = nouns.match(tail)
         if m:
             return f"'{m.group(0)}' after the figure"
+        of = _NOUN_OF.search(before)
+        m = _LAST_WORD.search(before[:of.start()]) if of else None
+        if m and nouns.fullmatch(m.group(1)):
+            return f"'{m.group(1)} of'"
     if verbs is not None:
         # "rose 15.5%", "add 260 kb/d": a change verb directly on the figure
         m = _VERB_ON_FIGURE.search(before)

@@ -123,8 +123,13 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+_SO_FAR = deferred(r"\b(?:so\s+far|thus\s+far|to\s+date|year[\s-]to[\s-]date|ytd)\b",
+                  re.IGNORECASE)
+
+
 def _month_span(text: str, first: int, last: int, year: int | None,
-                article_date: dt.date | None, future: bool) -> tuple[str, str, bool]:
+                article_date: dt.date | None, future: bool,
+                so_far: bool = False) -> tuple[str, str, bool]:
     """(period, note, relative) of a span of months ("January-March", "between April and
     June 2024"): the quarter, half or year it covers, or no period at all when it covers
     none of them. One month of it would be the wrong period: a total over three months set
@@ -133,10 +138,15 @@ def _month_span(text: str, first: int, last: int, year: int | None,
     if year is None:
         if article_date is None:
             return "", f"period: '{text}' in an undated article is left unresolved", True
-        # a span under way at the article date is this year's ("so far in January-March"
-        # in February); a forecast's span is the next one not yet over
-        year = _month_after(last, article_date) if future else \
-            _month_before(first, article_date)
+        # the last such span that is over ("January-December" in a January paper is last
+        # year); one said to be under way is this year's ("so far in January-March" in
+        # February); a forecast's span is the next one not yet over
+        if future:
+            year = _month_after(last, article_date)
+        elif so_far:
+            year = _month_before(first, article_date)
+        else:
+            year = _month_before(last, article_date)
     whole = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1",
              (7, 12): "H2"}
     if (first, last) == (1, 12):
@@ -275,7 +285,8 @@ def _find_periods(sentence: str, article_date: dt.date | None,
                 continue
             period, note, relative = _month_span(text, MONTHS[g["ms_a"].lower().rstrip(".")],
                                                  MONTHS[g["ms_b"].lower().rstrip(".")],
-                                                 _year2(g["ms_y"]), article_date, future)
+                                                 _year2(g["ms_y"]), article_date, future,
+                                                 bool(_SO_FAR.search(sentence)))
         elif g["my"]:
             mon = MONTHS[g["my_m"].lower().rstrip(".")]
             period = f"{int(g['my_y']):04d}-{mon:02d}"

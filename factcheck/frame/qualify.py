@@ -104,6 +104,7 @@ def _names_trigger(ctx: SentenceContext, span: tuple[int, int],
 _SUBJECT_OF_MOVE = deferred(r"(?:['’]s)?(?:\s+(?:prices?|futures|contracts?))?\s+"
                             r"(?:was\s+|were\s+|is\s+|are\s+)?\w+(?:\s+(?:up|down))?\s+"
                             r"(?:by\s+)?", re.IGNORECASE)
+_SUBJECT_HEAD = deferred(r"\s*(?:(?:[Tt]he|[Ss]pot|[Bb]enchmark|[A-Z][\w.'’-]*)\s+){0,2}")
 _TO_LEVEL = deferred(r"\s*(?:to|at)\s+(?:a\s+|an\s+)?", re.IGNORECASE)
 
 
@@ -121,7 +122,12 @@ def _only_a_move_between(ctx: SentenceContext, span: tuple[int, int],
         return False
     # the commodity is the move's subject ("Copper fell", "Zinc's price slid"), not a
     # cause or an owner a few words off ("Copper's slump cut Chile's exports 5% to ...")
-    return _SUBJECT_OF_MOVE.fullmatch(ctx.text, span[1], between[0][0]) is not None
+    if _SUBJECT_OF_MOVE.fullmatch(ctx.text, span[1], between[0][0]) is None:
+        return False
+    # and it heads the subject: nothing before it in its clause but a determiner or a
+    # name ("In India, coal prices rose", "London copper fell"), not "the tax on fuel rose"
+    start = max(ctx.text.rfind(ch, 0, span[0]) for ch in ",;:") + 1
+    return _SUBJECT_HEAD.fullmatch(ctx.text, start, span[0]) is not None
 
 
 def _destination(ctx: SentenceContext, fig: tuple[int, int], trigger: tuple[int, int] | None,
