@@ -129,6 +129,13 @@ def test_a_span_of_months_is_the_quarter_half_or_year_it_covers():
     # a move from one month to another is two periods, not a span
     assert [p[:2] for p in periods_of("Sales rose 4% from January to March.")] == [
         ("January", "2025-01"), ("March", "2025-03")]
+    # but a sentence that opens on the months it covers gives its span
+    assert periods_of("From January to March, sales totalled 2 million tonnes.")[0][:2] == (
+        "From January to March", "2025-Q1")
+    assert periods_of("From December to February, sales fell 20%.")[0][1] == ""
+    # "to date" that is not said of the span leaves it the last one over
+    assert periods_of("Sales in January-December rose 8%, the highest to date.",
+                      date=dt.date(2025, 1, 14))[0][1] == "2024"
 
 
 def test_roles_base_deadline_event_and_monthly():
@@ -583,6 +590,9 @@ def test_growth_of_sales_or_demand_is_not_an_economy_s_growth(rules):
     c = claim(frame(rules, "Norway's consumer price growth of 3.1% in March was the lowest "
                            "this year."), "3.1%")
     assert (c.metric, c.modality) == ("inflation", "actual")
+    c = claim(frame(rules, "Norway's consumer prices showed an increase of 0.4% in March."),
+              "0.4%")
+    assert c.modality == "change"
 
 
 @needs_parser

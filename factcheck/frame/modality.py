@@ -23,7 +23,7 @@ _BY_BEFORE = deferred(r"\bby\s+(?:a\s+|an\s+|about\s+|around\s+|some\s+|nearly\s
 _BASE_BEFORE = deferred(r"\bfrom\s+(?:a\s+high\s+of\s+|a\s+low\s+of\s+|the\s+|its\s+|their\s+"
                           r"|current\s+|present\s+|existing\s+|previous\s+|just\s+|about\s+"
                           r"|around\s+|some\s+)*$", re.IGNORECASE)
-_MOVE_OF = deferred(r"\b(growth|increase|rise|jump|drop|decline|fall|decrease|reduction|"
+_MOVE_OF = deferred(r"(?:\b(an?|the)\s+(?:[\w-]+\s+)?)?\b(growth|increase|rise|jump|drop|decline|fall|decrease|reduction|"
                    r"surge|plunge)\s+(?:of|by)\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
                    r"almost\s+|roughly\s+|more\s+than\s+|over\s+)*$", re.IGNORECASE)
 _RATES = ("percent", "points", "ratio")
@@ -108,12 +108,13 @@ def is_change(lex: Lexicon, before: str, after: str, q: Quantity) -> str:
         return f"written as {q.change}"
     verbs = lex.cue_patterns.get("change_verbs")
     nouns = lex.cue_patterns.get("change_nouns")
-    if q.dimension not in _RATES and (m := _MOVE_OF.search(before)):
-        # "demand growth of 1.2 mb/d", "an increase of 40,000 tonnes": the amount of a move,
-        # though "of" before a figure otherwise makes it a level ("output of 1.2 mb/d").
-        # Not a rate ("price growth of 2.6%" is inflation's level) nor a noun that also
-        # names an amount ("a one-off gain of $1.2 billion", "a cut of 30%").
-        return f"'{m.group(1)} of'"
+    m = _MOVE_OF.search(before)
+    if m and (m.group(1) or q.dimension not in _RATES):
+        # "demand growth of 1.2 mb/d", "an increase of 0.3%": the amount of a move, though
+        # "of" before a figure otherwise makes it a level ("output of 1.2 mb/d"). A rate
+        # named by a compound is its level ("price growth of 2.6%" is inflation), and a noun
+        # that also names an amount is no move ("a one-off gain of $1.2 billion").
+        return f"'{m.group(2)} of'"
     if _LEVEL_BEFORE.search(before):
         return ""
     if _BY_BEFORE.search(before) and verbs is not None and verbs.search(before):

@@ -54,7 +54,7 @@ _PATTERN = deferred(
     | (?P<qtr>\b(?:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q)(?:[\s-]+(?P<qy>{_YEAR})|'?(?P<qy2>\d\d))?\b)
     | (?P<qword>\b(?:the\s+)?(?P<qo>{_ORD})[\s-]+quarter{_year_tail('qwy')})
     | (?P<half>\b(?:H(?P<h1>[12])(?:\s*(?P<hy>{_YEAR}))?\b|(?:the\s+)?(?P<ho>first|second)[\s-]+half{_year_tail('hwy')}))
-    | (?P<mspan>\b(?:(?P<ms_between>between)\s+)?(?P<ms_a>{_MONTH})\s*(?:[-–/]|\s(?:through|thru)\s|(?(ms_between)\sand\s|(?!)))\s*(?P<ms_b>{_MONTH})(?:,?\s+(?P<ms_y>{_YEAR}))?\b)
+    | (?P<mspan>(?:(?P<ms_from>^\s*from)\s+|\b(?:(?P<ms_between>between)\s+)?)(?P<ms_a>{_MONTH})\s*(?:[-–/]|\s(?:through|thru)\s|(?(ms_between)\sand\s|(?(ms_from)\s(?:to|until|till)\s|(?!))))\s*(?P<ms_b>{_MONTH})(?:,?\s+(?P<ms_y>{_YEAR}))?\b(?(ms_from)(?=\s*,)))
     | (?P<my>\b(?:(?:early|mid|late)[\s-]+)?(?P<my_m>{_MONTH})(?:\s+|,\s*)(?P<my_y>{_YEAR})\b)
     | (?P<month>\b(?:(?:early|mid|late)[\s-]+)?(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b)
     | (?P<rel_month>\b(?P<rm>last|previous|past|this|current|next|the\s+previous|the\s+past)\s+month\b)
@@ -286,7 +286,8 @@ def _find_periods(sentence: str, article_date: dt.date | None,
             period, note, relative = _month_span(text, MONTHS[g["ms_a"].lower().rstrip(".")],
                                                  MONTHS[g["ms_b"].lower().rstrip(".")],
                                                  _year2(g["ms_y"]), article_date, future,
-                                                 bool(_SO_FAR.search(sentence)))
+                                                 bool(_SO_FAR.search(sentence[
+                                                     max(0, start - 25):end + 20])))
         elif g["my"]:
             mon = MONTHS[g["my_m"].lower().rstrip(".")]
             period = f"{int(g['my_y']):04d}-{mon:02d}"
