@@ -101,8 +101,9 @@ def start_blind_checks(claims: Sequence[Claim], articles: Sequence[Article], rul
     are clustered, for run_checks(started=...) to collect; None where run_checks would
     not fork either. The child reads the claims as they are now: their clusters are not
     set yet, and these kinds do not read them."""
-    blind = [r for r in _enabled(rules) if _blind(r)]
-    if len(blind) == len(_enabled(rules)):
+    enabled = _enabled(rules)
+    blind = [r for r in enabled if _blind(r)]
+    if len(blind) == len(enabled):
         return None         # nothing left for this process to do meanwhile
 
     built: list = []        # the context, built in the child on its first rule
