@@ -210,14 +210,16 @@ def _ingest(paths: Iterable[str], ignore: Iterable[str], quiet: bool, *, strict_
 # --------------------------------------------------------------------------- extract
 
 def _quantity_rows(documents, rules_dir: Optional[str] = None) -> Iterable[dict]:
-    from factcheck.extract import find_quantities
+    from factcheck.extract import find_quantities, fold_moves
 
     def finite(x):
         return None if x is None or x in (float("inf"), float("-inf")) else x
 
     for document in documents:
         for article in document.articles:
-            for q in find_quantities(article.text, rules_dir=rules_dir):
+            text = article.text
+            for item in fold_moves(text, find_quantities(text, rules_dir=rules_dir)):
+                q = item.quantity
                 line, start = article.locate(q.start)
                 end_line, end_col = article.locate(max(q.start, q.end - 1))
                 end = end_col + 1 if end_line == line else start + len(q.text)
@@ -226,6 +228,7 @@ def _quantity_rows(documents, rules_dir: Optional[str] = None) -> Iterable[dict]
                     "text": q.text, "value": finite(q.value), "low": finite(q.low),
                     "high": finite(q.high), "unit": q.unit, "unit_text": q.unit_text,
                     "counted": q.counted, "qualifier": q.qualifier, "change": q.change,
+                    "from": item.moved_from, "to": item.moved_to,
                 }
 
 
@@ -256,7 +259,7 @@ def extract(paths: List[str], format: Optional[ExtractFormat], output: Optional[
     elif fmt == "csv":
         buf = io.StringIO()
         fields = ["path", "line", "start", "end", "text", "value", "low", "high", "unit",
-                  "unit_text", "counted", "qualifier", "change"]
+                  "unit_text", "counted", "qualifier", "change", "from", "to"]
         writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
@@ -270,7 +273,10 @@ def extract(paths: List[str], format: Optional[ExtractFormat], output: Optional[
         for r in rows:
             low = "-inf" if r["low"] is None else f"{r['low']:,.6g}"
             high = "inf" if r["high"] is None else f"{r['high']:,.6g}"
-            value = "range" if r["value"] is None else f"{r['value']:,.6g}"
+            if r["from"] is not None:
+                value = f"{r['from']:,.6g} -> {r['to']:,.6g}"
+            else:
+                value = "range" if r["value"] is None else f"{r['value']:,.6g}"
             unit = r["unit"] or (r["counted"] and f"({r['counted']})") or ""
             table.add_row(clean(f"{r['path']}:{r['line']}:{r['start'] + 1}"), clean(r["text"]), value,
                           clean(unit),

@@ -11,7 +11,7 @@ import pytest
 from clihelp import SHARED_SEEDS, fc, needs_shared
 
 FIELDS = {"path", "line", "start", "end", "text", "value", "low", "high", "unit", "unit_text",
-          "counted", "qualifier", "change"}
+          "counted", "qualifier", "change", "from", "to"}
 
 
 @pytest.fixture(scope="module")
@@ -44,10 +44,15 @@ def test_every_row_follows_the_contract_and_points_at_its_text(rows):
                                   "less_than", "range"}
         assert r["change"] in {"=", "~", ">", "<", "up", "down"}
         assert _raw_line(r)[r["start"]:r["end"]] == r["text"]
+        low = r["low"] if r["low"] is not None else float("-inf")
+        high = r["high"] if r["high"] is not None else float("inf")
         if r["value"] is not None:
-            low = r["low"] if r["low"] is not None else float("-inf")
-            high = r["high"] if r["high"] is not None else float("inf")
             assert low <= r["value"] <= high
+        # a move: both levels or neither, listed as one range that holds them
+        assert (r["from"] is None) == (r["to"] is None)
+        if r["from"] is not None:
+            assert r["value"] is None and r["qualifier"] == "range"
+            assert low <= min(r["from"], r["to"]) <= max(r["from"], r["to"]) <= high
 
 
 @needs_shared

@@ -1,6 +1,7 @@
 """Quantity extraction: every figure in a text, with its unit and the interval it means.
 
     find_quantities(text) -> list[Quantity]   sorted by start, non-overlapping
+    fold_moves(text, quantities) -> list[Listed]   the same, a move "from X to Y" as one item
 
 See docs/UNITS.md for units, intervals and what is deliberately not a quantity.
 """
@@ -12,11 +13,13 @@ from weakref import WeakKeyDictionary
 
 from factcheck.extract.intervals import INF, interval, range_interval
 from factcheck.extract.lexicon import get_lexicon
+from factcheck.extract.moves import Listed, fold_moves
 from factcheck.extract.parser import Atom, Scanner
 from factcheck.extract.units import UnitTable, load_units
 from factcheck.model import Quantity
 
-__all__ = ["find_quantities", "load_units", "UnitTable", "written_bounds"]
+__all__ = ["find_quantities", "fold_moves", "Listed", "load_units", "UnitTable",
+           "written_bounds"]
 
 _scanners: dict[tuple, Scanner] = {}
 # A joined range's ends as written, before each is widened by its rounding: low/high keep
