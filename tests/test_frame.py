@@ -126,12 +126,15 @@ def test_a_span_of_months_is_the_quarter_half_or_year_it_covers():
         == "2025-H1"
     assert periods_of("Sales rose in January-December.", date=dt.date(2025, 1, 14))[0][1] \
         == "2024"
-    # a move from one month to another is two periods, not a span
-    assert [p[:2] for p in periods_of("Sales rose 4% from January to March.")] == [
-        ("January", "2025-01"), ("March", "2025-03")]
-    # but a sentence that opens on the months it covers gives its span
+    # "from M1 to M2" names the months it covers, wherever it stands (a change over it is
+    # left unresolved by the framer, tests/test_frame_review.py)
+    assert [p[:2] for p in periods_of("Sales totalled 2 million tonnes from January to "
+                                      "March.")] == [("from January to March", "2025-Q1")]
     assert periods_of("From January to March, sales totalled 2 million tonnes.")[0][:2] == (
         "From January to March", "2025-Q1")
+    # a day after the second month makes it a date, and the span is no span
+    assert [p[:2] for p in periods_of("Sales rose from January to March 5.")] == [
+        ("January", "2025-01"), ("March 5", "2025-03")]
     assert periods_of("From December to February, sales fell 20%.")[0][1] == ""
     # "to date" that is not said of the span leaves it the last one over
     assert periods_of("Sales in January-December rose 8%, the highest to date.",

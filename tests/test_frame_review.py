@@ -195,3 +195,28 @@ def test_a_peak_named_after_a_figure_belongs_to_the_next_one(rules):
                      "peak of $900 million in 2012.")
     assert "peak" not in claim(c, "$40").metric.split(":")
     assert "peak" in claim(c, "$900").metric.split(":")
+
+
+# --- a span of months written "from M1 to M2" -----------------------------------------
+
+def test_a_total_over_months_from_one_to_another_is_the_quarter_they_make(rules):
+    claims = frame(rules, "Peru shipped 610,000 tonnes of copper from April to June, the "
+                          "mines ministry said.", date=dt.date(2025, 7, 20))
+    assert claim(claims, "610,000").period == "2025-Q2"
+
+
+def test_a_change_from_one_month_to_another_has_no_period_of_its_own(rules):
+    # the rise between April and June, or the quarter against another: neither is sure,
+    # and keying it to June would set it against June's own change
+    claims = frame(rules, "Peru's copper exports rose 8% from April to June, the mines "
+                          "ministry said.", date=dt.date(2025, 7, 20))
+    c = claim(claims, "8%")
+    assert c.modality == "change" and c.period == ""
+    assert any("move between two months" in n for n in c.notes)
+
+
+def test_levels_at_two_months_keep_their_own_months(rules):
+    claims = frame(rules, "Peru's copper exports climbed from 190,000 tonnes in April to "
+                          "215,000 tonnes in June.", date=dt.date(2025, 7, 20))
+    assert claim(claims, "190,000").period == "2025-04"
+    assert claim(claims, "215,000").period == "2025-06"

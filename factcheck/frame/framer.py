@@ -154,6 +154,8 @@ class _Article:
 _PAST_FORECAST = deferred(r"\bhad\s+(?:been\s+)?(?:forecast|expected|projected|predicted|"
                             r"anticipated|estimated|seen|pencilled|penciled|targeted)\b",
                             re.IGNORECASE)
+# a period written as a move from one month to another (its mention text, see periods.py)
+_MOVE_BETWEEN_MONTHS = deferred(r"from\s", re.IGNORECASE)
 
 
 def looks_ahead(lex: Lexicon, text: str) -> bool:
@@ -266,7 +268,8 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
         state.history.claimed[ctx.index] = entity.entity
     notes += entity.notes
 
-    period, period_conf, pnotes = _period(state, ctx, fig, metric.metric, entity.entity)
+    period, period_conf, pnotes = _period(state, ctx, fig, metric.metric, entity.entity,
+                                          modality == "change")
     notes += pnotes
     spec = lex.metrics.get(metric.metric.split(":")[0])
     if spec is not None and spec.running_count and period_conf > PEOPLE_BY_DATE and (
@@ -385,7 +388,7 @@ def _refinement_before(state: _Article, ctx: SentenceContext, fig: tuple[int, in
 
 
 def _period(state: _Article, ctx: SentenceContext, fig: tuple[int, int],
-            metric: str, entity: str) -> tuple[str, float, list[str]]:
+            metric: str, entity: str, is_change: bool = False) -> tuple[str, float, list[str]]:
     date = state.article.published
     before, after = ctx.text[:fig[0]], ctx.text[fig[1]:fig[1] + 80]
     year = when_year(before)
@@ -408,6 +411,11 @@ def _period(state: _Article, ctx: SentenceContext, fig: tuple[int, int],
         # "in March, compared with 1.9m": the other side of a comparison is another time
         return "", OTHER_TIME, ["period: the other side of a comparison, its time unstated"]
     if rp is not None:
+        if rp.period and is_change and _MOVE_BETWEEN_MONTHS.match(rp.text):
+            # "rose 12% from January to March": a move from one month to the other, or the
+            # quarter against another; neither the quarter's nor March's change for sure
+            return "", NO_PERIOD, [f"period: '{rp.text}' is a move between two months, "
+                                   f"left unresolved"]
         if rp.period:
             return rp.period, 1.0, list(rp.notes)
         return "", NO_PERIOD, list(rp.notes)

@@ -54,7 +54,7 @@ _PATTERN = deferred(
     | (?P<qtr>\b(?:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q)(?:[\s-]+(?P<qy>{_YEAR})|'?(?P<qy2>\d\d))?\b)
     | (?P<qword>\b(?:the\s+)?(?P<qo>{_ORD})[\s-]+quarter{_year_tail('qwy')})
     | (?P<half>\b(?:H(?P<h1>[12])(?:\s*(?P<hy>{_YEAR}))?\b|(?:the\s+)?(?P<ho>first|second)[\s-]+half{_year_tail('hwy')}))
-    | (?P<mspan>(?:(?P<ms_from>^\s*from)\s+|\b(?:(?P<ms_between>between)\s+)?)(?P<ms_a>{_MONTH})\s*(?:[-–/]|\s(?:through|thru)\s|(?(ms_between)\sand\s|(?(ms_from)\s(?:to|until|till)\s|(?!))))\s*(?P<ms_b>{_MONTH})(?:,?\s+(?P<ms_y>{_YEAR}))?\b(?(ms_from)(?=\s*,)))
+    | (?P<mspan>(?:(?P<ms_from>\bfrom)\s+|\b(?:(?P<ms_between>between)\s+)?)(?P<ms_a>{_MONTH})\s*(?:[-–/]|\s(?:through|thru)\s|(?(ms_between)\sand\s|(?(ms_from)\s(?:to|until|till)\s|(?!))))\s*(?P<ms_b>{_MONTH})(?:,?\s+(?P<ms_y>{_YEAR}))?\b(?(ms_from)(?!\s*[0-3]?\d(?:st|nd|rd|th)?\b(?![.,]\d))))
     | (?P<my>\b(?:(?:early|mid|late)[\s-]+)?(?P<my_m>{_MONTH})(?:\s+|,\s*)(?P<my_y>{_YEAR})\b)
     | (?P<month>\b(?:(?:early|mid|late)[\s-]+)?(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b)
     | (?P<rel_month>\b(?P<rm>last|previous|past|this|current|next|the\s+previous|the\s+past)\s+month\b)
