@@ -176,7 +176,7 @@ class Claim:
     entity: str = ""             # canonical entity name, "" when unknown
     metric: str = ""             # metric id from rules/metrics.yaml, "" when unknown
     period: str = ""             # "2025-03", "2025-Q2", "2025-H1", "2024", "2023-01-01"; "" unresolved
-    modality: str = "actual"     # "actual" | "forecast" | "target" | "change"
+    modality: str = "actual"     # "actual" | "forecast" | "target" | "change" | "forecast_change"
     attribution: str = ""        # the source quoted, "" when none
     cluster: str = ""            # syndication cluster id: claims in one cluster are one source
     confidence: float = 1.0      # 0..1: how sure the framing is of entity+metric+period
@@ -189,6 +189,9 @@ class Claim:
 
 # Every field of a record as a tuple, in constructor order, read in C: for pickling and
 # for copies made by the million (Record(*values) with one value changed).
+# The modalities of a difference rather than a level.
+CHANGE_MODALITIES = frozenset(("change", "forecast_change"))
+
 QUANTITY_FIELDS = tuple(f.name for f in fields(Quantity))
 CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
 quantity_values = attrgetter(*QUANTITY_FIELDS)

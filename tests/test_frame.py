@@ -576,10 +576,10 @@ def test_growth_of_sales_or_demand_is_not_an_economy_s_growth(rules):
     c = claim(frame(rules, "India's oil demand growth will reach 0.3 million bpd in 2025."),
               "0.3 million")
     assert c.metric.startswith("demand")
-    # the amount of a move, not a level of demand
+    # the amount of a move, not a level of demand; a move the agency sees ahead
     c = claim(frame(rules, "The agency sees world oil demand growth of 0.9 million bpd in "
                            "2026."), "0.9 million")
-    assert (c.metric, c.modality) == ("demand:oil", "change")
+    assert (c.metric, c.modality) == ("demand:oil", "forecast_change")
     c = claim(frame(rules, "An increase of 40,000 tonnes in Kenya's tea exports is expected in "
                            "2026."), "40,000")
     assert c.modality == "change"

@@ -220,3 +220,42 @@ def test_levels_at_two_months_keep_their_own_months(rules):
                           "215,000 tonnes in June.", date=dt.date(2025, 7, 20))
     assert claim(claims, "190,000").period == "2025-04"
     assert claim(claims, "215,000").period == "2025-06"
+
+
+# --- a change that has not happened -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Chile's economy will grow 2.4% in 2025, the central bank said.",
+    "Chile's GDP is expected to expand by 2.6% in 2025.",
+    "Codelco plans to cut copper output by 5% in 2025.",
+    "Economists said Chile's economy could grow 2.2% in 2025.",
+])
+def test_a_change_forecast_or_planned_is_not_an_outturn(rules, text):
+    figure = next(q.text for q in find_quantities(text))
+    c = claim(frame(rules, text), figure)
+    assert c.modality == "forecast_change", (text, c.notes)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's economy grew 2.4% in 2024, the central bank said.",
+    "Copper output fell 5% in 2024 after the strike, Codelco said.",
+])
+def test_a_change_that_happened_stays_a_change(rules, text):
+    figure = next(q.text for q in find_quantities(text))
+    assert claim(frame(rules, text), figure).modality == "change"
+
+
+def test_a_forecast_of_growth_is_never_set_against_the_growth_that_happened(tmp_path):
+    from clihelp import run_json
+
+    (tmp_path / "a.txt").write_text(
+        "Chile | March 3, 2025 |\n\nChile's economy will grow 2.4% in 2025, the central "
+        "bank said on Monday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Chile | March 4, 2026 |\n\nChile's economy grew 2.9% in 2025, the central bank "
+        "said on Tuesday.\n", encoding="utf-8")
+    proc, report = run_json(tmp_path, str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    assert proc.returncode == 0, proc.stderr
+    modalities = sorted(c["modality"] for c in report["claims"])
+    assert modalities == ["change", "forecast_change"]
+    assert report["findings"] == []

@@ -30,7 +30,7 @@ KINDS = {"conflict", "attributed-disagreement", "syndication", "unresolved-key",
          "percent-change", "parts-total", "rate-total", "share", "difference", "record",
          "conversion"}
 SEVERITIES = {"error", "warning", "info"}
-MODALITIES = {"actual", "forecast", "target", "change"}
+MODALITIES = {"actual", "forecast", "target", "change", "forecast_change"}
 PERIOD = re.compile(r"^(|\d{4}|\d{4}-(0[1-9]|1[0-2])|\d{4}-Q[1-4]|\d{4}-H[12]|\d{4}-\d{2}-\d{2})$")
 
 

@@ -29,7 +29,7 @@ from factcheck.checks.arithmetic_support import (
 from factcheck.checks.config import RuleConfig
 from factcheck.checks.context import CheckContext
 from factcheck.checks.registry import register
-from factcheck.model import Claim, Finding
+from factcheck.model import CHANGE_MODALITIES, Claim, Finding
 from factcheck.frame.lazy_pattern import deferred_regex
 
 _HEDGE = r"(?:about|around|roughly|nearly|almost|some|just|approximately|an\s+estimated)"
@@ -136,7 +136,7 @@ def _level_before(lay: Layout, p: Placed) -> Placed | None:
     if not before:
         return None
     prev = before[-1]
-    if prev.claim.modality == "change" or prev.claim.quantity.change not in ("=", "~"):
+    if prev.claim.modality in CHANGE_MODALITIES or prev.claim.quantity.change not in ("=", "~"):
         return None
     if _BASE_CUE.search(lay.before(prev, 40)) or _AFTER_BASE.search(lay.before(prev, 40)):
         return None     # "rose to X from Y, up 10% from Z": Y is a base, not the level

@@ -31,7 +31,7 @@ from factcheck.checks.findings import claim_order, make_finding, value_token
 from factcheck.checks.formatting import amount, describe, scale_for
 from factcheck.checks.registry import register
 from factcheck.checks.sources import DEFAULT_AGENCIES, DEFAULT_ANONYMOUS, SourceJudge, same_source
-from factcheck.model import Claim, Finding
+from factcheck.model import CHANGE_MODALITIES, Claim, Finding
 
 CONFLICT, ATTRIBUTED, UNRESOLVED = "conflict", "attributed-disagreement", "unresolved-key"
 _RANK = {CONFLICT: 3, ATTRIBUTED: 2, UNRESOLVED: 1}
@@ -110,10 +110,10 @@ def _judge_pair(ctx: CheckContext, a: Claim, b: Claim, gap: float, judge: Source
     copies = a.article != b.article and ctx.article_cluster(a.article) == ctx.article_cluster(
         b.article)
     clean = not copies
-    if a.modality == "forecast":
+    if a.modality in ("forecast", "forecast_change"):
         # Forecasters differ by trade; only one source contradicting itself is an error.
         clean = clean and bool(name_a) and bool(name_b)
-    if a.modality == "change":
+    if a.modality in CHANGE_MODALITIES:
         # The key does not say from when (month on month, year on year): never certain.
         clean = False
     return Pair(a, b, gap, CONFLICT, clean)
@@ -421,7 +421,7 @@ def _unresolved_periods(ctx: CheckContext, rule: RuleConfig, threshold: float) -
 
 
 def _why_not_error(group: KeyGroup, pairs: Sequence[Pair]) -> str:
-    if group.modality == "change":
+    if group.modality in CHANGE_MODALITIES:
         return "a change's base (month on month, year on year) is not part of the key"
     if group.modality == "forecast":
         return "forecasts by sources not both named may come from different forecasters"

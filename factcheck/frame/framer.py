@@ -26,7 +26,7 @@ from factcheck.frame.modality import change_of, choose_modality
 from factcheck.frame.qualify import qualify
 from factcheck.frame.periods import find_periods, resolve_period
 from factcheck.frame.sentences import sentence_at, split_sentences
-from factcheck.model import Article, Claim, Quantity
+from factcheck.model import CHANGE_MODALITIES, Article, Claim, Quantity
 
 CARRIED_PERIOD = 0.8       # confidence factor for a period taken from the sentence before
 NO_PERIOD = 0.7            # ... and for no period at all
@@ -269,7 +269,7 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
     notes += entity.notes
 
     period, period_conf, pnotes = _period(state, ctx, fig, metric.metric, entity.entity,
-                                          modality == "change")
+                                          modality in CHANGE_MODALITIES)
     notes += pnotes
     spec = lex.metrics.get(metric.metric.split(":")[0])
     if spec is not None and spec.running_count and period_conf > PEOPLE_BY_DATE and (

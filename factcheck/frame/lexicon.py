@@ -21,7 +21,7 @@ CORE_METRICS = (
 DIMENSIONS = ("oil_flow", "oil_volume", "mass", "mass_rate", "gas_volume", "gas_rate",
               "currency", "price", "percent", "points", "length", "speed", "duration",
               "temperature", "count", "")
-MODALITIES = ("actual", "forecast", "target", "change")
+MODALITIES = ("actual", "forecast", "target", "change", "forecast_change")
 
 
 @dataclass(frozen=True)

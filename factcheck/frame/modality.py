@@ -1,9 +1,11 @@
-"""Whether a figure is an actual level, a forecast, a target, or a change.
+"""Whether a figure is an actual level, a forecast, a target, a change, or a change ahead.
 
 A change is a difference ("rose 15.5%", "cut by 40%", "a 13% increase", "boost output by
 260,000 bpd"), as opposed to the level it leads to ("to 1.83 million bpd"). A target is a
 quota, limit or goal; a forecast is what someone expects. A figure after "from the
-current" is the actual starting level even inside a forecast.
+current" is the actual starting level even inside a forecast. A change that is forecast,
+planned or aimed at ("GDP will grow 3.1%", "plans to cut output by 10%") is a
+`forecast_change`: it has not happened, and is never set against the change that did.
 """
 
 from __future__ import annotations
@@ -73,6 +75,10 @@ def choose_modality(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q:
     if change is None:
         change = change_of(lex, ctx, fig, q)
     if change:
+        ahead = _cue_ahead(lex, ctx, fig, lo)
+        if ahead is not None:
+            return "forecast_change", f"modality: forecast change ({change}; " \
+                                      f"'{ahead.group(0)}')"
         return "change", f"modality: change ({change})"
     spec = lex.metrics.get(metric.split(":")[0])
     if spec is not None and spec.modality:
@@ -87,14 +93,28 @@ def choose_modality(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q:
     target = _ends_with_cue(lex.cue_patterns.get("target"), clause_before)
     if target:
         return "target", f"modality: target ('{target.group(0)}')"
-    forecast = _ends_with_cue(lex.cue_patterns.get("forecast"), clause_before)
+    forecast = _forecast_cue(lex, ctx, fig, lo)
+    if forecast:
+        return "forecast", f"modality: forecast ('{forecast.group(0)}')"
+    return "actual", ""
+
+
+def _forecast_cue(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int],
+                  lo: int) -> re.Match | None:
+    forecast = _ends_with_cue(lex.cue_patterns.get("forecast"), ctx.text[lo:fig[0]])
     if forecast is None:
         forecast = _ends_with_cue(lex.cue_patterns.get("forecast"), ctx.text[:lo])
         if forecast is not None and not re.match(r"\s+that\b", ctx.text[forecast.end():]):
             forecast = None                    # a cue in another clause governs only via "that"
-    if forecast:
-        return "forecast", f"modality: forecast ('{forecast.group(0)}')"
-    return "actual", ""
+    return forecast
+
+
+def _cue_ahead(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int],
+               lo: int) -> re.Match | None:
+    """The cue that puts a change ahead of the article: a plan or aim in its clause, or a
+    forecast as for a level."""
+    target = _ends_with_cue(lex.cue_patterns.get("target"), ctx.text[lo:fig[0]])
+    return target or _forecast_cue(lex, ctx, fig, lo)
 
 
 _LAST_WORD = deferred(r"(\w+)\s+$")
