@@ -74,13 +74,49 @@ def test_a_range_at_either_end_keeps_both_items():
 
 
 @pytest.mark.parametrize("text", [
+    # two statements
     "Membership fell from 900 in spring and then recovered to 950 by autumn.",
     "The rate went from 5%, the highest in a decade, to 4.5%.",
     "Output fell from 80 units. To 95 units, analysts said, it would never return.",
+    "Nickel rose from $15,000 as cobalt slid to $24,000.",
+    "Tin climbed from $30,000 with lead falling to $2,000.",
+    "Imports grew from 7% of demand when exports dropped to 4%.",
+    # a "to" that leads to no second level
+    "Turnout rose from 61% in 2020 compared to 55% in 2016.",
+    "Fares went up from $2.75 due to 12 new routes.",
+    # two units, or a unit and a counted noun
     "Wheat stocks rose from 200 tonnes to $300 a tonne in value.",
+    "The chain cut prices from $4 to 250 stores.",
+    "The bank trimmed its stake from 9% to 2 million shares.",
+    "Profit fell from $8 million to $2 a share.",
+    "Stocks fell from 40 million barrels to 3 million barrels a day.",
+    # a level whose unit is not written, of another magnitude
+    "Output rose from 1.4 million bpd in April to 1.5 in May.",
+    "Generation rose from 800 in 2021 to 2.5 gigawatts.",
+    # a sign turned, a bound for a level
+    "The party went from 8 points behind to 5 points ahead.",
+    "The budget swung from £4bn in deficit to £2bn in surplus.",
+    "Waiting times fell from more than 5 hours to 3 hours.",
+    # a range over places, not a move over time
+    "Temperatures ranged from 4C in the hills to 15C on the coast.",
+    "Rents run from $900 in the suburbs to $2,400 downtown.",
 ])
 def test_two_statements_or_two_units_are_not_one_move(text):
-    assert all(i.moved_from is None for i in listed(text))
+    assert all(i.moved_from is None for i in listed(text)), \
+        [(i.quantity.text, i.moved_from, i.moved_to) for i in listed(text)]
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("Production rose from 1.1 million barrels per day (bpd) in 2023 to 1.3 million bpd.",
+     (1.1e6, 1.3e6)),
+    ("Exports fell from 420 tonnes in\nMay to 380 tonnes in June.", (420, 380)),
+    ("The price slid from\n$8,200 to $8,050 a tonne.", (8200, 8050)),
+    ("Average mileage crept from 21 mpg in 2010 to 27 mpg in 2022.", (21, 27)),
+])
+def test_one_move_across_an_abbreviation_a_line_break_or_a_time(text, ends):
+    moves = [(i.moved_from, i.moved_to) for i in listed(text) if i.moved_from is not None]
+    assert moves == [tuple(pytest.approx(e) for e in ends)], \
+        [(i.quantity.text, i.moved_from, i.moved_to) for i in listed(text)]
 
 
 def test_an_amount_of_change_is_never_a_level_of_a_move():

@@ -16,6 +16,7 @@ from factcheck.extract.lexicon import get_lexicon
 from factcheck.extract.moves import Listed, fold_moves
 from factcheck.extract.parser import Atom, Scanner
 from factcheck.extract.units import UnitTable, load_units
+from factcheck.frame.lazy_pattern import deferred_regex
 from factcheck.model import Quantity
 
 __all__ = ["find_quantities", "fold_moves", "Listed", "load_units", "UnitTable",
@@ -46,12 +47,21 @@ def find_quantities(text: str, *, ages: bool = False,
     if not text:
         return []
     out = []
-    for a in _scanner(ages, rules_dir).scan(text):
+    scanned = _SOFT_BREAK.sub(" ", text) if "\n" in text else text
+    for a in _scanner(ages, rules_dir).scan(scanned):
         q = _to_quantity(text, a)
         if q is not None:
             out.append(q)
     return out
 
+
+# A line break inside a sentence of hard-wrapped text ("rose to 2.12\nmillion bpd", "at
+# least\n130,000 tons") is read as the space it stands for. The text keeps its length, so
+# spans stay those of the text as given. A break stays a break before a blank line, a
+# list item or table, and before a capital (a headline over its story: "Toll rises to
+# 52\nRescuers said ...").
+_SOFT_BREAK = deferred_regex(
+    r"(?<=[^\n|])\n(?=[ \t\u00a0]*+(?:[a-z$€£¥%~]|US\$|\d(?!\d*[.)][ \t\u00a0])))")
 
 _QUALIFIER_OUT = {"nearly": "approx"}
 
