@@ -45,6 +45,12 @@ _FROM_BEFORE = deferred_regex(
     r"(?i:(?:^|[^\w])(?P<f>from|between)[ \u00a0]+(?:(?:the|its|their|his|her|our|a|an|current|"
     r"present|existing|previous|earlier|prior|initial|original|today's|today’s|last|this|"
     r"year's|year’s)[ \u00a0]+){0,3})$")
+# "from" a few words before the figure ("from a record", "from a low of"): not the
+# determiners _FROM_BEFORE reads as one range's
+# ("from the $89 to $93 billion it had projected" is one range, the determiner says so)
+_FROM_WORDS_BEFORE = deferred_regex(
+    r"(?i:\bfrom(?![ \u00a0]+(?:the|its|their|his|her|our|this|that|these|those)\b)"
+    r"(?:[ \u00a0]+[a-z][\w'’-]*){1,3}[ \u00a0]+)$")
 _BY_TAIL = deferred_regex(r"(?i:\bby[ \u00a0]*)$")
 _TO_AT_TAIL = deferred_regex(r"(?i:\b(?:to|at)(?:[ \u00a0]+(?:a[ \u00a0]+close[ \u00a0]+of|end[ \u00a0]+at))?[ \u00a0]*)$")
 _LEVEL_THEN_MOVE = deferred_regex(r"^,?[ \u00a0]+(?i:up|down|higher|lower)[ \u00a0]+$")
@@ -107,7 +113,7 @@ _MASK_AFTER_BLANK = frozenset("aApPGUEBCMhm-")
 _SCIENTIFIC = deferred_regex(r"[ \u00a0]?[×x*][ \u00a0]?10(?:\^|\*\*)?([-−]?\d{1,3}|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d.,])")
 _SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 _FOLD = deferred_regex(r"-?(fold)(?![\w])", regex.I)
-_CHANGE_LEAD = deferred_regex(r"(?i:\b(?:" + "|".join(W.UP_VERBS + W.DOWN_VERBS) + r"|revised|revise|changed|change|moved|shifted|slow|slowed|slowing|raise|boost|improved|improve|narrowed|eased|increase|decrease|reduce|grow|fall)\b)")
+_CHANGE_LEAD = deferred_regex(r"(?i:\b(?:" + "|".join(W.UP_VERBS + W.DOWN_VERBS) + r"|revised|revise|changed|change|moved|went|shifted|slow|slowed|slowing|raise|boost|improved|improve|narrowed|eased|increase|decrease|reduce|grow|fall)\b)")
 # first letters of what _scale reads (scientific "x 10^", "-fold", k/m/b, scale words)
 _SCALE_INITIALS = frozenset("×x*fkmbthlcd")
 _AGE_HEADS = frozenset(("ye", "mo", "we", "da"))
@@ -1267,6 +1273,8 @@ class Scanner:
         ua, ub = a.unit, b.unit
         if ua and ub and ua != ub and not ub.startswith(ua + "/"):
             return None
+        if ua and not ub and b.counted or ub and not ua and a.counted:
+            return None         # "from 45% to 52 seats", "from $5 million to 300 firms"
         if ua and not ub and not hyphen and not frm:
             return None
         if a.bare and b.bare:
@@ -1278,6 +1286,11 @@ class Scanner:
                 return None
         if frm == "from" and _LEVEL_WORDS.search(fb.group(0)):
             return None         # "from the current 1.5 million to 20 million": two levels
+        if not frm and word == "to":
+            far = _FROM_WORDS_BEFORE.search(before)
+            if far and _CHANGE_LEAD.search(before[max(0, far.start() - 40):far.start()]) and \
+                    not _RANGE_VERBS.search(before[max(0, far.start() - 40):far.start()]):
+                return None     # "eased from a record 11.1% to 4%": two levels of a move
         if frm == "from" and not _TO_A_RANGE.match(text, b.end, b.end + 60):
             # "rose from 1.5 to 2 million": two levels, unless a range follows the "to"
             # ("revised from 5 to 7 per cent to 3 to 5 per cent": a range moved to another)

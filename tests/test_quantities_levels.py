@@ -1,0 +1,37 @@
+"""Two levels of a move are two quantities, never one range."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract import find_quantities
+
+
+@pytest.mark.parametrize("text, values", [
+    # "from" a few words before the first level, after a change verb
+    ("Unemployment fell from a peak of 9.8% to 6.1% by the spring.", [9.8, 6.1]),
+    ("Yields climbed from a record low 0.5% to 2.25%.", [0.5, 2.25]),
+    # "went from" is a move
+    ("The deficit went from 120 billion to 95 billion.", [120e9, 95e9]),
+])
+def test_levels_of_a_move_stay_apart(text, values):
+    qs = find_quantities(text)
+    assert [q.value for q in qs] == [pytest.approx(v) for v in values], \
+        [(q.text, q.qualifier) for q in qs]
+
+
+@pytest.mark.parametrize("text", [
+    "The coalition went from 38% to 41 seats.",
+    "The lender advanced from $3 million to 120 households.",
+])
+def test_a_unit_and_a_counted_noun_are_never_one_range(text):
+    assert all(q.qualifier != "range" for q in find_quantities(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Forecasts range from a low 1.5% to 2.5%.",
+    "Tickets cost from $30 to $55.",
+    "Between 4 and 6 million visitors came.",
+])
+def test_ranges_stay_ranges(text):
+    assert [q.qualifier for q in find_quantities(text)] == ["range"]
