@@ -233,9 +233,11 @@ GOLD_OMISSIONS = [
 # is and why the parser does not chase it. Counts are scored items (a from-to pair costs
 # two false positives and one false negative).
 MISS_CLASSES = [
-    ("levels as range (convention above)", "3 gold ranges: 5 false positives, 3 false "
-     "negatives (#553 x2 'narrowed to X from Y', #387 a chain 'from $160 to $180 to $200')",
-     "a level stated before its base is the news, the base its comparison; kept apart"),
+    ("levels as range (convention above)", "4 gold ranges: 7 false positives, 4 false "
+     "negatives (#553 x2 'narrowed to X from Y', #387 a chain 'from $160 to $180 to $200', "
+     "#12 'from up to 252 miles to 287 miles', a bound at one end)",
+     "a level stated before its base is the news, the base its comparison; a bound is no "
+     "level to list a move from; kept apart"),
     ("network generations (convention above)", "4 false negatives (#5, 258, 335 x2)",
      "a generation is a name"),
     ("pence as points (convention above)", "8 unit misses (#165, 396 x3, 550 x4)",
