@@ -259,3 +259,19 @@ def test_a_forecast_of_growth_is_never_set_against_the_growth_that_happened(tmp_
     modalities = sorted(c["modality"] for c in report["claims"])
     assert modalities == ["change", "forecast_change"]
     assert report["findings"] == []
+
+
+# --- a company's shares are not what it produces ---------------------------------------
+
+@pytest.mark.parametrize("text, figure", [
+    ("The share price of Antofagasta, a large producer of copper, rose 4% on Friday.", "4%"),
+    ("Fresnillo's share price fell to 1,020 pence as silver slipped.", "1,020"),
+])
+def test_a_share_price_is_no_commodity_price(rules, text, figure):
+    c = claim(frame(rules, text), figure)
+    assert c.metric == "share_price", c.notes
+
+
+def test_a_commodity_price_is_still_a_commodity_price(rules):
+    c = claim(frame(rules, "The price of copper rose 2% on Friday."), "2%")
+    assert c.metric == "price:copper"
