@@ -120,10 +120,15 @@ def test_a_span_of_months_is_the_quarter_half_or_year_it_covers():
     # a span that makes no quarter, half or year has no period, never one of its months
     (text, period, _), = periods_of("Sales rose 4% in January-May.")
     assert (text, period) == ("January-May", "")
-    # a span said to be under way at the article date is this year's; otherwise the last
-    # one that is over (a full year reported in January is last year's)
+    # a span under way at the article date has no period: a figure so far is not the whole
+    # span's; otherwise it is the last one that is over (a full year reported in January is
+    # last year's)
     assert periods_of("So far in January-June, sales rose.", date=dt.date(2025, 2, 20))[0][1] \
-        == "2025-H1"
+        == ""
+    assert periods_of("Sales totalled 40 million tonnes from January to March.",
+                      date=dt.date(2025, 3, 28))[0][1] == ""
+    assert periods_of("Sales totalled 40 million tonnes from January to March.",
+                      date=dt.date(2025, 4, 2))[0][1] == "2025-Q1"
     assert periods_of("Sales rose in January-December.", date=dt.date(2025, 1, 14))[0][1] \
         == "2024"
     # "from M1 to M2" names the months it covers, wherever it stands (a change over it is

@@ -229,6 +229,9 @@ def test_levels_at_two_months_keep_their_own_months(rules):
     "Chile's GDP is expected to expand by 2.6% in 2025.",
     "Codelco plans to cut copper output by 5% in 2025.",
     "Economists said Chile's economy could grow 2.2% in 2025.",
+    "Economists expect Chile's economy to grow 2.5% in 2025.",
+    "The agency sees Chilean copper demand growth of 90,000 tonnes in 2025.",
+    "The new smelter is designed to add 120,000 tonnes of copper a year.",
 ])
 def test_a_change_forecast_or_planned_is_not_an_outturn(rules, text):
     figure = next(q.text for q in find_quantities(text))
@@ -239,10 +242,22 @@ def test_a_change_forecast_or_planned_is_not_an_outturn(rules, text):
 @pytest.mark.parametrize("text", [
     "Chile's economy grew 2.4% in 2024, the central bank said.",
     "Copper output fell 5% in 2024 after the strike, Codelco said.",
+    # a forecast or plan word that does not lead to the change
+    "The hoped-for recovery came as Peru's exports rose 4.1% in 2024.",
+    "Bankers who had expected a slump said Peru's economy grew 3.3% in 2024.",
+    "Despite the new cap, Peru's fish catch rose 7% in 2024.",
+    "The outlook improved as Peru's copper output rose 2% in 2024.",
+    "Peru's exports should rise 5% in 2026, and rose 4% in 2025.",
 ])
 def test_a_change_that_happened_stays_a_change(rules, text):
-    figure = next(q.text for q in find_quantities(text))
+    figure = [q.text for q in find_quantities(text)][-1]
     assert claim(frame(rules, text), figure).modality == "change"
+
+
+def test_exports_that_add_up_to_a_share_are_a_level(rules):
+    c = claim(frame(rules, "Peru's copper exports add up to 30% of its total exports."),
+              "up to")
+    assert c.modality == "actual"
 
 
 def test_a_forecast_of_growth_is_never_set_against_the_growth_that_happened(tmp_path):
@@ -275,3 +290,31 @@ def test_a_share_price_is_no_commodity_price(rules, text, figure):
 def test_a_commodity_price_is_still_a_commodity_price(rules):
     c = claim(frame(rules, "The price of copper rose 2% on Friday."), "2%")
     assert c.metric == "price:copper"
+
+
+# --- the time of a move's levels ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Peru's inflation eased from a record 8.8% to 3.2% in 2024, the central bank said.",
+    "Peru's inflation fell from 6% to 3.2% in 2024, the central bank said.",
+])
+def test_the_starting_level_of_a_move_does_not_take_the_end_levels_time(rules, text):
+    claims = frame(rules, text, date=dt.date(2025, 1, 10))
+    start, end = [c for c in claims.values()]
+    assert end.period == "2024"
+    assert start.period == "", start.notes
+
+
+def test_a_span_inside_the_sentence_before_a_level_is_not_its_period(rules):
+    claims = frame(rules, "After a strike that ran from January to March, Peru's copper "
+                          "output recovered to 240,000 tonnes.", date=dt.date(2025, 5, 2))
+    assert claim(claims, "240,000").period == ""
+    claims = frame(rules, "From January to March, Peru exported 610,000 tonnes of copper.",
+                   date=dt.date(2025, 5, 2))
+    assert claim(claims, "610,000").period == "2025-Q1"
+
+
+def test_a_change_between_two_months_has_no_period(rules):
+    claims = frame(rules, "Kenya's tea exports rose 8% between April and June.",
+                   date=dt.date(2025, 7, 20))
+    assert claim(claims, "8%").period == ""

@@ -57,3 +57,8 @@ def test_spans_slice_back_to_the_text_as_given(words):
     text = " ".join(words).replace(" \n ", "\n")
     for q in find_quantities(text):
         assert text[q.start:q.end] == q.text
+
+
+def test_rows_of_a_plain_text_table_stay_rows():
+    qs = find_quantities("Loadings by terminal:\nalpha 250,000\nbravo 210,000\n")
+    assert [(q.value, q.counted) for q in qs] == [(250000, ""), (210000, "")]

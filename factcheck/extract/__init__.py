@@ -58,10 +58,12 @@ def find_quantities(text: str, *, ages: bool = False,
 # A line break inside a sentence of hard-wrapped text ("rose to 2.12\nmillion bpd", "at
 # least\n130,000 tons") is read as the space it stands for. The text keeps its length, so
 # spans stay those of the text as given. A break stays a break before a blank line, a
-# list item or table, and before a capital (a headline over its story: "Toll rises to
-# 52\nRescuers said ...").
+# list item or table, a capital (a headline over its story: "Toll rises to 52\nRescuers
+# said ..."), and between a figure and a row of a plain-text table ("bonny
+# 250,000\nforcados 210,000").
 _SOFT_BREAK = deferred_regex(
-    r"(?<=[^\n|])\n(?=[ \t\u00a0]*+(?:[a-z$€£¥%~]|US\$|\d(?!\d*[.)][ \t\u00a0])))")
+    r"(?<=[^\n|])\n(?=[ \t\u00a0]*+(?:[a-z$€£¥%~]|US\$|\d(?!\d*[.)][ \t\u00a0])))"
+    r"(?!(?<=\d\n)[ \t\u00a0]*+[a-z][\w-]*+[ \t\u00a0]++[\d$€£¥])")
 
 _QUALIFIER_OUT = {"nearly": "approx"}
 

@@ -45,12 +45,15 @@ _FROM_BEFORE = deferred_regex(
     r"(?i:(?:^|[^\w])(?P<f>from|between)[ \u00a0]+(?:(?:the|its|their|his|her|our|a|an|current|"
     r"present|existing|previous|earlier|prior|initial|original|today's|today’s|last|this|"
     r"year's|year’s)[ \u00a0]+){0,3})$")
-# "from" a few words before the figure ("from a record", "from a low of"): not the
-# determiners _FROM_BEFORE reads as one range's
-# ("from the $89 to $93 billion it had projected" is one range, the determiner says so)
+# "the deficit went from 120 to 95 billion": a move, when "went" leads straight to the
+# "from" (not "drivers who went to supermarkets paid from 140p to 145p")
+_WENT_BEFORE = deferred_regex(r"(?i:\b(?:went|has[ \u00a0]+gone|have[ \u00a0]+gone)[ \u00a0]*)$")
+# "from" and words naming a level before the figure ("from a record", "from a peak of"):
+# after a change verb the figure is where the move started. Other words keep a range ("by
+# anything from a modest 3% to 6%", "from the $89 to $93 billion it had projected").
 _FROM_WORDS_BEFORE = deferred_regex(
-    r"(?i:\bfrom(?![ \u00a0]+(?:the|its|their|his|her|our|this|that|these|those)\b)"
-    r"(?:[ \u00a0]+[a-z][\w'’-]*){1,3}[ \u00a0]+)$")
+    r"(?i:\bfrom(?:[ \u00a0]+(?:a|an|record|all-time|high|low|peak|trough|level|average|of"
+    r"|revised|initial|multi-year|decade|\d+-year|\d+-month|year's|month's)){1,4}[ \u00a0]+)$")
 _BY_TAIL = deferred_regex(r"(?i:\bby[ \u00a0]*)$")
 _TO_AT_TAIL = deferred_regex(r"(?i:\b(?:to|at)(?:[ \u00a0]+(?:a[ \u00a0]+close[ \u00a0]+of|end[ \u00a0]+at))?[ \u00a0]*)$")
 _LEVEL_THEN_MOVE = deferred_regex(r"^,?[ \u00a0]+(?i:up|down|higher|lower)[ \u00a0]+$")
@@ -113,7 +116,7 @@ _MASK_AFTER_BLANK = frozenset("aApPGUEBCMhm-")
 _SCIENTIFIC = deferred_regex(r"[ \u00a0]?[×x*][ \u00a0]?10(?:\^|\*\*)?([-−]?\d{1,3}|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d.,])")
 _SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 _FOLD = deferred_regex(r"-?(fold)(?![\w])", regex.I)
-_CHANGE_LEAD = deferred_regex(r"(?i:\b(?:" + "|".join(W.UP_VERBS + W.DOWN_VERBS) + r"|revised|revise|changed|change|moved|went|shifted|slow|slowed|slowing|raise|boost|improved|improve|narrowed|eased|increase|decrease|reduce|grow|fall)\b)")
+_CHANGE_LEAD = deferred_regex(r"(?i:\b(?:" + "|".join(W.UP_VERBS + W.DOWN_VERBS) + r"|revised|revise|changed|change|moved|shifted|slow|slowed|slowing|raise|boost|improved|improve|narrowed|eased|increase|decrease|reduce|grow|fall)\b)")
 # first letters of what _scale reads (scientific "x 10^", "-fold", k/m/b, scale words)
 _SCALE_INITIALS = frozenset("×x*fkmbthlcd")
 _AGE_HEADS = frozenset(("ye", "mo", "we", "da"))
@@ -1295,7 +1298,8 @@ class Scanner:
             # "rose from 1.5 to 2 million": two levels, unless a range follows the "to"
             # ("revised from 5 to 7 per cent to 3 to 5 per cent": a range moved to another)
             lead = text[max(0, a.start - 60):a.start - len(fb.group(0))]
-            if _CHANGE_LEAD.search(lead) and not _RANGE_VERBS.search(lead):
+            if _CHANGE_LEAD.search(lead) and not _RANGE_VERBS.search(lead) or \
+                    _WENT_BEFORE.search(lead):
                 return None
         if a.change not in ("=", "~") and not hyphen and not (a.by and not a.unit):
             return None

@@ -154,8 +154,12 @@ class _Article:
 _PAST_FORECAST = deferred(r"\bhad\s+(?:been\s+)?(?:forecast|expected|projected|predicted|"
                             r"anticipated|estimated|seen|pencilled|penciled|targeted)\b",
                             re.IGNORECASE)
-# a period written as a move from one month to another (its mention text, see periods.py)
-_MOVE_BETWEEN_MONTHS = deferred(r"from\s", re.IGNORECASE)
+# a period written as a span from one month to another (its mention text, see periods.py)
+_MONTHS_SPAN = deferred(r"(?:from|between)\s", re.IGNORECASE)
+# the level a move starts from: "fell from 9.8% to 6.1%", "eased from a record 85.5% to"
+_STARTING_LEVEL = deferred(r"\bfrom\s+(?:(?:a|an|the|its|their|record|all-time|high|low|peak"
+                           r"|level|average|of|revised|initial|previous|earlier)\s+)*$",
+                           re.IGNORECASE)
 
 
 def looks_ahead(lex: Lexicon, text: str) -> bool:
@@ -411,11 +415,23 @@ def _period(state: _Article, ctx: SentenceContext, fig: tuple[int, int],
         # "in March, compared with 1.9m": the other side of a comparison is another time
         return "", OTHER_TIME, ["period: the other side of a comparison, its time unstated"]
     if rp is not None:
-        if rp.period and is_change and _MOVE_BETWEEN_MONTHS.match(rp.text):
-            # "rose 12% from January to March": a move from one month to the other, or the
-            # quarter against another; neither the quarter's nor March's change for sure
-            return "", NO_PERIOD, [f"period: '{rp.text}' is a move between two months, "
-                                   f"left unresolved"]
+        if rp.period and _MONTHS_SPAN.match(rp.text):
+            if is_change:
+                # "rose 12% from January to March": a move from one month to the other, or
+                # the quarter against another; neither the quarter's nor March's for sure
+                return "", NO_PERIOD, [f"period: '{rp.text}' is a move between two months, "
+                                       f"left unresolved"]
+            if rp.end <= fig[0] and ctx.text[:rp.start].strip():
+                # "prices rose from January to March, to 152p", "a strike that ran from
+                # January to March ... recovered to 450,000 tonnes": a span before the
+                # figure, inside the sentence, is the time of something else as often
+                return "", NO_PERIOD, [f"period: '{rp.text}' comes before the figure, "
+                                       f"inside the sentence: left unresolved"]
+        if rp.period and rp.start >= fig[1] and _STARTING_LEVEL.search(before[-60:]) and \
+                any(fig[1] <= f[0] and f[1] <= rp.start for f in ctx.figures if f != fig):
+            # "eased from a record 85.5% to 44.4% in 2024": the time after the end level is
+            # the end level's, not the starting one's
+            return "", OTHER_TIME, ["period: the starting level of a move, its time unstated"]
         if rp.period:
             return rp.period, 1.0, list(rp.notes)
         return "", NO_PERIOD, list(rp.notes)

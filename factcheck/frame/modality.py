@@ -109,12 +109,53 @@ def _forecast_cue(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int],
     return forecast
 
 
+# What may stand between a forecast or plan cue and the change it governs: "will grow",
+# "is expected to rise", "plans to cut", "could further expand", "would boost"
+_TO_THE_VERB = deferred(r"^(?:\s+(?:to|be|have|has|had|been|further|also|still|only|now"
+                        r"|again|\w+ly))*\s+$", re.IGNORECASE)
+# "expect Chile's economy to grow": the cue, its object, then the verb
+_OBJECT_TO_THE_VERB = deferred(r"^\s+(?:[\w'’.-]+\s+){1,3}to\s+$", re.IGNORECASE)
+# "sees world oil demand growth of", "forecasts a 3% rise": the cue, then the move's noun
+_TO_THE_NOUN = deferred(r"^\s+(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
+_DESIGNED_TO = deferred(r"\bdesigned\s+to\b", re.IGNORECASE)
+_AHEAD_WINDOW = 60
+
+
 def _cue_ahead(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int],
                lo: int) -> re.Match | None:
-    """The cue that puts a change ahead of the article: a plan or aim in its clause, or a
-    forecast as for a level."""
-    target = _ends_with_cue(lex.cue_patterns.get("target"), ctx.text[lo:fig[0]])
-    return target or _forecast_cue(lex, ctx, fig, lo)
+    """The forecast or plan cue that governs a change, so that it has not happened yet: it
+    must lead straight to the change's verb or noun ("GDP will grow 3.1%", "plans to cut
+    output by 5%", "sees demand growth of 0.9 mb/d"). A cue elsewhere in the clause is
+    about something else ("The expected rebound came as exports rose 5%", "Despite the
+    quota, output rose 2%")."""
+    clause = ctx.text[lo:fig[0]]
+    verbs = lex.cue_patterns.get("change_verbs")
+    nouns = lex.cue_patterns.get("change_nouns")
+    anchor, is_verb = len(clause), False
+    last_verb = None
+    if verbs is not None:
+        for last_verb in verbs.finditer(clause):
+            pass
+    last_noun = None
+    if nouns is not None:
+        for last_noun in nouns.finditer(clause):
+            pass
+    if last_verb is not None and (last_noun is None or last_verb.start() >= last_noun.start()):
+        anchor, is_verb = last_verb.start(), True
+    elif last_noun is not None:
+        anchor = last_noun.start()
+    window_start = max(0, anchor - _AHEAD_WINDOW)
+    window = clause[window_start:anchor]
+    cues = [m for name in ("target", "forecast")
+            if (pattern := lex.cue_patterns.get(name)) is not None
+            for m in pattern.finditer(window) if not _is_the_month(window, m)]
+    cues += list(_DESIGNED_TO.finditer(window))
+    for cue in sorted(cues, key=lambda m: -m.end()):
+        rest = window[cue.end():]
+        if is_verb and (_TO_THE_VERB.match(rest) or _OBJECT_TO_THE_VERB.match(rest)) or \
+                not is_verb and _TO_THE_NOUN.match(rest):
+            return cue
+    return None
 
 
 _LAST_WORD = deferred(r"(\w+)\s+$")
@@ -152,5 +193,7 @@ def is_change(lex: Lexicon, before: str, after: str, q: Quantity) -> str:
         # "rose 15.5%", "add 260 kb/d": a change verb directly on the figure
         m = _VERB_ON_FIGURE.search(before)
         if m and verbs.fullmatch(m.group(1)):
+            if m.group(1).lower().startswith("add") and q.text.lower().startswith("up to"):
+                return ""           # "exports add up to 70% of the total": a level
             return f"'{m.group(1)}' before a percentage"
     return ""

@@ -143,6 +143,14 @@ def _month_span(text: str, first: int, last: int, year: int | None,
         # February); a forecast's span is the next one not yet over
         if future:
             year = _month_after(last, article_date)
+        elif first < last and (first < article_date.month <= last or
+                               so_far and first == article_date.month):
+            # under way at the article date: a figure so far is not the whole span's (a
+            # January-March total in a paper of 28 March is not the first quarter's), and
+            # without "so far" the span may as well be last year's. In its first month a
+            # span can only be last year's ("January-December" in a January paper).
+            return "", f"period: '{text}' is under way at the article date " \
+                       f"{article_date.isoformat()}: left unresolved", True
         elif so_far:
             year = _month_before(first, article_date)
         else:
