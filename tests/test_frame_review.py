@@ -318,3 +318,28 @@ def test_a_change_between_two_months_has_no_period(rules):
     claims = frame(rules, "Kenya's tea exports rose 8% between April and June.",
                    date=dt.date(2025, 7, 20))
     assert claim(claims, "8%").period == ""
+
+
+# --- what was expected, and the time of a clause that states what happened --------------
+
+def test_a_figure_named_as_what_was_expected_is_a_forecast(rules):
+    claims = frame(rules, "Chile's economy grew 2.6% in 2024, above the 2.1% economists "
+                          "had expected.", date=dt.date(2025, 3, 1))
+    assert claim(claims, "2.6%").modality == "change"
+    assert claim(claims, "2.1%").modality in ("forecast", "forecast_change")
+    claims = frame(rules, "Chile's inflation was 4.9% in January, below the 5.2% forecast by "
+                          "analysts.", date=dt.date(2025, 3, 1))
+    assert claim(claims, "5.2%").modality == "forecast"
+    assert claim(claims, "4.9%").modality == "actual"
+
+
+def test_a_month_in_a_clause_that_states_what_happened_is_past(rules):
+    claims = frame(rules, "Chile's inflation was 4.9% in January, below the 5.2% forecast by "
+                          "analysts.", date=dt.date(2025, 3, 1))
+    assert claim(claims, "4.9%").period == "2025-01"
+    claims = frame(rules, "Chile's copper output rose 3% in February to 460,000 tonnes, and "
+                          "will rise again in March.", date=dt.date(2025, 3, 20))
+    assert claim(claims, "460,000").period == "2025-02"
+    claims = frame(rules, "Codelco expects Chile to mine 470,000 tonnes of copper in February.",
+                   date=dt.date(2025, 3, 20))
+    assert claim(claims, "470,000").period == "2026-02"

@@ -506,3 +506,7 @@ def test_a_currency_code_that_is_a_common_acronym_is_no_money():
 def test_a_currency_word_shared_by_several_currencies_names_none():
     # Kenya, Uganda and Tanzania all pay in shillings: the bare word names no currency
     assert all(q.unit != "KES" for q in find_quantities("The fee is 5,000 shillings."))
+    # Mexico, Chile, Colombia, Argentina and the Philippines all count in pesos
+    assert all(q.dimension != "currency"
+               for q in find_quantities("A kilo of beef costs 9,000 pesos in Santiago."))
+    assert find_quantities("It cost 20 million Chilean pesos.")[0].unit == "CLP"

@@ -75,7 +75,7 @@ def choose_modality(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q:
     if change is None:
         change = change_of(lex, ctx, fig, q)
     if change:
-        ahead = _cue_ahead(lex, ctx, fig, lo)
+        ahead = _cue_ahead(lex, ctx, fig, lo) or _expected_after(ctx, fig)
         if ahead is not None:
             return "forecast_change", f"modality: forecast change ({change}; " \
                                       f"'{ahead.group(0)}')"
@@ -83,6 +83,9 @@ def choose_modality(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q:
     spec = lex.metrics.get(metric.split(":")[0])
     if spec is not None and spec.modality:
         return spec.modality, f"modality: {spec.modality} ({metric})"
+    expected = _expected_after(ctx, fig)
+    if expected:
+        return "forecast", f"modality: forecast ('{expected.group(0).strip()}' after it)"
     prev_end = max([f[1] for f in ctx.figures if f[1] <= fig[0]] + [lo])
     before = ctx.text[max(prev_end, fig[0] - WINDOW):fig[0]]
     if _BASE_BEFORE.search(before):
@@ -107,6 +110,24 @@ def _forecast_cue(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int],
         if forecast is not None and not re.match(r"\s+that\b", ctx.text[forecast.end():]):
             forecast = None                    # a cue in another clause governs only via "that"
     return forecast
+
+
+# "above the 2.5% economists had expected", "the 2.5% forecast by analysts": the figure is
+# what was expected, named after it
+_THE_BEFORE = deferred(r"\b(?:the|a|an)\s+(?:median\s+|consensus\s+|average\s+)?$",
+                       re.IGNORECASE)
+_EXPECTED_AFTER = deferred(
+    r"^\s+(?:(?:that\s+)?(?:(?!as\b|and\b|but\b)[A-Za-z][\w'’.-]*\s+){1,3}"
+    r"(?:had\s+|have\s+|has\s+|were\s+|was\s+)?"
+    r"(?:expected|forecast|forecasted|predicted|projected|anticipated|pencilled\s+in"
+    r"|penciled\s+in)|(?:expected|forecast|predicted|projected|estimated)\s+(?:by|in)\s)",
+    re.IGNORECASE)
+
+
+def _expected_after(ctx: SentenceContext, fig: tuple[int, int]) -> re.Match | None:
+    if not _THE_BEFORE.search(ctx.text, max(0, fig[0] - 20), fig[0]):
+        return None
+    return _EXPECTED_AFTER.match(ctx.text[fig[1]:fig[1] + 60])
 
 
 # What may stand between a forecast or plan cue and the change it governs: "will grow",

@@ -230,13 +230,32 @@ def find_periods(sentence: str, article_date: dt.date | None,
     return list(found)
 
 
+# The clause a time expression sits in, back to the last break before it.
+_CLAUSE_BREAK = deferred(r"[;,:]|\b(?:and|but|while|whereas|although|though)\b", re.IGNORECASE)
+# A verb that states what happened: its clause speaks of the past, whatever another clause
+# of the sentence expects ("Inflation was 4.7% in January, below the 5.1% forecast")
+_PAST_VERB = deferred(
+    r"\b(?:was|were|rose|fell|grew|dropped|declined|increased|decreased|totall?ed|reached"
+    r"|climbed|slipped|slid|jumped|surged|averaged|stood|produced|exported|imported|shipped"
+    r"|pumped|recorded|posted|eased|gained|lost|shrank|expanded|contracted|plunged|soared"
+    r"|tumbled|sank|dipped|came|hit|edged|ticked|widened|narrowed)\b", re.IGNORECASE)
+
+
+def _past_clause(sentence: str, start: int) -> bool:
+    lo = 0
+    for lo_m in _CLAUSE_BREAK.finditer(sentence, 0, start):
+        lo = lo_m.end()
+    return bool(_PAST_VERB.search(sentence, lo, start))
+
+
 def _find_periods(sentence: str, article_date: dt.date | None,
-                  future: bool) -> list[PeriodMention]:
+                  sentence_future: bool) -> list[PeriodMention]:
     found: list[PeriodMention] = []
     for m in _scan(sentence):
         g = m.groupdict()
         text = m.group(0)
         start, end = m.start(), m.end()
+        future = sentence_future and not _past_clause(sentence, start)
         asof = _AS_OF.search(sentence, max(0, start - 40), start)
         if asof:
             start, text = asof.start(), sentence[asof.start():end]
