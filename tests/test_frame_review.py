@@ -343,3 +343,11 @@ def test_a_month_in_a_clause_that_states_what_happened_is_past(rules):
     claims = frame(rules, "Codelco expects Chile to mine 470,000 tonnes of copper in February.",
                    date=dt.date(2025, 3, 20))
     assert claim(claims, "470,000").period == "2026-02"
+
+
+def test_each_row_of_a_table_takes_its_own_month(rules):
+    text = ("Chile copper output by month:\n\n| month | output |\n|---|---|\n"
+            "| January 2025 | 455,000 tonnes |\n| February 2025 | 462,000 tonnes |\n")
+    claims = frame(rules, text, date=dt.date(2025, 3, 20))
+    assert claim(claims, "455,000").period == "2025-01"
+    assert claim(claims, "462,000").period == "2025-02"

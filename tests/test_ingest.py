@@ -431,3 +431,23 @@ def test_an_outlet_line_may_end_in_a_channel_number(tmp_path):
     (article,) = read_document(str(path)).articles
     assert article.outlet == "Channel 4"
     assert article.published.isoformat() == "2025-06-02"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_short_title_over_a_byline_heads_a_hard_wrapped_story(tmp_path, newline):
+    text = newline.join([
+        "Cocoa slump",
+        "By Ama Owusu | March 14, 2025",
+        "",
+        "Ghana's cocoa arrivals fell to 310,000",
+        "tonnes in February, down from 355,000",
+        "tonnes a year earlier, the regulator said.",
+        "",
+    ])
+    path = tmp_path / "cocoa.txt"
+    path.write_bytes(text.encode("utf-8"))
+    [article] = read_document(str(path)).articles
+    assert article.headline == "Cocoa slump"
+    assert article.author == "Ama Owusu"
+    assert article.published == dt.date(2025, 3, 14)
+    assert article.line_start == 1

@@ -86,7 +86,8 @@ _AS_OF = deferred(r"\bas\s+(?:of|at)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)
                     re.IGNORECASE)
 _SINCE_BEFORE = deferred(r"\bsince(?:\s+(?:the|a|its|their))*\s*$", re.IGNORECASE)
 _JOINED = deferred(r"[,;]|\b(?:while|but|whereas)\b|\band\s+(?:a|an|the|its|their)\b")
-_BREAK = deferred(r"[;—–]|\s-\s")
+# (the end of a Markdown table row too: "| January | 1.52 |\n| February | 1.55 |")
+_BREAK = deferred(r"[;—–]|\s-\s|\|[ \t]*\n")
 _CASE_MONTH = deferred(r"^(?:(?:early|mid|late)[\s-]+)?[A-Z]")
 
 

@@ -327,14 +327,28 @@ def describe(lines: list[Line]) -> Meta:
     """Headline, author, outlet and date evidence of one article's lines."""
     meta = Meta()
     first_body = next((i for i, ln in enumerate(lines) if ln.kind == BODY), len(lines))
+    byline_at = next((i for i, ln in enumerate(lines[:min(first_body, 3)])
+                      if ln.kind == BYLINE and ln.byline), None)
     for i, ln in enumerate(lines[:min(first_body, 6)]):
         if ln.kind == HEADLINE:
+            if byline_at is not None and byline_at < i:
+                # "Oil output\nBy Jane Doe | April 3, 2025\n\nOutput rose to 2.12": the
+                # lines over the byline are the title, however short; a short line of
+                # hard-wrapped text below it is the body's
+                meta.start = 0
+                meta.headline = " ".join(x.text for x in lines[:byline_at]
+                                         if x.kind in (HEADLINE, OTHER))
+                break
             meta.start = i
             parts = [ln.text]
             if i + 1 < len(lines) and _continues_headline(lines[i + 1]):
                 parts.append(lines[i + 1].text)
             meta.headline = " ".join(parts)
             break
+    else:
+        if byline_at:
+            meta.headline = " ".join(x.text for x in lines[:byline_at]
+                                     if x.kind in (HEADLINE, OTHER))
     head = lines[meta.start:meta.start + 12]
     after_byline = False
     for ln in head:
