@@ -232,6 +232,11 @@ def test_levels_at_two_months_keep_their_own_months(rules):
     "Economists expect Chile's economy to grow 2.5% in 2025.",
     "The agency sees Chilean copper demand growth of 90,000 tonnes in 2025.",
     "The new smelter is designed to add 120,000 tonnes of copper a year.",
+    # an aside, an object or an agent between the cue and the verb
+    "Chile's copper output is expected, analysts say, to rise 4% in 2025.",
+    "Chile is expected to see its copper exports rise 6% in 2025.",
+    "Chile's GDP is projected by the central bank to grow 2.3% in 2025.",
+    "Chile's lithium output is seen by most analysts rising 9% in 2025.",
 ])
 def test_a_change_forecast_or_planned_is_not_an_outturn(rules, text):
     figure = next(q.text for q in find_quantities(text))
@@ -248,6 +253,9 @@ def test_a_change_forecast_or_planned_is_not_an_outturn(rules, text):
     "Despite the new cap, Peru's fish catch rose 7% in 2024.",
     "The outlook improved as Peru's copper output rose 2% in 2024.",
     "Peru's exports should rise 5% in 2026, and rose 4% in 2025.",
+    "Peru's exports beat forecasts to rise 6% in 2024.",
+    "Peru's zinc output, which analysts expected to fall, showed a 3% increase in 2024.",
+    "Peru's gold output is estimated to have risen 2% in 2024.",
 ])
 def test_a_change_that_happened_stays_a_change(rules, text):
     figure = [q.text for q in find_quantities(text)][-1]
@@ -350,3 +358,49 @@ def test_each_row_of_a_table_takes_its_own_month(rules):
     claims = frame(rules, text, date=dt.date(2025, 3, 20))
     assert claim(claims, "455,000").period == "2025-01"
     assert claim(claims, "462,000").period == "2025-02"
+
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Chile's growth was 2.6% in 2024, above the 2.3% forecast.", "2.3%"),
+    ("Chile's inflation was 4.5% in 2024, above the central bank's 4.1% forecast.", "4.1%"),
+    ("Chile mined 5.4 million tonnes of copper in 2024, against a median estimate of 5.3 "
+     "million tonnes.", "5.3"),
+])
+def test_a_forecast_named_around_the_figure_is_a_forecast(rules, text, figure):
+    assert claim(frame(rules, text, date=dt.date(2025, 3, 1)), figure).modality == "forecast"
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Chile's copper output showed a 6% rise larger than expected in 2024.", "6%"),
+    ("Chile's exports posted a 5% drop few analysts had predicted in 2024.", "5%"),
+    ("Chile's imports showed a 4% fall no one had forecast in 2024.", "4%"),
+])
+def test_a_figure_compared_with_what_was_expected_is_what_happened(rules, text, figure):
+    assert claim(frame(rules, text, date=dt.date(2025, 3, 1)), figure).modality == "change"
+
+
+def test_a_share_of_gdp_is_no_growth_rate(rules):
+    c = claim(frame(rules, "Chile's budget deficit widened to 2.9% of GDP in 2024.",
+                    date=dt.date(2025, 3, 1)), "2.9%")
+    assert c.metric != "growth_rate"
+
+
+def test_a_share_quote_timed_only_by_its_day_is_not_sure_enough_to_conflict(rules):
+    c = claim(frame(rules, "SQM's share price closed at 41.2 dollars on Monday.",
+                    date=dt.date(2025, 3, 4)), "41.2")
+    assert c.metric == "share_price" and c.confidence < SURE
+
+
+@pytest.mark.parametrize("text, figure, period", [
+    # a clause that looks ahead keeps its month ahead, past verbs in it or not
+    ("Economists expect Chile's inflation to hit 4.8% in March.", "4.8%", "2025-03"),
+    ("Chile's copper output was expected to reach 480,000 tonnes in June.", "480,000",
+     "2025-06"),
+    # a month fronted by a comma is the time of the clause it leads
+    ("In February, Chile's copper output was 455,000 tonnes, and it is expected to climb "
+     "later this year.", "455,000", "2024-02"),
+])
+def test_the_tense_of_the_clause_a_month_stands_in(rules, text, figure, period):
+    claims = frame(rules, text, date=dt.date(2025, 1, 15))
+    assert claim(claims, figure).period == period

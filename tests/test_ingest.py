@@ -451,3 +451,33 @@ def test_a_short_title_over_a_byline_heads_a_hard_wrapped_story(tmp_path, newlin
     assert article.author == "Ama Owusu"
     assert article.published == dt.date(2025, 3, 14)
     assert article.line_start == 1
+
+
+
+def test_a_byline_over_the_title_or_under_a_kicker_dates_the_story(tmp_path):
+    over = tmp_path / "over.txt"
+    over.write_text("By Ama Owusu | March 14, 2025\nGhana cocoa arrivals slump in February"
+                    "\n\nArrivals fell to 310,000 tonnes in February, the regulator said on "
+                    "Friday.\n", encoding="utf-8")
+    [article] = read_document(str(over)).articles
+    assert article.headline == "Ghana cocoa arrivals slump in February"
+    assert (article.published, article.author, article.line_start) == (
+        dt.date(2025, 3, 14), "Ama Owusu", 1)
+    kicker = tmp_path / "kicker.txt"
+    kicker.write_text("ANALYSIS\nGhana cocoa\nand the rains\nBy Ama Owusu | March 14, 2025"
+                      "\n\nArrivals fell to 310,000\ntonnes in February.\n", encoding="utf-8")
+    [article] = read_document(str(kicker)).articles
+    assert article.published == dt.date(2025, 3, 14) and article.line_start == 1
+
+
+def test_stories_with_two_word_titles_over_their_bylines_are_apart(tmp_path):
+    path = tmp_path / "two.txt"
+    path.write_text(
+        "Cocoa slump\nBy Ama Owusu | March 14, 2025\n\nGhana's cocoa arrivals fell to "
+        "310,000 tonnes in February, the regulator said on Friday.\n\nGold rally\nBy Kofi "
+        "Mensah | March 15, 2025\n\nGhana's gold exports rose 12% in February, the central "
+        "bank said on Saturday.\n", encoding="utf-8")
+    first, second = read_document(str(path)).articles
+    assert (first.headline, first.published) == ("Cocoa slump", dt.date(2025, 3, 14))
+    assert (second.headline, second.published) == ("Gold rally", dt.date(2025, 3, 15))
+    assert second.author == "Kofi Mensah"

@@ -13,6 +13,9 @@ from factcheck.extract import find_quantities
     ("Yields climbed from a record low 0.5% to 2.25%.", [0.5, 2.25]),
     # "went from" is a move
     ("The deficit went from 120 billion to 95 billion.", [120e9, 95e9]),
+    ("Output rose from April's 1.2 million tonnes to 1.3 million tonnes in May.",
+     [1.2e6, 1.3e6]),
+    ("Sales jumped from a mere 2% to 9% in 2024.", [2, 9]),
 ])
 def test_levels_of_a_move_stay_apart(text, values):
     qs = find_quantities(text)

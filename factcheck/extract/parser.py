@@ -53,7 +53,8 @@ _WENT_BEFORE = deferred_regex(r"(?i:\b(?:went|has[ \u00a0]+gone|have[ \u00a0]+go
 # anything from a modest 3% to 6%", "from the $89 to $93 billion it had projected").
 _FROM_WORDS_BEFORE = deferred_regex(
     r"(?i:\bfrom(?:[ \u00a0]+(?:a|an|record|all-time|high|low|peak|trough|level|average|of"
-    r"|revised|initial|multi-year|decade|\d+-year|\d+-month|year's|month's)){1,4}[ \u00a0]+)$")
+    r"|revised|initial|estimated|mere|just|only|multi-year|decade|\d+-year|\d+-month"
+    r"|[a-z]+['’]s)){1,4}[ \u00a0]+)$")
 _BY_TAIL = deferred_regex(r"(?i:\bby[ \u00a0]*)$")
 _TO_AT_TAIL = deferred_regex(r"(?i:\b(?:to|at)(?:[ \u00a0]+(?:a[ \u00a0]+close[ \u00a0]+of|end[ \u00a0]+at))?[ \u00a0]*)$")
 _LEVEL_THEN_MOVE = deferred_regex(r"^,?[ \u00a0]+(?i:up|down|higher|lower)[ \u00a0]+$")

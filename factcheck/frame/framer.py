@@ -282,6 +282,12 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
         # a later report is an update, not a contradiction
         period_conf = PEOPLE_BY_DATE
         notes.append("period: a running count of people, timed only by the article date")
+    if spec is not None and spec.intraday and period_conf > PEOPLE_BY_DATE and (
+            not period or len(period) == 10):
+        # "closed at 131.5 on Monday" and "was 130 on Monday": quotes of one day taken at
+        # different hours may both be right
+        period_conf = PEOPLE_BY_DATE
+        notes.append("period: a market quote timed only by its day")
     if period:
         state.sentence_period.setdefault(ctx.index, period)
         state.figure_periods.setdefault(ctx.index, []).append((fig[1], period))

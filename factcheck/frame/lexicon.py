@@ -44,6 +44,8 @@ class Metric:
     as_owned_by: tuple[tuple[str, str], ...] = ()
     # a count that grows as news comes in (a death toll): undated, it is not a contradiction
     running_count: bool = False
+    # a market quote that moves by the hour: two quotes of one day may both be right
+    intraday: bool = False
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,7 @@ _METRIC = {
     "by_destination": Field(bool),
     "counts_people": Field(bool),
     "running_count": Field(bool),
+    "intraday": Field(bool),
     "as_owned_by": Field(dict),
 }
 _QUALIFIER = {
@@ -176,7 +179,7 @@ def load_lexicon(path: str | Path) -> Lexicon:
             bool(item.get("by_commodity", False)), bool(item.get("by_destination", False)),
             bool(item.get("counts_people", False)),
             tuple((str(k), str(v)) for k, v in (item.get("as_owned_by") or {}).items()),
-            bool(item.get("running_count", False)))
+            bool(item.get("running_count", False)), bool(item.get("intraday", False)))
         for t in item["triggers"]:
             key = " ".join(str(t).lower().split())
             by_trigger.setdefault(key, [])

@@ -57,6 +57,11 @@ def _fits(lex: Lexicon, mid: str, q: Quantity, sentence: str, is_change: bool,
 _SPACE = deferred(r"[ \t\u00a0]+")
 
 
+# between a percentage and the whole it is a share of
+_SHARE_OF = deferred(r"\s+of\s+(?:the\s+|its\s+|their\s+|annual\s+|total\s+)*",
+                     re.IGNORECASE)
+
+
 def _names_speaker(lex: Lexicon, text: str, end: int) -> bool:
     """Is the trigger ending at `end` a modifier of a people noun ("trading sources")?"""
     if lex.person_noun_pattern is None:
@@ -82,6 +87,8 @@ def choose_metric(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Q
         span = (t.start, t.end)
         if span[0] < fig[1] and fig[0] < span[1]:
             continue                                  # a unit word inside the figure
+        if q.dimension == "percent" and _SHARE_OF.fullmatch(ctx.text, fig[1], t.start):
+            continue              # "a deficit of 3% of GDP": the whole it is a share of
         if _names_speaker(lex, ctx.text, t.end):
             continue                  # "shipping sources said": who spoke, not what was done
         if q.dimension == "currency" and _DESTINATION.search(ctx.text, max(0, t.start - 14),

@@ -112,15 +112,23 @@ def _forecast_cue(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int],
     return forecast
 
 
-# "above the 2.5% economists had expected", "the 2.5% forecast by analysts": the figure is
-# what was expected, named after it
-_THE_BEFORE = deferred(r"\b(?:the|a|an)\s+(?:median\s+|consensus\s+|average\s+)?$",
+# "above the 2.5% economists had expected", "the 2.5% forecast by analysts", "above the
+# government's 4.1% forecast": the figure is what was expected, named after it. Not when
+# the words after it compare or deny ("a 6% rise larger than expected", "a 4% fall no one
+# had forecast"): that figure is what happened.
+_THE_BEFORE = deferred(r"(?:\b(?:the|a|an|its|their|his|her|our)\s+(?:[\w.&-]+(?:'s|’s|s')\s+)?"
+                       r"|\b[\w.&-]+(?:'s|’s)\s+)"
+                       r"(?:median\s+|consensus\s+|average\s+|own\s+|official\s+)?$",
                        re.IGNORECASE)
 _EXPECTED_AFTER = deferred(
-    r"^\s+(?:(?:that\s+)?(?:(?!as\b|and\b|but\b)[A-Za-z][\w'’.-]*\s+){1,3}"
+    r"^\s+(?:(?:that\s+)?(?:(?!(?:as|and|but|than|no|not|nobody|none|few|fewer|never|little"
+    r"|hardly|larger|bigger|smaller|higher|lower|more|less|better|worse|stronger|weaker"
+    r"|faster|slower)\b)[A-Za-z][\w'’.-]*\s+){1,3}"
     r"(?:had\s+|have\s+|has\s+|were\s+|was\s+)?"
     r"(?:expected|forecast|forecasted|predicted|projected|anticipated|pencilled\s+in"
-    r"|penciled\s+in)|(?:expected|forecast|predicted|projected|estimated)\s+(?:by|in)\s)",
+    r"|penciled\s+in)|(?:expected|forecast|predicted|projected|estimated)\s+(?:by|in)\s"
+    r"|(?:forecast|forecasts|estimate|estimates|projection|prediction|consensus|expectation"
+    r"|expectations|outlook|guidance)\b(?!\s+(?:of|for|that)\b))",
     re.IGNORECASE)
 
 
@@ -131,40 +139,52 @@ def _expected_after(ctx: SentenceContext, fig: tuple[int, int]) -> re.Match | No
 
 
 # What may stand between a forecast or plan cue and the change it governs: "will grow",
-# "is expected to rise", "plans to cut", "could further expand", "would boost"
-_TO_THE_VERB = deferred(r"^(?:\s+(?:to|be|have|has|had|been|further|also|still|only|now"
-                        r"|again|\w+ly))*\s+$", re.IGNORECASE)
-# "expect Chile's economy to grow": the cue, its object, then the verb
-_OBJECT_TO_THE_VERB = deferred(r"^\s+(?:[\w'’.-]+\s+){1,3}to\s+$", re.IGNORECASE)
-# "sees world oil demand growth of", "forecasts a 3% rise": the cue, then the move's noun
-_TO_THE_NOUN = deferred(r"^\s+(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
+# "is expected to rise", "plans to cut", "is projected by the World Bank to grow", "expect
+# Chile's economy this year to grow", "is seen by most analysts rising", "sees world oil
+# demand growth of": a few words of one clause, none starting another statement
+_GAP_WORDS = 7
+_GAP_STOP = deferred(r"[,;:()\d]|\b(?:as|after|when|while|because|although|though|despite"
+                     r"|since|but|and|or|which|who|whose|that|came|come|comes|said|says|say"
+                     r"|told|if|than|showed|shows|show|were|was|had|amid)\b", re.IGNORECASE)
+# "is estimated to have risen 3%": what happened, however hedged
+_PERFECT = deferred(r"\bto\s+have\b", re.IGNORECASE)
+# "is expected, analysts say, to rise": an aside between commas
+_ASIDE = deferred(r",[^,;:]{1,40},")
+# "beat forecasts to rise 5%": the forecast was beaten, the rise happened
+_BEATEN = deferred(r"\b(?:beat|beats|beating|topped|tops|exceeded|exceeds|missed|misses"
+                   r"|defied|defies|defying|surpassed|outpaced|confounded|confounding)\s+"
+                   r"(?:the\s+|analysts'\s+|market\s+)?$", re.IGNORECASE)
 _DESIGNED_TO = deferred(r"\bdesigned\s+to\b", re.IGNORECASE)
-_AHEAD_WINDOW = 60
+_AHEAD_WINDOW = 80
+
+
+def _leads_to(rest: str) -> bool:
+    rest = _ASIDE.sub(" ", rest)
+    return len(rest.split()) <= _GAP_WORDS and not _GAP_STOP.search(rest)
 
 
 def _cue_ahead(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int],
                lo: int) -> re.Match | None:
     """The forecast or plan cue that governs a change, so that it has not happened yet: it
-    must lead straight to the change's verb or noun ("GDP will grow 3.1%", "plans to cut
-    output by 5%", "sees demand growth of 0.9 mb/d"). A cue elsewhere in the clause is
-    about something else ("The expected rebound came as exports rose 5%", "Despite the
-    quota, output rose 2%")."""
+    must lead to the change's verb or noun through a few words of one clause ("GDP will
+    grow 3.1%", "plans to cut output by 5%", "sees demand growth of 0.9 mb/d"). A cue in
+    another statement is about something else ("The expected rebound came as exports rose
+    5%", "Despite the quota, output rose 2%", "beat forecasts to rise 5%")."""
     clause = ctx.text[lo:fig[0]]
-    verbs = lex.cue_patterns.get("change_verbs")
-    nouns = lex.cue_patterns.get("change_nouns")
-    anchor, is_verb = len(clause), False
-    last_verb = None
-    if verbs is not None:
-        for last_verb in verbs.finditer(clause):
-            pass
-    last_noun = None
-    if nouns is not None:
-        for last_noun in nouns.finditer(clause):
-            pass
-    if last_verb is not None and (last_noun is None or last_verb.start() >= last_noun.start()):
-        anchor, is_verb = last_verb.start(), True
-    elif last_noun is not None:
-        anchor = last_noun.start()
+    starts = []
+    for name in ("change_verbs", "change_nouns"):
+        pattern = lex.cue_patterns.get(name)
+        last = None
+        if pattern is not None:
+            for last in pattern.finditer(clause):
+                pass
+        if last is not None:
+            starts.append(last.start())
+    anchor = max(starts) if starts else len(clause)
+    if anchor < len(clause) and _GAP_STOP.search(clause, anchor, len(clause)):
+        # the change word nearest the figure is in another statement ("which analysts
+        # expected to fall, showed a 6% increase"): the figure's own move starts here
+        anchor = len(clause)
     window_start = max(0, anchor - _AHEAD_WINDOW)
     window = clause[window_start:anchor]
     cues = [m for name in ("target", "forecast")
@@ -172,9 +192,9 @@ def _cue_ahead(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int],
             for m in pattern.finditer(window) if not _is_the_month(window, m)]
     cues += list(_DESIGNED_TO.finditer(window))
     for cue in sorted(cues, key=lambda m: -m.end()):
-        rest = window[cue.end():]
-        if is_verb and (_TO_THE_VERB.match(rest) or _OBJECT_TO_THE_VERB.match(rest)) or \
-                not is_verb and _TO_THE_NOUN.match(rest):
+        if _BEATEN.search(window, 0, cue.start()):
+            continue
+        if _leads_to(window[cue.end():]) and not _PERFECT.search(window, cue.start()):
             return cue
     return None
 

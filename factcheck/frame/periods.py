@@ -231,7 +231,7 @@ def find_periods(sentence: str, article_date: dt.date | None,
     return list(found)
 
 
-# The clause a time expression sits in, back to the last break before it.
+# The clause a time expression sits in, between the breaks around it.
 _CLAUSE_BREAK = deferred(r"[;,:]|\b(?:and|but|while|whereas|although|though)\b", re.IGNORECASE)
 # A verb that states what happened: its clause speaks of the past, whatever another clause
 # of the sentence expects ("Inflation was 4.7% in January, below the 5.1% forecast")
@@ -239,14 +239,42 @@ _PAST_VERB = deferred(
     r"\b(?:was|were|rose|fell|grew|dropped|declined|increased|decreased|totall?ed|reached"
     r"|climbed|slipped|slid|jumped|surged|averaged|stood|produced|exported|imported|shipped"
     r"|pumped|recorded|posted|eased|gained|lost|shrank|expanded|contracted|plunged|soared"
-    r"|tumbled|sank|dipped|came|hit|edged|ticked|widened|narrowed)\b", re.IGNORECASE)
+    r"|tumbled|sank|dipped|came|hit|edged|ticked|widened|narrowed|slowed|lifted|accelerated"
+    r"|topped|amounted|firmed|weakened|strengthened|doubled|halved)\b", re.IGNORECASE)
+# ... unless the clause itself looks ahead ("was expected to reach 2.2m bpd in June",
+# "exports that were delayed will reach 1.2m t in May")
+_AHEAD_WORD = deferred(
+    r"\b(?:will|would|could|should|might|shall|expects?|expected|expecting|forecasts?"
+    r"|forecasting|projected|predicts?|predicted|seen|sees|set\s+to|(?:is|are)\s+due\s+to"
+    r"|likely|plans?\s+to|planned|aims?\s+to|going\s+to|on\s+track|poised\s+to"
+    r"|scheduled)\b", re.IGNORECASE)
+# "is estimated to have risen 3% in March": what happened, however it is hedged
+_PERFECT_INFINITIVE = deferred(r"\bto\s+have\s+\w+(?:ed|en)\b", re.IGNORECASE)
 
 
-def _past_clause(sentence: str, start: int) -> bool:
+def _clause_tense(segment: str) -> bool | None:
+    """True: the clause states what happened; False: it looks ahead; None: neither."""
+    if _PERFECT_INFINITIVE.search(segment):
+        return True
+    if _AHEAD_WORD.search(segment):
+        return False
+    if _PAST_VERB.search(segment):
+        return True
+    return None
+
+
+def _past_clause(sentence: str, start: int, end: int) -> bool:
     lo = 0
     for lo_m in _CLAUSE_BREAK.finditer(sentence, 0, start):
         lo = lo_m.end()
-    return bool(_PAST_VERB.search(sentence, lo, start))
+    nxt = _CLAUSE_BREAK.search(sentence, end)
+    hi = nxt.start() if nxt else len(sentence)
+    tense = _clause_tense(sentence[lo:hi])
+    if tense is None and nxt is not None and not sentence[end:hi].strip():
+        # a fronted phrase ("In February, output was 1.9m bpd"): the clause it leads
+        after = _CLAUSE_BREAK.search(sentence, nxt.end())
+        tense = _clause_tense(sentence[nxt.end():after.start() if after else len(sentence)])
+    return bool(tense)
 
 
 def _find_periods(sentence: str, article_date: dt.date | None,
@@ -256,7 +284,7 @@ def _find_periods(sentence: str, article_date: dt.date | None,
         g = m.groupdict()
         text = m.group(0)
         start, end = m.start(), m.end()
-        future = sentence_future and not _past_clause(sentence, start)
+        future = sentence_future and not _past_clause(sentence, start, end)
         asof = _AS_OF.search(sentence, max(0, start - 40), start)
         if asof:
             start, text = asof.start(), sentence[asof.start():end]

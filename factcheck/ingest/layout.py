@@ -193,6 +193,10 @@ def _opens_article(lines: list[Line], k: int) -> bool:
     return False
 
 
+# A title of one or two words ("Cocoa slump"), too short to read as headline-like alone
+_SHORT_TITLE = deferred_regex(r"^[A-Z0-9\"'“‘][\w'’&.-]*(?:[ ][\w'’&.-]+)?$")
+
+
 def _boundary(lines: list[Line], k: int, has_body: bool) -> str:
     """Why line k starts a new article ('' when it does not).
 
@@ -206,6 +210,9 @@ def _boundary(lines: list[Line], k: int, has_body: bool) -> str:
     nxt = lines[k + 1] if k + 1 < len(lines) else None
     if ln.kind == DATE and ln.blanks_before >= 2 and nxt is not None and nxt.kind == HEADLINE:
         return "e"
+    if ln.kind == OTHER and ln.blanks_before and nxt is not None and nxt.kind == BYLINE \
+            and nxt.byline and not nxt.blanks_before and _SHORT_TITLE.match(ln.text):
+        return "c"              # "Kazakh grain" right over its byline: a short title
     if ln.kind != HEADLINE or not ln.blanks_before:
         return ""
     if prev is not None and prev.kind == BYLINE:
@@ -327,11 +334,11 @@ def describe(lines: list[Line]) -> Meta:
     """Headline, author, outlet and date evidence of one article's lines."""
     meta = Meta()
     first_body = next((i for i, ln in enumerate(lines) if ln.kind == BODY), len(lines))
-    byline_at = next((i for i, ln in enumerate(lines[:min(first_body, 3)])
+    byline_at = next((i for i, ln in enumerate(lines[:min(first_body, 5)])
                       if ln.kind == BYLINE and ln.byline), None)
     for i, ln in enumerate(lines[:min(first_body, 6)]):
         if ln.kind == HEADLINE:
-            if byline_at is not None and byline_at < i:
+            if byline_at and byline_at < i:
                 # "Oil output\nBy Jane Doe | April 3, 2025\n\nOutput rose to 2.12": the
                 # lines over the byline are the title, however short; a short line of
                 # hard-wrapped text below it is the body's
@@ -339,7 +346,9 @@ def describe(lines: list[Line]) -> Meta:
                 meta.headline = " ".join(x.text for x in lines[:byline_at]
                                          if x.kind in (HEADLINE, OTHER))
                 break
-            meta.start = i
+            # a byline printed over the title ("By Jane Doe | May 5, 2025" then the
+            # title) opens the article
+            meta.start = 0 if byline_at == 0 else i
             parts = [ln.text]
             if i + 1 < len(lines) and _continues_headline(lines[i + 1]):
                 parts.append(lines[i + 1].text)
