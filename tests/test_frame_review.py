@@ -404,3 +404,15 @@ def test_a_share_quote_timed_only_by_its_day_is_not_sure_enough_to_conflict(rule
 def test_the_tense_of_the_clause_a_month_stands_in(rules, text, figure, period):
     claims = frame(rules, text, date=dt.date(2025, 1, 15))
     assert claim(claims, figure).period == period
+
+
+@pytest.mark.parametrize("headline, modality", [
+    ("Chile copper output to rise 4% in 2025, ministry says", "forecast_change"),
+    ("Chile copper output seen rising 3% in 2025", "forecast_change"),
+    ("Chile copper output rose 3% in 2024", "change"),
+])
+def test_a_headline_drops_the_verb_a_forecast_needs(rules, headline, modality):
+    text = headline + "\n\nThe mining ministry gave the figures on Monday.\n"
+    a = replace(article(text, date=dt.date(2024, 10, 7)), headline=headline)
+    [c] = [c for c in claims_of(rules, a) if c.quantity.dimension == "percent"]
+    assert c.modality == modality, c.notes

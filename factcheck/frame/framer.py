@@ -162,6 +162,11 @@ _STARTING_LEVEL = deferred(r"\bfrom\s+(?:(?:a|an|the|its|their|record|all-time|h
                            re.IGNORECASE)
 
 
+def _is_headline(article: Article, ctx: SentenceContext) -> bool:
+    return ctx.index == 0 and bool(article.headline) and \
+        " ".join(ctx.text.split()) == " ".join(article.headline.split())
+
+
 def looks_ahead(lex: Lexicon, text: str) -> bool:
     """Does the sentence speak of the future, so that bare months and quarters look ahead?"""
     forecast = lex.cue_patterns.get("forecast")
@@ -231,7 +236,8 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
     if keyed != metric.metric:
         metric = MetricChoice(keyed, metric.trigger, metric.confidence, ())
     notes += qnotes
-    modality, mnote = choose_modality(lex, ctx, fig, q, metric.metric, change)
+    modality, mnote = choose_modality(lex, ctx, fig, q, metric.metric, change,
+                                      headline=_is_headline(article, ctx))
     if modality == "actual" and not change:
         deadline = _deadline_ahead(ctx, fig, article.published)
         if deadline:

@@ -68,14 +68,16 @@ def change_of(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Quant
 
 
 def choose_modality(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Quantity,
-                    metric: str, change: str | None = None) -> tuple[str, str]:
+                    metric: str, change: str | None = None,
+                    headline: bool = False) -> tuple[str, str]:
     """(modality, note) for the figure at `fig` of the sentence; `change` as from
     change_of() when the caller has it already."""
     lo, _ = ctx.clause_span(fig[0])
     if change is None:
         change = change_of(lex, ctx, fig, q)
     if change:
-        ahead = _cue_ahead(lex, ctx, fig, lo) or _expected_after(ctx, fig)
+        ahead = _cue_ahead(lex, ctx, fig, lo) or _expected_after(ctx, fig) or (
+            _headline_ahead(lex, ctx, fig) if headline else None)
         if ahead is not None:
             return "forecast_change", f"modality: forecast change ({change}; " \
                                       f"'{ahead.group(0)}')"
@@ -156,6 +158,23 @@ _BEATEN = deferred(r"\b(?:beat|beats|beating|topped|tops|exceeded|exceeds|missed
                    r"(?:the\s+|analysts'\s+|market\s+)?$", re.IGNORECASE)
 _DESIGNED_TO = deferred(r"\bdesigned\s+to\b", re.IGNORECASE)
 _AHEAD_WINDOW = 80
+
+
+# Headlines drop the verb a forecast needs: "Kazakh gas output to rise 4% in 2025", "Chile
+# copper output seen rising 3%"
+_HEADLINE_CUE = deferred(r"(?:\bto|\bseen)\s+$", re.IGNORECASE)
+
+
+def _headline_ahead(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int]):
+    verbs = lex.cue_patterns.get("change_verbs")
+    if verbs is None:
+        return None
+    last = None
+    for last in verbs.finditer(ctx.text, 0, fig[0]):
+        pass
+    if last is None or ctx.text[last.end():fig[0]].strip(" ") not in ("", "by"):
+        return None
+    return _HEADLINE_CUE.search(ctx.text, max(0, last.start() - 8), last.start())
 
 
 def _leads_to(rest: str) -> bool:
