@@ -416,3 +416,52 @@ def test_a_headline_drops_the_verb_a_forecast_needs(rules, headline, modality):
     a = replace(article(text, date=dt.date(2024, 10, 7)), headline=headline)
     [c] = [c for c in claims_of(rules, a) if c.quantity.dimension == "percent"]
     assert c.modality == modality, c.notes
+
+
+@pytest.mark.parametrize("text", [
+    # a cue word that governs something else than the change
+    "Planned maintenance at El Teniente cut Chile's copper output by 8% in April.",
+    "Instead, Chilean exports that analysts had expected to grow only modestly jumped 9% "
+    "in April.",
+    "Target's quarterly sales in Chile rose 3% in April.",
+    "Spending on projects in northern Chile rose 8% in April.",
+    "Shipments going to Europe from Chile rose 12% in April.",
+    "Chilean goods targeted by the new tariffs fell 12% in April.",
+])
+def test_a_cue_word_governing_something_else_leaves_an_outturn(rules, text):
+    figure = [q.text for q in find_quantities(text)][-1]
+    claims = frame(rules, text, date=dt.date(2025, 5, 6))
+    c = claim(claims, figure)
+    assert c.modality == "change", c.notes
+    assert c.period == "2025-04", c.notes
+
+
+def test_a_share_of_gdp_takes_no_other_words_metric(rules):
+    claims = frame(rules, "Chile's defence spending rose to 2% of GDP in 2024, while inflation "
+                          "fell to 4.5%.", date=dt.date(2025, 3, 1))
+    assert claim(claims, "2%").metric == ""
+    assert claim(claims, "4.5%").metric == "inflation"
+
+
+def test_words_for_kinds_of_reserves_narrow_only_reserves(rules):
+    c = claim(frame(rules, "Economists proved right as Chile's inflation rose to 4.1% in April.",
+                    date=dt.date(2025, 5, 6)), "4.1%")
+    assert c.metric == "inflation"
+
+
+def test_a_share_made_up_by_something_is_a_level(rules):
+    c = claim(frame(rules, "Chile's copper exports made up 11% of GDP in 2024.",
+                    date=dt.date(2025, 3, 1)), "11%")
+    assert c.modality == "actual"
+
+
+def test_a_figure_expected_to_change_is_no_forecast_itself(rules):
+    c = claim(frame(rules, "Chile's 2.6% growth last year was expected to slow this year.",
+                    date=dt.date(2025, 3, 1)), "2.6%")
+    assert c.modality != "forecast" and c.modality != "forecast_change"
+
+
+def test_a_price_quote_timed_only_by_its_day_is_not_sure_enough_to_conflict(rules):
+    c = claim(frame(rules, "Copper traded at $9,410 a tonne on Monday morning.",
+                    date=dt.date(2025, 3, 4)), "$9,410")
+    assert c.metric.startswith("price") and c.confidence < SURE

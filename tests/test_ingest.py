@@ -481,3 +481,18 @@ def test_stories_with_two_word_titles_over_their_bylines_are_apart(tmp_path):
     assert (first.headline, first.published) == ("Cocoa slump", dt.date(2025, 3, 14))
     assert (second.headline, second.published) == ("Gold rally", dt.date(2025, 3, 15))
     assert second.author == "Kofi Mensah"
+
+
+def test_a_short_label_over_a_credit_line_starts_no_article(tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text(
+        "Cocoa arrivals slump in Ghana\nBy Ama Owusu | March 14, 2025\n\nGhana's cocoa "
+        "arrivals fell to 310,000 tonnes in February, the regulator said on Friday.\n\n"
+        "Top stories\n(Reporting by Ama Owusu; Editing by Tom Hogue)\n\n"
+        "Gold exports rise in February\nBy Kofi Mensah | March 15, 2025\n\nGhana's gold "
+        "exports rose 12% in February, the central bank said on Saturday.\n",
+        encoding="utf-8")
+    articles = read_document(str(path)).articles
+    assert [a.headline for a in articles] == ["Cocoa arrivals slump in Ghana",
+                                             "Gold exports rise in February"]
+    assert articles[1].author == "Kofi Mensah"

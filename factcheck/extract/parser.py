@@ -53,7 +53,7 @@ _WENT_BEFORE = deferred_regex(r"(?i:\b(?:went|has[ \u00a0]+gone|have[ \u00a0]+go
 # anything from a modest 3% to 6%", "from the $89 to $93 billion it had projected").
 _FROM_WORDS_BEFORE = deferred_regex(
     r"(?i:\bfrom(?:[ \u00a0]+(?:a|an|record|all-time|high|low|peak|trough|level|average|of"
-    r"|revised|initial|estimated|mere|just|only|multi-year|decade|\d+-year|\d+-month"
+    r"|revised|initial|estimated|multi-year|decade|\d+-year|\d+-month"
     r"|[a-z]+['’]s)){1,4}[ \u00a0]+)$")
 _BY_TAIL = deferred_regex(r"(?i:\bby[ \u00a0]*)$")
 _TO_AT_TAIL = deferred_regex(r"(?i:\b(?:to|at)(?:[ \u00a0]+(?:a[ \u00a0]+close[ \u00a0]+of|end[ \u00a0]+at))?[ \u00a0]*)$")
@@ -1299,6 +1299,8 @@ class Scanner:
             # "rose from 1.5 to 2 million": two levels, unless a range follows the "to"
             # ("revised from 5 to 7 per cent to 3 to 5 per cent": a range moved to another)
             lead = text[max(0, a.start - 60):a.start - len(fb.group(0))]
+            # the clause of the "from" only: "fares rose 10%, and now cost from $2.20 to $9"
+            lead = lead[max(lead.rfind(","), lead.rfind(";")) + 1:]
             if _CHANGE_LEAD.search(lead) and not _RANGE_VERBS.search(lead) or \
                     _WENT_BEFORE.search(lead):
                 return None

@@ -69,6 +69,9 @@ class Narrower:
     # False: not for a change ("output rose 3.1% m-o-m" is a change of the plain metric,
     # which the percent-change check sets against its levels)
     for_changes: bool = True
+    # metrics it narrows ("proven" narrows reserves, not inflation "proved right"); all if
+    # empty
+    metrics: tuple[str, ...] = ()
 
 
 @dataclass
@@ -148,6 +151,7 @@ _NARROWER = {
     "before_figure": Field(bool),
     "dimensions": Field(list),
     "for_changes": Field(bool),
+    "metrics": Field(list),
 }
 _CUES = ("target", "forecast", "change_verbs", "change_nouns")
 
@@ -214,7 +218,8 @@ def load_lexicon(path: str | Path) -> Lexicon:
         keyed.append(Narrower(n["key"], _compile(path, pattern, n.line, "narrowers.patterns"),
                               bool(n.get("before_figure", False)),
                               tuple(str(d) for d in n.get("dimensions") or ()),
-                              bool(n.get("for_changes", True))))
+                              bool(n.get("for_changes", True)),
+                              tuple(str(m) for m in n.get("metrics") or ())))
     narrower_pattern = _compile(path, "|".join(f"(?:{p})" for p in plain),
                                 None, "narrowers") if plain else None
     nouns: dict[str, str] = {}

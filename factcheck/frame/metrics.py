@@ -88,7 +88,10 @@ def choose_metric(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Q
         if span[0] < fig[1] and fig[0] < span[1]:
             continue                                  # a unit word inside the figure
         if q.dimension == "percent" and _SHARE_OF.fullmatch(ctx.text, fig[1], t.start):
-            continue              # "a deficit of 3% of GDP": the whole it is a share of
+            # "defence spending rose to 2% of GDP": a share of a whole the rules name; what
+            # the share measures is some other word's, maybe one they do not know
+            return MetricChoice("", None, 0.5, (f"metric: a share of "
+                                                f"'{ctx.text[t.start:t.end]}', not worked out",))
         if _names_speaker(lex, ctx.text, t.end):
             continue                  # "shipping sources said": who spoke, not what was done
         if q.dimension == "currency" and _DESTINATION.search(ctx.text, max(0, t.start - 14),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extract.words import PHRASAL_UP
 from factcheck.frame.context import SentenceContext
 from factcheck.frame.lazy_pattern import deferred
 from factcheck.frame.lexicon import Lexicon
@@ -128,7 +129,7 @@ _EXPECTED_AFTER = deferred(
     r"|faster|slower)\b)[A-Za-z][\w'’.-]*\s+){1,3}"
     r"(?:had\s+|have\s+|has\s+|were\s+|was\s+)?"
     r"(?:expected|forecast|forecasted|predicted|projected|anticipated|pencilled\s+in"
-    r"|penciled\s+in)|(?:expected|forecast|predicted|projected|estimated)\s+(?:by|in)\s"
+    r"|penciled\s+in)(?!\s+to\b)|(?:expected|forecast|predicted|projected|estimated)\s+(?:by|in)\s"
     r"|(?:forecast|forecasts|estimate|estimates|projection|prediction|consensus|expectation"
     r"|expectations|outlook|guidance)\b(?!\s+(?:of|for|that)\b))",
     re.IGNORECASE)
@@ -140,11 +141,22 @@ def _expected_after(ctx: SentenceContext, fig: tuple[int, int]) -> re.Match | No
     return _EXPECTED_AFTER.match(ctx.text[fig[1]:fig[1] + 60])
 
 
-# What may stand between a forecast or plan cue and the change it governs: "will grow",
-# "is expected to rise", "plans to cut", "is projected by the World Bank to grow", "expect
-# Chile's economy this year to grow", "is seen by most analysts rising", "sees world oil
-# demand growth of": a few words of one clause, none starting another statement
-_GAP_WORDS = 7
+# How a forecast or plan cue reaches the verb of the change it governs, within a clause:
+# next to it ("will grow", "is expected to rise", "plans to cut", "could further expand"),
+# through the cue's object or agent and "to" ("expect Chile's economy to grow", "is
+# projected by the bank to grow", "is expected to see its exports rise"), or an agent and a
+# participle ("is seen by most analysts rising")
+_TO_THE_VERB = deferred(r"^(?:\s+(?:to|be|have|has|been|further|also|still|only|now|again"
+                        r"|\w+ly))*\s+$", re.IGNORECASE)
+_THROUGH_TO = deferred(r"^\s+(?:(?:[\w'’.-]+\s+){1,5}to|to\s+see(?:\s+[\w'’.-]+){1,4})\s+$",
+                       re.IGNORECASE)
+_AGENT_ING = deferred(r"^\s+by(?:\s+[\w'’.-]+){1,5}\s+$", re.IGNORECASE)
+# ... or, for a move named by a noun, a cue that is a verb with the noun's phrase after it
+# ("sees world oil demand growth of", "forecasts a 3% rise")
+_TO_THE_NOUN = deferred(r"^\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
+_VERB_CUE = deferred(r"(?:sees?|expects?|expected|forecasts?|projects?|projected|predicts?"
+                     r"|predicted|anticipates?|anticipated|will|would|could|should|may|might)$",
+                     re.IGNORECASE)
 _GAP_STOP = deferred(r"[,;:()\d]|\b(?:as|after|when|while|because|although|though|despite"
                      r"|since|but|and|or|which|who|whose|that|came|come|comes|said|says|say"
                      r"|told|if|than|showed|shows|show|were|was|had|amid)\b", re.IGNORECASE)
@@ -177,20 +189,28 @@ def _headline_ahead(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int]):
     return _HEADLINE_CUE.search(ctx.text, max(0, last.start() - 8), last.start())
 
 
-def _leads_to(rest: str) -> bool:
+def _leads_to(cue: re.Match, rest: str, verb: str) -> bool:
+    """Does the cue govern the change whose verb (or noun, verb "") follows `rest`?"""
     rest = _ASIDE.sub(" ", rest)
-    return len(rest.split()) <= _GAP_WORDS and not _GAP_STOP.search(rest)
+    if _GAP_STOP.search(rest):
+        return False
+    if not verb:
+        return bool(_VERB_CUE.search(cue.group(0)) and _TO_THE_NOUN.match(rest))
+    if _TO_THE_VERB.match(rest) or _THROUGH_TO.match(rest):
+        return True
+    return verb.lower().endswith("ing") and bool(_AGENT_ING.match(rest))
 
 
 def _cue_ahead(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int],
                lo: int) -> re.Match | None:
-    """The forecast or plan cue that governs a change, so that it has not happened yet: it
-    must lead to the change's verb or noun through a few words of one clause ("GDP will
-    grow 3.1%", "plans to cut output by 5%", "sees demand growth of 0.9 mb/d"). A cue in
-    another statement is about something else ("The expected rebound came as exports rose
-    5%", "Despite the quota, output rose 2%", "beat forecasts to rise 5%")."""
+    """The forecast or plan cue that governs a change, so that it has not happened yet
+    ("GDP will grow 3.1%", "plans to cut output by 5%", "sees demand growth of 0.9 mb/d").
+    A cue word that governs something else is no forecast of the change ("The expected
+    rebound came as exports rose 5%", "Planned maintenance cut output by 8%", "exports
+    that analysts had expected to grow only modestly jumped 9%", "beat forecasts to rise
+    5%")."""
     clause = ctx.text[lo:fig[0]]
-    starts = []
+    found = []
     for name in ("change_verbs", "change_nouns"):
         pattern = lex.cue_patterns.get(name)
         last = None
@@ -198,12 +218,12 @@ def _cue_ahead(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int],
             for last in pattern.finditer(clause):
                 pass
         if last is not None:
-            starts.append(last.start())
-    anchor = max(starts) if starts else len(clause)
+            found.append((last.start(), last.group(0) if name == "change_verbs" else ""))
+    anchor, verb = max(found) if found else (len(clause), "")
     if anchor < len(clause) and _GAP_STOP.search(clause, anchor, len(clause)):
         # the change word nearest the figure is in another statement ("which analysts
         # expected to fall, showed a 6% increase"): the figure's own move starts here
-        anchor = len(clause)
+        anchor, verb = len(clause), ""
     window_start = max(0, anchor - _AHEAD_WINDOW)
     window = clause[window_start:anchor]
     cues = [m for name in ("target", "forecast")
@@ -213,12 +233,18 @@ def _cue_ahead(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int],
     for cue in sorted(cues, key=lambda m: -m.end()):
         if _BEATEN.search(window, 0, cue.start()):
             continue
-        if _leads_to(window[cue.end():]) and not _PERFECT.search(window, cue.start()):
+        if _leads_to(cue, window[cue.end():], verb) and \
+                not _PERFECT.search(window, cue.start()):
             return cue
     return None
 
 
 _LAST_WORD = deferred(r"(\w+)\s+$")
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = _LAST_WORD.search(text, 0, pos)
+    return m.group(1).lower() if m else ""
 _VERB_ON_FIGURE = deferred(r"(\w+)\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+"
                              r"|roughly\s+|more\s+than\s+|over\s+|a\s+further\s+|another\s+)*$")
 
@@ -255,5 +281,7 @@ def is_change(lex: Lexicon, before: str, after: str, q: Quantity) -> str:
         if m and verbs.fullmatch(m.group(1)):
             if m.group(1).lower().startswith("add") and q.text.lower().startswith("up to"):
                 return ""           # "exports add up to 70% of the total": a level
+            if m.group(1).lower() == "up" and _word_before(before, m.start(1)) in PHRASAL_UP:
+                return ""           # "exports made up 15% of GDP": a level
             return f"'{m.group(1)}' before a percentage"
     return ""

@@ -239,28 +239,34 @@ _PAST_VERB = deferred(
     r"\b(?:was|were|rose|fell|grew|dropped|declined|increased|decreased|totall?ed|reached"
     r"|climbed|slipped|slid|jumped|surged|averaged|stood|produced|exported|imported|shipped"
     r"|pumped|recorded|posted|eased|gained|lost|shrank|expanded|contracted|plunged|soared"
-    r"|tumbled|sank|dipped|came|hit|edged|ticked|widened|narrowed|slowed|lifted|accelerated"
-    r"|topped|amounted|firmed|weakened|strengthened|doubled|halved)\b", re.IGNORECASE)
-# ... unless the clause itself looks ahead ("was expected to reach 2.2m bpd in June",
-# "exports that were delayed will reach 1.2m t in May")
+    r"|tumbled|sank|dipped|came|edged|ticked|widened|narrowed|slowed|lifted|accelerated"
+    r"|topped|amounted|firmed|weakened|strengthened|doubled|halved|missed|exceeded"
+    r"|beat(?=\s+(?:analysts'\s+)?(?:forecasts?|expectations|estimates|the\s+consensus)))\b",
+    re.IGNORECASE)
+# ... unless the verb nearest the time looks ahead ("was expected to reach 2.2m bpd in
+# June", "exports that were delayed will reach 1.2m t in May"); not a comparison with
+# what was expected ("rose more than expected to 4.1% in April") or a beaten forecast
 _AHEAD_WORD = deferred(
-    r"\b(?:will|would|could|should|might|shall|expects?|expected|expecting|forecasts?"
-    r"|forecasting|projected|predicts?|predicted|seen|sees|set\s+to|(?:is|are)\s+due\s+to"
-    r"|likely|plans?\s+to|planned|aims?\s+to|going\s+to|on\s+track|poised\s+to"
-    r"|scheduled)\b", re.IGNORECASE)
+    r"(?<!\bthan\s)(?<!\bbeat\s)(?<!\bbeats\s)(?<!\btopped\s)(?<!\bexceeded\s)"
+    r"(?<!\bmissed\s)(?<!\bdefied\s)"
+    r"\b(?:will|would|could|should|might|shall|(?:expects?|expected|forecasts?|projected"
+    r"|predicted|set|likely|plans?|aims?|going|poised|scheduled|due)\s+to|seen|sees"
+    r"|on\s+track)\b", re.IGNORECASE)
 # "is estimated to have risen 3% in March": what happened, however it is hedged
 _PERFECT_INFINITIVE = deferred(r"\bto\s+have\s+\w+(?:ed|en)\b", re.IGNORECASE)
 
 
-def _clause_tense(segment: str) -> bool | None:
-    """True: the clause states what happened; False: it looks ahead; None: neither."""
+def _clause_tense(segment: str, at: int) -> bool | None:
+    """True: the verb nearest `at` in the clause states what happened; False: it looks
+    ahead; None: the clause has neither."""
     if _PERFECT_INFINITIVE.search(segment):
         return True
-    if _AHEAD_WORD.search(segment):
-        return False
-    if _PAST_VERB.search(segment):
-        return True
-    return None
+    verbs = sorted([(m.start(), True) for m in _PAST_VERB.finditer(segment)] +
+                   [(m.start(), False) for m in _AHEAD_WORD.finditer(segment)])
+    if not verbs:
+        return None
+    before = [past for pos, past in verbs if pos < at]
+    return before[-1] if before else verbs[0][1]
 
 
 def _past_clause(sentence: str, start: int, end: int) -> bool:
@@ -269,11 +275,11 @@ def _past_clause(sentence: str, start: int, end: int) -> bool:
         lo = lo_m.end()
     nxt = _CLAUSE_BREAK.search(sentence, end)
     hi = nxt.start() if nxt else len(sentence)
-    tense = _clause_tense(sentence[lo:hi])
+    tense = _clause_tense(sentence[lo:hi], start - lo)
     if tense is None and nxt is not None and not sentence[end:hi].strip():
         # a fronted phrase ("In February, output was 1.9m bpd"): the clause it leads
         after = _CLAUSE_BREAK.search(sentence, nxt.end())
-        tense = _clause_tense(sentence[nxt.end():after.start() if after else len(sentence)])
+        tense = _clause_tense(sentence[nxt.end():after.start() if after else len(sentence)], 0)
     return bool(tense)
 
 

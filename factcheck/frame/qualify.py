@@ -49,6 +49,8 @@ def qualify(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Quantit
     for narrower in lex.narrowers:
         if narrower.dimensions and q.dimension not in narrower.dimensions:
             continue
+        if narrower.metrics and metric.split(":")[0] not in narrower.metrics:
+            continue
         if is_change and not narrower.for_changes:
             continue
         if narrower.before_figure:

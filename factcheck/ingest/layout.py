@@ -211,8 +211,9 @@ def _boundary(lines: list[Line], k: int, has_body: bool) -> str:
     if ln.kind == DATE and ln.blanks_before >= 2 and nxt is not None and nxt.kind == HEADLINE:
         return "e"
     if ln.kind == OTHER and ln.blanks_before and nxt is not None and nxt.kind == BYLINE \
-            and nxt.byline and not nxt.blanks_before and _SHORT_TITLE.match(ln.text):
-        return "c"              # "Kazakh grain" right over its byline: a short title
+            and nxt.byline and nxt.byline.date and nxt.text.startswith("By ") \
+            and not nxt.blanks_before and _SHORT_TITLE.match(ln.text):
+        return "c"              # "Kazakh grain" right over its dated byline: a short title
     if ln.kind != HEADLINE or not ln.blanks_before:
         return ""
     if prev is not None and prev.kind == BYLINE:
