@@ -496,3 +496,21 @@ def test_a_short_label_over_a_credit_line_starts_no_article(tmp_path):
     assert [a.headline for a in articles] == ["Cocoa arrivals slump in Ghana",
                                              "Gold exports rise in February"]
     assert articles[1].author == "Kofi Mensah"
+
+
+def test_a_file_of_hard_wrapped_stories_is_cut_into_its_stories(tmp_path):
+    path = tmp_path / "wrapped.txt"
+    path.write_text(
+        "Cocoa arrivals slump\nBy Ama Owusu | March 14, 2025\n\n"
+        "Ghana's cocoa arrivals fell to 310,000 tonnes in February, the\n"
+        "regulator said on Friday, as dry winds hurt the main crop in the\n"
+        "west of the country.\n\n"
+        "Gold exports rise\nBy Kofi Mensah | March 15, 2025\n\n"
+        "Ghana's gold exports rose 12% in February from a year earlier,\n"
+        "the central bank said on Saturday, helped by record prices and\n"
+        "new output at two mines.\n", encoding="utf-8")
+    first, second = read_document(str(path)).articles
+    assert (first.headline, first.published, first.line_end) == (
+        "Cocoa arrivals slump", dt.date(2025, 3, 14), 6)
+    assert (second.headline, second.published, second.author) == (
+        "Gold exports rise", dt.date(2025, 3, 15), "Kofi Mensah")

@@ -161,6 +161,7 @@ class Segment:
     lines: list[Line]            # non-blank lines of one article, read for its metadata
     heading_date: dt.date | None = None
     tail: list[Line] = field(default_factory=list)   # kept in its text, not read for metadata
+    has_body: bool = False       # a body paragraph, one line or hard-wrapped over several
 
     @property
     def last(self) -> Line:
@@ -250,6 +251,10 @@ def _resumes(lines: list[Line], k: int) -> bool:
     return False
 
 
+# words of a paragraph of short lines (with a sentence end) that make it body text
+_WRAPPED_BODY_WORDS = 20
+
+
 def segment(lines: list[Line]) -> list[Segment]:
     segments: list[Segment] = []
     heading: dt.date | None = None
@@ -257,11 +262,13 @@ def segment(lines: list[Line]) -> list[Segment]:
     has_body = False
     skipping = False             # after a trailer line, until a new article starts
 
+    para_words, para_ends = 0, False     # the paragraph so far, over wrapped lines
+
     def close():
-        nonlocal current, has_body
+        nonlocal current, has_body, para_words, para_ends
         if current:
-            segments.append(Segment(current, heading))
-        current, has_body = [], False
+            segments.append(Segment(current, heading, has_body=has_body))
+        current, has_body, para_words, para_ends = [], False, 0, False
 
     for k, ln in enumerate(lines):
         if not current and not skipping and ln.kind == DATE and not segments:
@@ -289,6 +296,18 @@ def segment(lines: list[Line]) -> list[Segment]:
         current.append(ln)
         if ln.kind == BODY:
             has_body = True
+        elif ln.kind in (HEADLINE, OTHER):
+            # hard-wrapped prose: short lines, none a paragraph alone, that together are
+            if ln.blanks_before or len(current) < 2 or \
+                    current[-2].kind not in (HEADLINE, OTHER):
+                para_words, para_ends = 0, False
+            para_words += len(_WORD.findall(ln.text))
+            para_ends = para_ends or bool(_SENTENCE_END.search(ln.text))
+            if para_words >= _WRAPPED_BODY_WORDS and para_ends and \
+                    sum(1 for x in current if x.kind in (HEADLINE, OTHER)) >= 3:
+                has_body = True
+        else:
+            para_words, para_ends = 0, False
     close()
     return _merge_bodiless(segments)
 
@@ -298,7 +317,7 @@ def _merge_bodiless(segments: list[Segment]) -> list[Segment]:
     of the article before it (one before any article is left out, unless it is all)."""
     kept: list[Segment] = []
     for seg in segments:
-        if any(ln.kind == BODY for ln in seg.lines):
+        if seg.has_body or any(ln.kind == BODY for ln in seg.lines):
             kept.append(seg)
         elif kept:
             kept[-1].tail.extend(seg.lines)
