@@ -465,3 +465,61 @@ def test_a_price_quote_timed_only_by_its_day_is_not_sure_enough_to_conflict(rule
     c = claim(frame(rules, "Copper traded at $9,410 a tonne on Monday morning.",
                     date=dt.date(2025, 3, 4)), "$9,410")
     assert c.metric.startswith("price") and c.confidence < SURE
+
+
+# --- fifth review ----------------------------------------------------------------------
+
+def test_prices_that_picked_up_moved(rules):
+    c = claim(frame(rules, "Chile's consumer prices picked up 0.4% in March.",
+                    date=dt.date(2025, 4, 8)), "0.4%")
+    assert c.modality == "change"
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("The central bank sees Chile's exports rising 6% this year.", "6%"),
+    ("Codelco aims for a 6% increase in copper output this year.", "6%"),
+    ("Codelco is set to post a 7% increase in copper output this year.", "7%"),
+    ("The ministry expects copper exports from Chile's northern ports to rise 6% this year.",
+     "6%"),
+])
+def test_more_ways_of_forecasting_a_change(rules, text, figure):
+    assert claim(frame(rules, text, date=dt.date(2025, 2, 3)), figure).modality == \
+        "forecast_change"
+
+
+@pytest.mark.parametrize("text, figure, period", [
+    ("Chile's copper exports hit a record 1.9 million tonnes in March, and traders expect "
+     "them to ease in April.", "1.9 million", "2025-03"),
+    ("Chile's copper output fell 8% due to maintenance in March, and production is expected "
+     "to recover in April.", "8%", "2025-03"),
+    ("Chile's copper output was 480,000 tonnes in March, and analysts expect further gains.",
+     "480,000", "2025-03"),
+    ("The ministry expects Chile's copper output to be lifted to 500,000 tonnes in June.",
+     "500,000", "2025-06"),
+])
+def test_the_verb_nearest_a_month_sets_its_year(rules, text, figure, period):
+    assert claim(frame(rules, text, date=dt.date(2025, 4, 8)), figure).period == period
+
+
+def test_exports_to_developed_economies_are_a_part_of_exports(rules):
+    c = claim(frame(rules, "Chile's exports to developed economies fell 3.1% in March.",
+                    date=dt.date(2025, 4, 8)), "3.1%")
+    assert c.metric != "exports"
+
+
+def test_a_price_within_a_month_is_not_its_average(rules):
+    point = claim(frame(rules, "The price of copper fell to $9,120 a tonne in mid-March.",
+                        date=dt.date(2025, 4, 8)), "$9,120")
+    average = claim(frame(rules, "Copper prices averaged $9,480 a tonne in March.",
+                          date=dt.date(2025, 4, 8)), "$9,480")
+    assert point.confidence < SURE
+    assert any("within the month" in n for n in point.notes)
+    assert not any("within the month" in n for n in average.notes)
+
+
+def test_a_sentence_wrapped_before_a_name_goes_on(rules):
+    text = ("Chile's central bank said on Tuesday that it now expects the country's\n"
+            "copper exports to grow 6% this year, after a weak first quarter for the\n"
+            "mining industry.\n")
+    c = claim(frame(rules, text, date=dt.date(2025, 4, 8)), "6%")
+    assert c.modality == "forecast_change", c.notes

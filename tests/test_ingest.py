@@ -514,3 +514,28 @@ def test_a_file_of_hard_wrapped_stories_is_cut_into_its_stories(tmp_path):
         "Cocoa arrivals slump", dt.date(2025, 3, 14), 6)
     assert (second.headline, second.published, second.author) == (
         "Gold exports rise", dt.date(2025, 3, 15), "Kofi Mensah")
+
+
+def test_a_hard_wrapped_story_with_a_credit_line_stays_whole(tmp_path):
+    path = tmp_path / "one.txt"
+    path.write_text(
+        "Copper output slips in Chile\nBy Ana Ruiz | April 8, 2025\n\n"
+        "Chile's copper output fell 3% in March from a year earlier, the\n"
+        "mining ministry said on Tuesday, as maintenance slowed two mines.\n\n"
+        "Codelco said work at El Teniente would end in April and\n"
+        "output would recover in the second quarter, while smaller\n"
+        "mines kept their plans for the year unchanged.\n\n"
+        "(Reporting by Ana Ruiz; Editing by Tom Hogue)\n", encoding="utf-8")
+    [article] = read_document(str(path)).articles
+    assert article.published == dt.date(2025, 4, 8)
+
+
+def test_a_two_word_title_over_a_byline_without_a_date_starts_a_story(tmp_path):
+    path = tmp_path / "two.txt"
+    path.write_text(
+        "Cocoa slump\nBy Ama Owusu | March 14, 2025\n\nGhana's cocoa arrivals fell to "
+        "310,000 tonnes in February, the regulator said on Friday.\n\nCopper slump\n"
+        "By Ana Ruiz\nFebruary 4, 2026\n\nChile's copper output fell 3% in January, the "
+        "ministry said on Wednesday.\n", encoding="utf-8")
+    first, second = read_document(str(path)).articles
+    assert second.headline == "Copper slump" and second.published == dt.date(2026, 2, 4)

@@ -15,6 +15,8 @@ from factcheck.extract import find_quantities
     ("The deficit went from 120 billion to 95 billion.", [120e9, 95e9]),
     ("Output rose from April's 1.2 million tonnes to 1.3 million tonnes in May.",
      [1.2e6, 1.3e6]),
+    # a comma between the change verb and its "from" is no second clause
+    ("The jobless rate fell in March, from 4.1% to 3.9%.", [4.1, 3.9]),
 ])
 def test_levels_of_a_move_stay_apart(text, values):
     qs = find_quantities(text)

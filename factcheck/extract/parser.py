@@ -45,6 +45,8 @@ _FROM_BEFORE = deferred_regex(
     r"(?i:(?:^|[^\w])(?P<f>from|between)[ \u00a0]+(?:(?:the|its|their|his|her|our|a|an|current|"
     r"present|existing|previous|earlier|prior|initial|original|today's|today’s|last|this|"
     r"year's|year’s)[ \u00a0]+){0,3})$")
+# where a second clause starts: "; " or ", and" / ", but" / ", while" / ", which"
+_CLAUSE_LINK = deferred_regex(r"(?i:;|,[ \u00a0]+(?:and|but|while|whereas|which|who|now)\b)")
 # "the deficit went from 120 to 95 billion": a move, when "went" leads straight to the
 # "from" (not "drivers who went to supermarkets paid from 140p to 145p")
 _WENT_BEFORE = deferred_regex(r"(?i:\b(?:went|has[ \u00a0]+gone|have[ \u00a0]+gone)[ \u00a0]*)$")
@@ -1300,7 +1302,11 @@ class Scanner:
             # ("revised from 5 to 7 per cent to 3 to 5 per cent": a range moved to another)
             lead = text[max(0, a.start - 60):a.start - len(fb.group(0))]
             # the clause of the "from" only: "fares rose 10%, and now cost from $2.20 to $9"
-            lead = lead[max(lead.rfind(","), lead.rfind(";")) + 1:]
+            # (not "fell in March, from 4.1% to 3.9%")
+            cut = None
+            for cut in _CLAUSE_LINK.finditer(lead):
+                pass
+            lead = lead[cut.end():] if cut else lead
             if _CHANGE_LEAD.search(lead) and not _RANGE_VERBS.search(lead) or \
                     _WENT_BEFORE.search(lead):
                 return None

@@ -162,6 +162,9 @@ _STARTING_LEVEL = deferred(r"\bfrom\s+(?:(?:a|an|the|its|their|record|all-time|h
                            re.IGNORECASE)
 
 
+_AVERAGE = deferred(r"\baverag(?:e|ed|es|ing)\b|\bmonthly\b|\bmean\b", re.IGNORECASE)
+
+
 def _is_headline(article: Article, ctx: SentenceContext) -> bool:
     return ctx.index == 0 and bool(article.headline) and \
         " ".join(ctx.text.split()) == " ".join(article.headline.split())
@@ -294,6 +297,11 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
         # different hours may both be right
         period_conf = PEOPLE_BY_DATE
         notes.append("period: a market quote timed only by its day")
+    elif spec is not None and spec.intraday and period_conf > PEOPLE_BY_DATE and \
+            len(period) == 7 and not _AVERAGE.search(ctx.text):
+        # "fell to $52.10 in mid-March" is one quote of the month, not its average
+        period_conf = PEOPLE_BY_DATE
+        notes.append("period: a market quote within the month, not its average")
     if period:
         state.sentence_period.setdefault(ctx.index, period)
         state.figure_periods.setdefault(ctx.index, []).append((fig[1], period))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.words import PHRASAL_UP
 from factcheck.frame.context import SentenceContext
 from factcheck.frame.lazy_pattern import deferred
 from factcheck.frame.lexicon import Lexicon
@@ -148,15 +147,17 @@ def _expected_after(ctx: SentenceContext, fig: tuple[int, int]) -> re.Match | No
 # participle ("is seen by most analysts rising")
 _TO_THE_VERB = deferred(r"^(?:\s+(?:to|be|have|has|been|further|also|still|only|now|again"
                         r"|\w+ly))*\s+$", re.IGNORECASE)
-_THROUGH_TO = deferred(r"^\s+(?:(?:[\w'’.-]+\s+){1,5}to|to\s+see(?:\s+[\w'’.-]+){1,4})\s+$",
+_THROUGH_TO = deferred(r"^\s+(?:(?:[\w'’.-]+\s+){1,8}to|to\s+see(?:\s+[\w'’.-]+){1,4})\s+$",
                        re.IGNORECASE)
-_AGENT_ING = deferred(r"^\s+by(?:\s+[\w'’.-]+){1,5}\s+$", re.IGNORECASE)
+# "is seen by most analysts rising", "sees Chile's exports rising"
+_AGENT_ING = deferred(r"^\s+(?:by\s+)?(?:[\w'’.-]+\s+){1,5}$", re.IGNORECASE)
 # ... or, for a move named by a noun, a cue that is a verb with the noun's phrase after it
 # ("sees world oil demand growth of", "forecasts a 3% rise")
 _TO_THE_NOUN = deferred(r"^\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
-_VERB_CUE = deferred(r"(?:sees?|expects?|expected|forecasts?|projects?|projected|predicts?"
-                     r"|predicted|anticipates?|anticipated|will|would|could|should|may|might)$",
-                     re.IGNORECASE)
+_VERB_CUE = deferred(r"(?:sees?|seen|expects?|expected|forecasts?|projects?|projected|predicts?"
+                     r"|predicted|anticipates?|anticipated|will|would|could|should|may|might"
+                     r"|aims?|aiming|targets?|targeting|pledged|pledges?|plans?\s+to"
+                     r"|set\s+to|likely\s+to|is\s+to|are\s+to)$", re.IGNORECASE)
 _GAP_STOP = deferred(r"[,;:()\d]|\b(?:as|after|when|while|because|although|though|despite"
                      r"|since|but|and|or|which|who|whose|that|came|come|comes|said|says|say"
                      r"|told|if|than|showed|shows|show|were|was|had|amid)\b", re.IGNORECASE)
@@ -198,7 +199,8 @@ def _leads_to(cue: re.Match, rest: str, verb: str) -> bool:
         return bool(_VERB_CUE.search(cue.group(0)) and _TO_THE_NOUN.match(rest))
     if _TO_THE_VERB.match(rest) or _THROUGH_TO.match(rest):
         return True
-    return verb.lower().endswith("ing") and bool(_AGENT_ING.match(rest))
+    return verb.lower().endswith("ing") and bool(_VERB_CUE.search(cue.group(0))) and \
+        bool(_AGENT_ING.match(rest))
 
 
 def _cue_ahead(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int],
@@ -242,6 +244,12 @@ def _cue_ahead(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int],
 _LAST_WORD = deferred(r"(\w+)\s+$")
 
 
+# "made up 15% of GDP", "take up 20% of the budget": a part of a whole, not a move (unlike
+# "picked up 0.4%" or "ended up 3%")
+_UP_AS_PART = frozenset("made make makes making take takes took taking sum sums summed "
+                        "add adds added".split())
+
+
 def _word_before(text: str, pos: int) -> str:
     m = _LAST_WORD.search(text, 0, pos)
     return m.group(1).lower() if m else ""
@@ -281,7 +289,7 @@ def is_change(lex: Lexicon, before: str, after: str, q: Quantity) -> str:
         if m and verbs.fullmatch(m.group(1)):
             if m.group(1).lower().startswith("add") and q.text.lower().startswith("up to"):
                 return ""           # "exports add up to 70% of the total": a level
-            if m.group(1).lower() == "up" and _word_before(before, m.start(1)) in PHRASAL_UP:
+            if m.group(1).lower() == "up" and _word_before(before, m.start(1)) in _UP_AS_PART:
                 return ""           # "exports made up 15% of GDP": a level
             return f"'{m.group(1)}' before a percentage"
     return ""

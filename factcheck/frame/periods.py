@@ -232,11 +232,13 @@ def find_periods(sentence: str, article_date: dt.date | None,
 
 
 # The clause a time expression sits in, between the breaks around it.
-_CLAUSE_BREAK = deferred(r"[;,:]|\b(?:and|but|while|whereas|although|though)\b", re.IGNORECASE)
+_CLAUSE_BREAK = deferred(r"[;:]|,(?!\d)|\b(?:and|but|while|whereas|although|though)\b",
+                         re.IGNORECASE)
 # A verb that states what happened: its clause speaks of the past, whatever another clause
 # of the sentence expects ("Inflation was 4.7% in January, below the 5.1% forecast")
 _PAST_VERB = deferred(
-    r"\b(?:was|were|rose|fell|grew|dropped|declined|increased|decreased|totall?ed|reached"
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bto\s)"   # "to be lifted" looks ahead
+    r"\b(?:hit|was|were|rose|fell|grew|dropped|declined|increased|decreased|totall?ed|reached"
     r"|climbed|slipped|slid|jumped|surged|averaged|stood|produced|exported|imported|shipped"
     r"|pumped|recorded|posted|eased|gained|lost|shrank|expanded|contracted|plunged|soared"
     r"|tumbled|sank|dipped|came|edged|ticked|widened|narrowed|slowed|lifted|accelerated"
@@ -250,7 +252,8 @@ _AHEAD_WORD = deferred(
     r"(?<!\bthan\s)(?<!\bbeat\s)(?<!\bbeats\s)(?<!\btopped\s)(?<!\bexceeded\s)"
     r"(?<!\bmissed\s)(?<!\bdefied\s)"
     r"\b(?:will|would|could|should|might|shall|(?:expects?|expected|forecasts?|projected"
-    r"|predicted|set|likely|plans?|aims?|going|poised|scheduled|due)\s+to|seen|sees"
+    r"|predicted|set|likely|plans?|aims?|going|poised|scheduled|(?:is|are)\s+due)\s+to"
+    r"|seen|sees"
     r"|on\s+track)\b", re.IGNORECASE)
 # "is estimated to have risen 3% in March": what happened, however it is hedged
 _PERFECT_INFINITIVE = deferred(r"\bto\s+have\s+\w+(?:ed|en)\b", re.IGNORECASE)

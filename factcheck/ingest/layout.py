@@ -184,9 +184,23 @@ def _repeats_soon(lines: list[Line], k: int) -> bool:
     return any(ln.text == text for ln in lines[k + 1:k + 1 + _LOOKAHEAD])
 
 
+_CREDIT = deferred_regex(r"^\((?:Additional\s+)?(?:Reporting|Editing|Writing|Compiled)\b", re.I)
+
+
+def _wrapped_paragraph(lines: list[Line], k: int) -> bool:
+    """Line k opens a paragraph of three or more lines with no blank between: prose."""
+    run = lines[k + 1:k + 3]
+    return len(run) == 2 and all(not x.blanks_before and x.kind in (HEADLINE, OTHER, BODY)
+                                 for x in run)
+
+
 def _opens_article(lines: list[Line], k: int) -> bool:
     """Rule c: a byline, masthead or date before body text, or an agency dateline."""
+    if _wrapped_paragraph(lines, k):
+        return False            # the first line of a hard-wrapped paragraph is no title
     for ln in lines[k + 1:k + 1 + _LOOKAHEAD]:
+        if ln.kind == BYLINE and _CREDIT.match(ln.text):
+            continue            # "(Reporting by X; Editing by Y)" closes an article
         if ln.kind in (BYLINE, MASTHEAD, DATE):
             return True
         if ln.kind == BODY:
@@ -212,9 +226,9 @@ def _boundary(lines: list[Line], k: int, has_body: bool) -> str:
     if ln.kind == DATE and ln.blanks_before >= 2 and nxt is not None and nxt.kind == HEADLINE:
         return "e"
     if ln.kind == OTHER and ln.blanks_before and nxt is not None and nxt.kind == BYLINE \
-            and nxt.byline and nxt.byline.date and nxt.text.startswith("By ") \
+            and nxt.byline and nxt.text.startswith("By ") \
             and not nxt.blanks_before and _SHORT_TITLE.match(ln.text):
-        return "c"              # "Kazakh grain" right over its dated byline: a short title
+        return "c"              # "Kazakh grain" right over its "By ..." byline: a short title
     if ln.kind != HEADLINE or not ln.blanks_before:
         return ""
     if prev is not None and prev.kind == BYLINE:
