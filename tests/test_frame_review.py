@@ -523,3 +523,59 @@ def test_a_sentence_wrapped_before_a_name_goes_on(rules):
             "mining industry.\n")
     c = claim(frame(rules, text, date=dt.date(2025, 4, 8)), "6%")
     assert c.modality == "forecast_change", c.notes
+
+
+# --- a realistic corpus's misses and false alarm -----------------------------------------
+
+def test_a_central_bank_rate_is_no_inflation(rules):
+    claims = frame(rules, "Chile's central bank kept its policy rate at 5% in March, while "
+                          "inflation eased to 4.4%.", date=dt.date(2025, 4, 8))
+    assert claim(claims, "5%").metric == "policy_rate"
+    assert claim(claims, "4.4%").metric == "inflation"
+
+
+def test_food_inflation_is_a_part_of_inflation(rules):
+    c = claim(frame(rules, "Chile's food inflation rose to 6.1% in March.",
+                    date=dt.date(2025, 4, 8)), "6.1%")
+    assert c.metric == "inflation:food"
+
+
+def test_a_figure_the_article_says_was_misstated_is_not_checked(rules):
+    claims = frame(rules, "An earlier version of this story misstated Chile's January "
+                          "inflation as 4.9%. The correct figure is 4.6%.",
+                   date=dt.date(2025, 4, 8))
+    assert claim(claims, "4.9%").confidence < SURE
+    assert any("misstated" in n for n in claim(claims, "4.9%").notes)
+
+
+# --- sixth review ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, figure", [
+    ("Planned maintenance at the port forced Chile's exports to fall 8% in January.", "8%"),
+    ("Few economists had predicted Peru's exports rising 9% in April.", "9%"),
+    ("Chile exceeded its export targets with a 6% increase in copper exports in April.", "6%"),
+])
+def test_causes_denials_and_beaten_targets_leave_outturns(rules, text, figure):
+    assert claim(frame(rules, text, date=dt.date(2025, 5, 6)), figure).modality == "change"
+
+
+def test_a_month_after_a_modal_looks_ahead(rules):
+    c = claim(frame(rules, "Brent crude could hit $100 a barrel in June.",
+                    date=dt.date(2025, 5, 5)), "$100")
+    assert c.period == "2025-06"
+
+
+def test_a_label_and_its_figure_are_one_statement(rules):
+    claims = frame(rules, "Chile's copper exports: $4.2 billion in April.\n"
+                          "Chile's lithium exports: $0.9 billion in April.\n",
+                   date=dt.date(2025, 5, 6))
+    assert claim(claims, "$4.2").metric == "exports:copper"
+    assert claim(claims, "$0.9").metric == "exports:lithium"
+
+
+def test_a_long_heading_over_its_body_stays_a_heading(rules):
+    headline = "Chile copper output to rise 4% in 2025 as two new mines start up in the north"
+    text = headline + "\nThe mining ministry gave the figures on Monday.\n"
+    a = replace(article(text, date=dt.date(2024, 10, 7)), headline=headline)
+    [c] = [c for c in claims_of(rules, a) if c.quantity.dimension == "percent"]
+    assert c.modality == "forecast_change"

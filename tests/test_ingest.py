@@ -539,3 +539,27 @@ def test_a_two_word_title_over_a_byline_without_a_date_starts_a_story(tmp_path):
         "ministry said on Wednesday.\n", encoding="utf-8")
     first, second = read_document(str(path)).articles
     assert second.headline == "Copper slump" and second.published == dt.date(2026, 2, 4)
+
+
+def test_a_masthead_in_bold_markdown_dates_the_story(tmp_path):
+    path = tmp_path / "bold.md"
+    path.write_text("**Santiago Business Times** | April 2, 2025\n\n# Copper output slips\n\n"
+                    "Chile's copper output fell 3% in March from a year earlier, the mining "
+                    "ministry said on Tuesday.\n", encoding="utf-8")
+    [article] = read_document(str(path)).articles
+    assert article.published == dt.date(2025, 4, 2)
+    assert article.outlet == "Santiago Business Times"
+
+
+def test_a_title_over_a_two_line_standfirst_and_byline_starts_a_story(tmp_path):
+    path = tmp_path / "deck.txt"
+    path.write_text(
+        "Cocoa arrivals slump in Ghana\nBy Ama Owusu | March 14, 2025\n\nGhana's cocoa "
+        "arrivals fell to 310,000 tonnes in February, the regulator said on Friday.\n\n"
+        "Peru zinc output climbs\nNew mines in the south lift output for a third month\n"
+        "as prices recover on world markets\nBy Marco Diaz | May 7, 2025\n\nPeru's zinc "
+        "output rose 6% in April, the mining ministry said on Wednesday.\n",
+        encoding="utf-8")
+    first, second = read_document(str(path)).articles
+    assert second.headline.startswith("Peru zinc output climbs")
+    assert (second.author, second.published) == ("Marco Diaz", dt.date(2025, 5, 7))

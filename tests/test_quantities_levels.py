@@ -44,6 +44,8 @@ def test_a_unit_and_a_counted_noun_are_never_one_range(text):
     # the "from" of another clause than the change verb's
     ("Bus fares rose 10% on Monday, and now cost from $2.20 to $9 a ride.",
      "$2.20 to $9"),
+    ("Copper output grew 4% in April, with single mines producing from 20,000 to 80,000 "
+     "tonnes.", "20,000 to 80,000"),
 ])
 def test_ranges_stay_ranges(text, span):
     [q] = [q for q in find_quantities(text) if span in q.text]

@@ -46,7 +46,8 @@ _FROM_BEFORE = deferred_regex(
     r"present|existing|previous|earlier|prior|initial|original|today's|today’s|last|this|"
     r"year's|year’s)[ \u00a0]+){0,3})$")
 # where a second clause starts: "; " or ", and" / ", but" / ", while" / ", which"
-_CLAUSE_LINK = deferred_regex(r"(?i:;|,[ \u00a0]+(?:and|but|while|whereas|which|who|now)\b)")
+_CLAUSE_LINK = deferred_regex(
+    r"(?i:;|,[ \u00a0]+(?:and|but|while|whereas|which|who|now|with|as|after)\b)")
 # "the deficit went from 120 to 95 billion": a move, when "went" leads straight to the
 # "from" (not "drivers who went to supermarkets paid from 140p to 145p")
 _WENT_BEFORE = deferred_regex(r"(?i:\b(?:went|has[ \u00a0]+gone|have[ \u00a0]+gone)[ \u00a0]*)$")

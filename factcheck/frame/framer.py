@@ -30,6 +30,7 @@ from factcheck.model import CHANGE_MODALITIES, Article, Claim, Quantity
 
 CARRIED_PERIOD = 0.8       # confidence factor for a period taken from the sentence before
 NO_PERIOD = 0.7            # ... and for no period at all
+CORRECTED = 0.3            # at most, for a figure the article says was wrong
 OTHER_TIME = 0.63          # a comparison figure whose own time could not be worked out
 PEOPLE_BY_DATE = 0.6       # most a count of people keeps when only the article date times it
 CARRIED_METRIC = 0.85      # a metric taken from the sentence a continuation follows
@@ -162,6 +163,10 @@ _STARTING_LEVEL = deferred(r"\bfrom\s+(?:(?:a|an|the|its|their|record|all-time|h
                            re.IGNORECASE)
 
 
+_CORRECTED = deferred(r"\b(?:misstated|misreported|misquoted|incorrectly\s+(?:stated|reported|said"
+                      r"|gave|put|listed)|wrongly\s+(?:stated|reported|said|gave|put|listed)"
+                      r"|erroneously|(?:an|a)\s+(?:earlier|previous)\s+version\s+of\s+this)\b",
+                      re.IGNORECASE)
 _AVERAGE = deferred(r"\baverag(?:e|ed|es|ing)\b|\bmonthly\b|\bmean\b", re.IGNORECASE)
 
 
@@ -298,7 +303,7 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
         period_conf = PEOPLE_BY_DATE
         notes.append("period: a market quote timed only by its day")
     elif spec is not None and spec.intraday and period_conf > PEOPLE_BY_DATE and \
-            len(period) == 7 and not _AVERAGE.search(ctx.text):
+            len(period) == 7 and not _AVERAGE.search(ctx.text, *ctx.clause_span(fig[0])):
         # "fell to $52.10 in mid-March" is one quote of the month, not its average
         period_conf = PEOPLE_BY_DATE
         notes.append("period: a market quote within the month, not its average")
@@ -313,6 +318,11 @@ def _frame_one(state: _Article, ctx: SentenceContext, q: Quantity, occurrence: i
     end_line, end_col = article.locate(q.end)
     end = end_col if end_line == line else col + (q.end - q.start)
     confidence = round(entity.confidence * metric.confidence * period_conf, 3)
+    if _CORRECTED.search(ctx.text):
+        # "An earlier version misstated the rate as 24.5%": the figure is the error the
+        # article corrects, not a claim to check
+        confidence = min(confidence, CORRECTED)
+        notes.append("confidence: a figure the article says was misstated")
     return Claim(
         id=claim_id(article.path, state.key, q.text, ctx.text, occurrence),
         article=article.id, path=article.path, line=line, start=col, end=end,

@@ -156,8 +156,15 @@ _AGENT_ING = deferred(r"^\s+(?:by\s+)?(?:[\w'’.-]+\s+){1,5}$", re.IGNORECASE)
 _TO_THE_NOUN = deferred(r"^\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
 _VERB_CUE = deferred(r"(?:sees?|seen|expects?|expected|forecasts?|projects?|projected|predicts?"
                      r"|predicted|anticipates?|anticipated|will|would|could|should|may|might"
-                     r"|aims?|aiming|targets?|targeting|pledged|pledges?|plans?\s+to"
+                     r"|aims?|aiming|targeting|pledged|pledges?|plans?\s+to"
                      r"|set\s+to|likely\s+to|is\s+to|are\s+to)$", re.IGNORECASE)
+# verbs of forecasting that take an object and a participle: "sees exports rising"
+_SEEING_CUE = deferred(r"(?:sees?|seen|expects?|expected|forecasts?|projects?|projected"
+                       r"|predicts?|predicted)$", re.IGNORECASE)
+# "Few economists had predicted exports rising 9%", "nobody expected": what was not
+# foreseen happened
+_DENIED = deferred(r"\b(?:few|no\s+one|nobody|none|not|never|hardly|little|didn't|did\s+not"
+                   r"|couldn't|could\s+not|no)\b(?:\s+[\w'’]+){0,3}\s*$", re.IGNORECASE)
 _GAP_STOP = deferred(r"[,;:()\d]|\b(?:as|after|when|while|because|although|though|despite"
                      r"|since|but|and|or|which|who|whose|that|came|come|comes|said|says|say"
                      r"|told|if|than|showed|shows|show|were|was|had|amid)\b", re.IGNORECASE)
@@ -197,9 +204,12 @@ def _leads_to(cue: re.Match, rest: str, verb: str) -> bool:
         return False
     if not verb:
         return bool(_VERB_CUE.search(cue.group(0)) and _TO_THE_NOUN.match(rest))
-    if _TO_THE_VERB.match(rest) or _THROUGH_TO.match(rest):
+    if _TO_THE_VERB.match(rest):
         return True
-    return verb.lower().endswith("ing") and bool(_VERB_CUE.search(cue.group(0))) and \
+    if _THROUGH_TO.match(rest):
+        # "expect the economy to grow", not "Planned maintenance forced exports to fall"
+        return bool(_VERB_CUE.search(cue.group(0)))
+    return verb.lower().endswith("ing") and bool(_SEEING_CUE.search(cue.group(0))) and \
         bool(_AGENT_ING.match(rest))
 
 
@@ -233,7 +243,8 @@ def _cue_ahead(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int],
             for m in pattern.finditer(window) if not _is_the_month(window, m)]
     cues += list(_DESIGNED_TO.finditer(window))
     for cue in sorted(cues, key=lambda m: -m.end()):
-        if _BEATEN.search(window, 0, cue.start()):
+        if _BEATEN.search(window, 0, cue.start()) or \
+                _DENIED.search(window, max(0, cue.start() - 40), cue.start()):
             continue
         if _leads_to(cue, window[cue.end():], verb) and \
                 not _PERFECT.search(window, cue.start()):

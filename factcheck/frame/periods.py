@@ -237,7 +237,9 @@ _CLAUSE_BREAK = deferred(r"[;:]|,(?!\d)|\b(?:and|but|while|whereas|although|thou
 # A verb that states what happened: its clause speaks of the past, whatever another clause
 # of the sentence expects ("Inflation was 4.7% in January, below the 5.1% forecast")
 _PAST_VERB = deferred(
-    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bto\s)"   # "to be lifted" looks ahead
+    # "to be lifted", "could hit": the verb after a modal or "to" looks ahead
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)"
+    r"(?<!\bcould\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bcan\s)(?<!\bshould\s)"
     r"\b(?:hit|was|were|rose|fell|grew|dropped|declined|increased|decreased|totall?ed|reached"
     r"|climbed|slipped|slid|jumped|surged|averaged|stood|produced|exported|imported|shipped"
     r"|pumped|recorded|posted|eased|gained|lost|shrank|expanded|contracted|plunged|soared"

@@ -41,6 +41,9 @@ def qualify(lex: Lexicon, ctx: SentenceContext, fig: tuple[int, int], q: Quantit
     parts: list[str] = []
     notes: list[str] = []
     lo, hi = ctx.clause_span(fig[0])
+    if lo > 0 and (ctx.text[lo] == ":" or ctx.text[:lo].rstrip().endswith(":")):
+        # "Chile's copper exports: $4.2 billion": a label and its figure are one statement
+        lo = ctx.clause_span(ctx.text.rindex(":", 0, lo + 1) - 1)[0]
     if spec is not None and spec.by_commodity:
         found = _commodity(lex, ctx, fig, q, trigger, lo, hi)
         if found:

@@ -5,8 +5,8 @@ capital, digit, quote or bullet, unless the word before the stop is an abbreviat
 ("Corp.", "Dec.", "No."), an initial ("John F. Kennedy") or a dotted acronym ("U.S.")
 followed by a name rather than a new sentence. Decimals never end one (no space follows).
 A blank line always ends one; a single line break ends one when the line reads like a
-headline, a label or a list item rather than hard-wrapped prose (a line as long as a wrapped
-one, or one the line above runs on into, is prose).
+headline, a label or a list item rather than hard-wrapped prose (a line ending in "the",
+"of", "expects"... is prose).
 """
 
 from __future__ import annotations
@@ -47,7 +47,10 @@ _NEXT_WORD = deferred(r"\s+[\"'“‘(\[]?([\w]+)", re.UNICODE)
 _LEAD = deferred(r"^[\s•*▪●\-–—]+", re.UNICODE)
 
 HEADLINE_MAX = 90   # a line shorter than this with no end punctuation reads as a heading
-WRAPPED_LINE = 60   # a line this long that runs on into the next is wrapped prose
+# words a heading or label never ends in: a line ending in one is wrapped mid-sentence
+_RUNS_ON = deferred(r"\b(?:the|a|an|of|to|and|or|but|that|which|who|with|for|in|on|at|by"
+                    r"|from|as|than|its|their|his|her|our|said|says|expects|expected|will"
+                    r"|would|could|should|is|are|was|were|has|have|had|be|been)\s*$")
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
@@ -90,25 +93,12 @@ def _line_break_ends(text: str, pos: int) -> bool:
     if _TERMINAL.search(line):
         # A complete sentence ends here only if the next line starts like one.
         return nxt[:1].isupper() or nxt[:1] in "\"'“‘(" or nxt[:1].isdigit()
-    # No end punctuation: a heading, label or list line, unless prose wraps here. Inside a
-    # paragraph of hard-wrapped text (the line before runs on into this one) or on a line
-    # as long as a wrapped one, a capital next is a name going on with the sentence ("it
-    # now expects\nChile's exports to grow"); a byline below still ends a title.
-    if nxt.startswith("By ") or nxt.startswith("(By "):
-        return True
-    if _runs_on_from_above(text, line_start) or len(line.strip()) >= WRAPPED_LINE:
+    # No end punctuation: a heading, label or list line, unless prose wraps here. A line
+    # ending in a word no title ends in ("it now expects\nChile's exports to grow", "the
+    # rate of\nInflation") goes on past a capital.
+    if _RUNS_ON.search(line) and not line.lstrip().startswith("#"):
         return False
     return len(line.strip()) < HEADLINE_MAX and (nxt[:1].isupper() or nxt[:1].isdigit())
-
-
-def _runs_on_from_above(text: str, line_start: int) -> bool:
-    """The line before this one (same paragraph) ends without end punctuation."""
-    if line_start < 2:
-        return False
-    prev_start = text.rfind("\n", 0, line_start - 1) + 1
-    prev = text[prev_start:line_start - 1]
-    return bool(prev.strip()) and not _TERMINAL.search(prev) and \
-        not _BULLET_START.match(prev) and len(prev.strip()) >= WRAPPED_LINE
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -88,6 +88,7 @@ def is_noise(text: str) -> bool:
 
 
 _MARKUP = deferred_regex(r"^(?:#{1,6}\s+|>\s*)|^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")
+_EMPHASIS = deferred_regex(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
 _RULE = deferred_regex(r"^(?:-{3,}|\*{3,}|_{3,}|={3,}|(?:- ){2,}-|(?:\* ){2,}\*)$")
 
 
@@ -95,6 +96,9 @@ def normalise(line: str) -> str:
     """Stripped, spaces (non-breaking ones too) folded, Markdown heading, quote and
     emphasis marks dropped: '## *By Jane Doe*' reads as 'By Jane Doe'."""
     text = " ".join(line.split())
+    if "*" in text or "__" in text:
+        # "**Accra Business Times** | April 2, 2025": emphasis inside the line too
+        text = _EMPHASIS.sub(r"\2", text)
     if text and text[0] in "#>*_" or text[-1:] in "*_":
         text = _MARKUP.sub("", text).strip()
     return text
@@ -188,10 +192,18 @@ _CREDIT = deferred_regex(r"^\((?:Additional\s+)?(?:Reporting|Editing|Writing|Com
 
 
 def _wrapped_paragraph(lines: list[Line], k: int) -> bool:
-    """Line k opens a paragraph of three or more lines with no blank between: prose."""
+    """Line k opens a paragraph of three or more lines with no blank between: prose, unless
+    a byline, masthead or date closes the block (a title over a two-line standfirst)."""
     run = lines[k + 1:k + 3]
-    return len(run) == 2 and all(not x.blanks_before and x.kind in (HEADLINE, OTHER, BODY)
-                                 for x in run)
+    if len(run) < 2 or not all(not x.blanks_before and x.kind in (HEADLINE, OTHER, BODY)
+                               for x in run):
+        return False
+    for x in lines[k + 3:k + 6]:
+        if x.blanks_before:
+            break
+        if x.kind in (BYLINE, MASTHEAD, DATE):
+            return False
+    return True
 
 
 def _opens_article(lines: list[Line], k: int) -> bool:
@@ -380,9 +392,10 @@ def describe(lines: list[Line]) -> Meta:
                 meta.headline = " ".join(x.text for x in lines[:byline_at]
                                          if x.kind in (HEADLINE, OTHER))
                 break
-            # a byline printed over the title ("By Jane Doe | May 5, 2025" then the
-            # title) opens the article
-            meta.start = 0 if byline_at == 0 else i
+            # a byline or masthead printed over the title ("By Jane Doe | May 5, 2025"
+            # or "Outlet | April 2, 2025" then the title) opens the article
+            over = byline_at == 0 or lines[0].kind == MASTHEAD and lines[0].byline
+            meta.start = 0 if over else i
             parts = [ln.text]
             if i + 1 < len(lines) and _continues_headline(lines[i + 1]):
                 parts.append(lines[i + 1].text)
