@@ -237,9 +237,6 @@ _CLAUSE_BREAK = deferred(r"[;:]|,(?!\d)|\b(?:and|but|while|whereas|although|thou
 # A verb that states what happened: its clause speaks of the past, whatever another clause
 # of the sentence expects ("Inflation was 4.7% in January, below the 5.1% forecast")
 _PAST_VERB = deferred(
-    # "to be lifted", "could hit": the verb after a modal or "to" looks ahead
-    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)"
-    r"(?<!\bcould\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bcan\s)(?<!\bshould\s)"
     r"\b(?:hit|was|were|rose|fell|grew|dropped|declined|increased|decreased|totall?ed|reached"
     r"|climbed|slipped|slid|jumped|surged|averaged|stood|produced|exported|imported|shipped"
     r"|pumped|recorded|posted|eased|gained|lost|shrank|expanded|contracted|plunged|soared"
@@ -247,18 +244,25 @@ _PAST_VERB = deferred(
     r"|topped|amounted|firmed|weakened|strengthened|doubled|halved|missed|exceeded"
     r"|beat(?=\s+(?:analysts'\s+)?(?:forecasts?|expectations|estimates|the\s+consensus)))\b",
     re.IGNORECASE)
+# "to be lifted", "could hit": the verb after a modal or "to" looks ahead
+_NOT_PAST_AFTER = frozenset("be been being to will would could may might can should".split())
 # ... unless the verb nearest the time looks ahead ("was expected to reach 2.2m bpd in
 # June", "exports that were delayed will reach 1.2m t in May"); not a comparison with
 # what was expected ("rose more than expected to 4.1% in April") or a beaten forecast
 _AHEAD_WORD = deferred(
-    r"(?<!\bthan\s)(?<!\bbeat\s)(?<!\bbeats\s)(?<!\btopped\s)(?<!\bexceeded\s)"
-    r"(?<!\bmissed\s)(?<!\bdefied\s)"
     r"\b(?:will|would|could|should|might|shall|(?:expects?|expected|forecasts?|projected"
     r"|predicted|set|likely|plans?|aims?|going|poised|scheduled|(?:is|are)\s+due)\s+to"
     r"|seen|sees"
     r"|on\s+track)\b", re.IGNORECASE)
+_NOT_AHEAD_AFTER = frozenset("than beat beats topped exceeded missed defied".split())
+_PREVIOUS_WORD = deferred(r"(\w+)\s+$")
 # "is estimated to have risen 3% in March": what happened, however it is hedged
 _PERFECT_INFINITIVE = deferred(r"\bto\s+have\s+\w+(?:ed|en)\b", re.IGNORECASE)
+
+
+def _word_before(segment: str, pos: int) -> str:
+    m = _PREVIOUS_WORD.search(segment, max(0, pos - 20), pos)
+    return m.group(1).lower() if m else ""
 
 
 def _clause_tense(segment: str, at: int) -> bool | None:
@@ -266,25 +270,35 @@ def _clause_tense(segment: str, at: int) -> bool | None:
     ahead; None: the clause has neither."""
     if _PERFECT_INFINITIVE.search(segment):
         return True
-    verbs = sorted([(m.start(), True) for m in _PAST_VERB.finditer(segment)] +
-                   [(m.start(), False) for m in _AHEAD_WORD.finditer(segment)])
+    verbs = sorted([(m.start(), True) for m in _PAST_VERB.finditer(segment)
+                    if _word_before(segment, m.start()) not in _NOT_PAST_AFTER] +
+                   [(m.start(), False) for m in _AHEAD_WORD.finditer(segment)
+                    if _word_before(segment, m.start()) not in _NOT_AHEAD_AFTER])
     if not verbs:
         return None
     before = [past for pos, past in verbs if pos < at]
     return before[-1] if before else verbs[0][1]
 
 
+# How far from its figure a time expression may stand and still be the figure's
+_PERIOD_REACH = 400
+# How far a clause is read either side of a time expression: a run-on "sentence" of a
+# whole page (text with no stops) would otherwise be read once per date in it
+_TENSE_REACH = 200
+
+
 def _past_clause(sentence: str, start: int, end: int) -> bool:
-    lo = 0
-    for lo_m in _CLAUSE_BREAK.finditer(sentence, 0, start):
+    lo = max(0, start - _TENSE_REACH)
+    for lo_m in _CLAUSE_BREAK.finditer(sentence, lo, start):
         lo = lo_m.end()
-    nxt = _CLAUSE_BREAK.search(sentence, end)
-    hi = nxt.start() if nxt else len(sentence)
+    nxt = _CLAUSE_BREAK.search(sentence, end, end + _TENSE_REACH)
+    hi = nxt.start() if nxt else min(len(sentence), end + _TENSE_REACH)
     tense = _clause_tense(sentence[lo:hi], start - lo)
     if tense is None and nxt is not None and not sentence[end:hi].strip():
         # a fronted phrase ("In February, output was 1.9m bpd"): the clause it leads
-        after = _CLAUSE_BREAK.search(sentence, nxt.end())
-        tense = _clause_tense(sentence[nxt.end():after.start() if after else len(sentence)], 0)
+        after = _CLAUSE_BREAK.search(sentence, nxt.end(), nxt.end() + _TENSE_REACH)
+        tense = _clause_tense(sentence[nxt.end():after.start() if after else
+                                       min(len(sentence), nxt.end() + _TENSE_REACH)], 0)
     return bool(tense)
 
 
@@ -498,6 +512,12 @@ def resolve_period(sentence: str, article_date: dt.date | None, *, at: int | Non
         best = usable[0]
     else:
         fig = next(((s, e) for s, e in figures if s <= at < e), (at, at + 1))
+        # a time further than this from the figure is never its own, and a run-on
+        # "sentence" of a page of text would otherwise cost every figure every date in it
+        usable = [p for p in usable if p.start - fig[1] <= _PERIOD_REACH and
+                  fig[0] - p.end <= _PERIOD_REACH]
+        if not usable:
+            return None
         others = [f for f in figures if f != fig]
 
         def cost(p: PeriodMention) -> float:
