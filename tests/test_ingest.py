@@ -483,11 +483,14 @@ def test_stories_with_two_word_titles_over_their_bylines_are_apart(tmp_path):
     assert second.author == "Kofi Mensah"
 
 
+COCOA_STORY = ("Cocoa arrivals slump in Ghana\nBy Ama Owusu | March 14, 2025\n\nGhana's cocoa "
+               "arrivals fell to 310,000 tonnes in February, the regulator said on Friday.\n\n")
+
+
 def test_a_short_label_over_a_credit_line_starts_no_article(tmp_path):
     path = tmp_path / "wire.txt"
     path.write_text(
-        "Cocoa arrivals slump in Ghana\nBy Ama Owusu | March 14, 2025\n\nGhana's cocoa "
-        "arrivals fell to 310,000 tonnes in February, the regulator said on Friday.\n\n"
+        COCOA_STORY +
         "Top stories\n(Reporting by Ama Owusu; Editing by Tom Hogue)\n\n"
         "Gold exports rise in February\nBy Kofi Mensah | March 15, 2025\n\nGhana's gold "
         "exports rose 12% in February, the central bank said on Saturday.\n",
@@ -554,8 +557,7 @@ def test_a_masthead_in_bold_markdown_dates_the_story(tmp_path):
 def test_a_title_over_a_two_line_standfirst_and_byline_starts_a_story(tmp_path):
     path = tmp_path / "deck.txt"
     path.write_text(
-        "Cocoa arrivals slump in Ghana\nBy Ama Owusu | March 14, 2025\n\nGhana's cocoa "
-        "arrivals fell to 310,000 tonnes in February, the regulator said on Friday.\n\n"
+        COCOA_STORY +
         "Peru zinc output climbs\nNew mines in the south lift output for a third month\n"
         "as prices recover on world markets\nBy Marco Diaz | May 7, 2025\n\nPeru's zinc "
         "output rose 6% in April, the mining ministry said on Wednesday.\n",
