@@ -15,6 +15,7 @@ import re
 from factcheck.frame.context import SentenceContext
 from factcheck.frame.lazy_pattern import deferred
 from factcheck.frame.lexicon import Lexicon
+from factcheck.frame.periods import word_before
 from factcheck.model import Quantity
 
 _LEVEL_BEFORE = deferred(r"\b(?:to|at|of|reached|reach|hit|hits|totall?ing|totall?ed)\s+"
@@ -260,10 +261,6 @@ _LAST_WORD = deferred(r"(\w+)\s+$")
 _UP_AS_PART = frozenset("made make makes making take takes took taking sum sums summed "
                         "add adds added".split())
 
-
-def _word_before(text: str, pos: int) -> str:
-    m = _LAST_WORD.search(text, 0, pos)
-    return m.group(1).lower() if m else ""
 _VERB_ON_FIGURE = deferred(r"(\w+)\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+"
                              r"|roughly\s+|more\s+than\s+|over\s+|a\s+further\s+|another\s+)*$")
 
@@ -300,7 +297,7 @@ def is_change(lex: Lexicon, before: str, after: str, q: Quantity) -> str:
         if m and verbs.fullmatch(m.group(1)):
             if m.group(1).lower().startswith("add") and q.text.lower().startswith("up to"):
                 return ""           # "exports add up to 70% of the total": a level
-            if m.group(1).lower() == "up" and _word_before(before, m.start(1)) in _UP_AS_PART:
+            if m.group(1).lower() == "up" and word_before(before, m.start(1)) in _UP_AS_PART:
                 return ""           # "exports made up 15% of GDP": a level
             return f"'{m.group(1)}' before a percentage"
     return ""

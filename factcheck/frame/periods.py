@@ -260,8 +260,9 @@ _PREVIOUS_WORD = deferred(r"(\w+)\s+$")
 _PERFECT_INFINITIVE = deferred(r"\bto\s+have\s+\w+(?:ed|en)\b", re.IGNORECASE)
 
 
-def _word_before(segment: str, pos: int) -> str:
-    m = _PREVIOUS_WORD.search(segment, max(0, pos - 20), pos)
+def word_before(text: str, pos: int) -> str:
+    """The word right before `pos` (a few characters back at most), lower-cased."""
+    m = _PREVIOUS_WORD.search(text, max(0, pos - 20), pos)
     return m.group(1).lower() if m else ""
 
 
@@ -271,9 +272,9 @@ def _clause_tense(segment: str, at: int) -> bool | None:
     if _PERFECT_INFINITIVE.search(segment):
         return True
     verbs = sorted([(m.start(), True) for m in _PAST_VERB.finditer(segment)
-                    if _word_before(segment, m.start()) not in _NOT_PAST_AFTER] +
+                    if word_before(segment, m.start()) not in _NOT_PAST_AFTER] +
                    [(m.start(), False) for m in _AHEAD_WORD.finditer(segment)
-                    if _word_before(segment, m.start()) not in _NOT_AHEAD_AFTER])
+                    if word_before(segment, m.start()) not in _NOT_AHEAD_AFTER])
     if not verbs:
         return None
     before = [past for pos, past in verbs if pos < at]
